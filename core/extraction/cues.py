@@ -1,0 +1,207 @@
+"""Lexical cues that make a clause a commitment or rule it out, and the score they add up to.
+
+A clause is scored from independent features: modal obligation ("muss … werden",
+"ist … zu prüfen"), assignment ("wird beauftragt"), promise ("sagt zu"), future
+passive ("wird … vorgelegt"), scheduling and referral words, and a future time
+expression; against it stand past tense, negation, "zur Kenntnis", opinions,
+conditionals, standing routines and things done inside the same meeting.
+All patterns are flat alternations with ``\\b`` anchors (no nested quantifiers).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+def _rx(*words: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+
+
+MODAL = _rx("muss", "müssen", "müsse", "soll", "sollen", "solle")
+MODAL_WEAK = _rx("sollte", "sollten")  # Konjunktiv II: advice more often than obligation
+WERDE = re.compile(r"\bwerde\b")  # Konjunktiv I in reported speech: "er werde … vorlegen"
+WERDEN_FUTURE = re.compile(r"\b(?:wird|werden|werde)\b")
+PASSIVE_INF = re.compile(r"\b[a-zäöüß]{3,}(?:t|en)\s+werden\b")
+# "ist/sind … zu prüfen", "einzuarbeiten sind": zu-infinitive with sein = obligation.
+ZU_INF = re.compile(r"\bzu\s+[a-zäöüß]{3,}(?:en|ern|eln)\b|\b[a-zäöüß]{2,}zu[a-zäöüß]{2,}(?:en|ern|eln)\b")
+SEIN = _rx("ist", "sind", "sei", "seien")
+CAN_NOW = re.compile(r"\bkann\b[^.]{0,160}?\bnun\b|\bkann\s+nun\b", re.IGNORECASE)
+
+ASSIGN = _rx(
+    r"beauftragt", r"beauftragen", r"ermächtigt", r"ermächtigen", r"gebeten", r"aufgefordert",
+    r"Prüfauftrag", r"Arbeitsauftrag",
+)
+PROMISE = _rx(
+    r"sagt\w*\s+(?:[\w.]+\s+){0,4}zu", r"sicher\w*\s+(?:[\w.]+\s+){0,4}zu", r"zugesagt", r"zugesichert",
+    r"beabsichtigt", r"beabsichtige", r"angestrebt", r"nachgereicht",
+    r"nachzureichen", r"verspricht", r"Zusage", r"kündigt\s+an", r"in\s+Aussicht", r"zusagt", r"zusagen",
+    r"zusichert", r"zusichern", r"annehme", r"nimmt\s+(?:\w+\s+){0,3}an",
+)
+PLANNED = _rx(r"plant", r"geplant", r"vorgesehen", r"beabsichtigt\s+ist")  # weaker: also used for states
+STRONG_SCHEDULE = _rx(r"vertagt", r"vertagen", r"verwiesen", r"verweisen", r"Verweisung", r"überwiesen",
+                      r"weitergeleitet", r"weiterzuleiten", r"delegieren", r"Wiedervorlage")
+SCHEDULE = _rx(
+    r"vertagt", r"vertagen", r"zurückgestellt", r"zurückzustellen", r"Wiedervorlage", r"auf\s+die\s+Tagesordnung",
+    r"Sondersitzung", r"Ortstermin", r"Ortsbesichtigung", r"Begehung", r"einzuberufen", r"einberufen",
+    r"erneut\s+zu\s+beraten", r"erneut\s+beraten", r"begutachtet",
+)
+REFER = _rx(
+    r"verwiesen", r"verweisen", r"Verweisung", r"überwiesen", r"weitergeleitet", r"weiterzuleiten",
+    r"delegieren", r"zuzuleiten", r"zugeleitet", r"vorgelegt", r"vorzulegen", r"vorlegen", r"einzubringen",
+    r"eingebracht", r"zu\s+verteilen", r"zur\s+Entscheidung", r"zur\s+Beschlussfassung", r"zu\s+schicken",
+)
+REQUEST = _rx(
+    r"bittet", r"bat", r"bitten", r"schlägt\s+(?:[\w.]+\s+){0,6}vor", r"schlug\s+(?:[\w.]+\s+){0,6}vor",
+    r"regt\s+an", r"regte\s+an", r"beantragt", r"Vorschlag", r"möchte", r"fordert", r"appelliert",
+    r"plädiert", r"wünscht",
+)
+ACCEPT = _rx(
+    r"zugesichert", r"zugesagt", r"sagt\w*\s+(?:\w+\s+){0,3}zu", r"sichert\w*\s+(?:\w+\s+){0,3}zu",
+    r"befürwortet", r"einverstanden", r"zugestimmt", r"stimmt\w*\s+(?:\w+\s+){0,3}zu",
+    r"einvernehmlich", r"Einvernehmen", r"keine\s+Einwendungen", r"kein\s+Widerspruch",
+    r"keine\s+Einwände", r"angenommen", r"verständig\w+\s+sich", r"so\s+beschlossen",
+    r"sprechen\s+sich\s+(?:\w+\s+){0,3}dafür\s+aus", r"Zustimmung", r"folgt\s+dem\s+Vorschlag",
+)
+RESOLUTION = re.compile(r"^\s*(?:Beschluss|Beschlussvorschlag|Beschlussantrag|Ergebnis)\b", re.IGNORECASE)
+
+PAST = _rx(
+    r"wurde", r"wurden", r"worden", r"war", r"waren", r"hatte", r"hatten", r"hat", r"haben", r"habe",
+    r"erfolgte", r"stattgefunden", r"bereits", r"zwischenzeitlich", r"teilte", r"erklärte", r"musste",
+    r"mussten", r"letzten", r"vergangenen", r"damals", r"seinerzeit", r"erinnert",
+)
+NEGATION = _rx(r"nicht(?!\s+nur)", r"kein", r"keine", r"keinen", r"keiner", r"weder", r"niemand")
+KENNTNIS = re.compile(r"Kenntnis|zur\s+Kenntnis|Mitteilung\s+zur", re.IGNORECASE)
+OPINION = _rx(
+    r"könnte", r"könnten", r"würde", r"würden", r"wäre", r"wären", r"möchte", r"wünschenswert",
+    r"Meinung", r"Ansicht", r"Sicht", r"sinnvoll", r"appelliert", r"plädiert", r"fände", r"hofft",
+    r"vielleicht", r"eventuell", r"evtl", r"man\s+könne", r"sollte\s+man", r"kritisiert", r"findet",
+    r"unbedingt", r"wichtig", r"Sorgfalt",
+)
+ROUTINE = _rx(
+    r"generell", r"grundsätzlich", r"jährlich", r"regelmäßig", r"in\s+der\s+Regel", r"üblicherweise",
+    r"künftig", r"zukünftig", r"in\s+Zukunft", r"immer", r"stets", r"jeweils", r"zunächst\s+den",
+    r"jedem", r"jeder", r"jedes", r"jede",
+)
+SAME_MEETING = _rx(
+    r"heute", r"heutigen", r"in\s+dieser\s+Sitzung", r"nicht\s*öffentlichen\s+Teil", r"vorgezogen",
+    r"vorzuziehen", r"Sitzungsunterbrechung", r"unterbrochen", r"im\s+Anschluss\s+an\s+die\s+Sitzung",
+    r"Reihenfolge", r"zur\s+Abstimmung", r"Stimme\s+enthalten", r"verspäten", r"vorrangig", r"verliest",
+    r"einstimmig", r"festgestellt", r"abgesagt",
+)
+QUESTION = re.compile(r"\?\s*$")
+FUTURE_WORDS = _rx(r"dann", r"anschließend", r"im\s+Anschluss", r"demnächst", r"nun", r"danach", r"zeitnah",
+                   r"noch")
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Which cue families fire on a clause (booleans, cheap to compute)."""
+
+    modal: bool
+    modal_weak: bool
+    werde: bool
+    strong_schedule: bool
+    future_words: bool
+    future: bool
+    passive_inf: bool
+    zu_sein: bool
+    can_now: bool
+    assign: bool
+    promise: bool
+    planned: bool
+    schedule: bool
+    refer: bool
+    request: bool
+    past: bool
+    negation: bool
+    kenntnis: bool
+    opinion: bool
+    routine: bool
+    same_meeting: bool
+    question: bool
+
+
+_DONE_ASSIGN = re.compile(r"\b(?:sei|ist|wurde|wurden|worden|seien|sind)\b[^.]{0,80}\b(?:beauftragt|vergeben)\b")
+
+
+def read_cues(clause: str) -> Cues:
+    """Evaluate every cue family on one clause."""
+    zu_inf = ZU_INF.search(clause) is not None
+    future = WERDEN_FUTURE.search(clause) is not None
+    # "Für X sei ein Gutachten beauftragt": a commission already placed, not a new task.
+    done = not future and _DONE_ASSIGN.search(clause) is not None
+    return Cues(
+        modal=MODAL.search(clause) is not None,
+        modal_weak=MODAL_WEAK.search(clause) is not None,
+        werde=WERDE.search(clause) is not None,
+        strong_schedule=STRONG_SCHEDULE.search(clause) is not None,
+        future_words=FUTURE_WORDS.search(clause) is not None,
+        future=future,
+        passive_inf=PASSIVE_INF.search(clause) is not None,
+        zu_sein=zu_inf and SEIN.search(clause) is not None,
+        can_now=CAN_NOW.search(clause) is not None,
+        assign=not done and ASSIGN.search(clause) is not None,
+        promise=PROMISE.search(clause) is not None,
+        planned=PLANNED.search(clause) is not None,
+        schedule=SCHEDULE.search(clause) is not None,
+        refer=REFER.search(clause) is not None,
+        request=REQUEST.search(clause) is not None,
+        past=done or PAST.search(clause) is not None,
+        negation=NEGATION.search(clause) is not None,
+        kenntnis=KENNTNIS.search(clause) is not None,
+        opinion=OPINION.search(clause) is not None,
+        routine=ROUTINE.search(clause) is not None,
+        same_meeting=SAME_MEETING.search(clause) is not None,
+        question=QUESTION.search(clause) is not None,
+    )
+
+
+def commitment_score(c: Cues, has_future_time: bool, has_date: bool) -> float:
+    """A score in [0, 1]: how strongly the cues say "someone will do this after the meeting"."""
+    score = 0.0
+    if c.assign:
+        score += 0.55
+    if c.promise:
+        score += 0.45
+    elif c.planned:
+        score += 0.25
+    if c.modal:
+        score += 0.4
+    elif c.modal_weak:
+        score += 0.3
+    if c.zu_sein:
+        score += 0.45
+    if c.can_now:
+        score += 0.4
+    if c.strong_schedule:
+        score += 0.5
+    elif c.schedule:
+        score += 0.35
+    if c.refer:
+        score += 0.3
+    if c.werde:
+        score += 0.45
+    elif c.future and not c.modal:
+        score += 0.25
+    if c.future_words:
+        score += 0.1
+    if has_date:
+        score += 0.45
+    elif has_future_time:
+        score += 0.25
+    if c.past and not (c.modal or c.assign or c.zu_sein or c.werde):
+        score -= 0.5
+    if c.negation:
+        score -= 0.4
+    if c.kenntnis:
+        score -= 0.5
+    if c.opinion:
+        score -= 0.35
+    if c.routine:
+        score -= 0.35
+    if c.same_meeting:
+        score -= 0.4
+    if c.question:
+        score -= 0.2
+    return max(0.0, min(1.0, score))

@@ -1,0 +1,61 @@
+"""The meeting date stated in the minutes themselves (header lines, RIS "Grunddaten" blocks)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from core.extraction.timex import MONTHS
+
+# Only the head of a document states its own date; later dates are deadlines or history.
+HEAD_CHARS = 2500
+
+_NUM = r"(?P<d>[0-3]?\d)\.\s?(?P<m>[01]?\d)\.\s?(?P<y>(?:19|20)\d\d|\d\d)(?![\d])"
+_LONG = (
+    r"(?P<d>[0-3]?\d)\.\s?(?P<month>Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober"
+    r"|November|Dezember)\s+(?P<y>(?:19|20)\d\d)"
+)
+_US = r"(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d\d)"
+_WEEKDAY = r"(?:(?:Mo|Di|Mi|Do|Fr|Sa|So)\.?|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+"
+
+# Ordered by how reliably the pattern names the meeting's own date.
+_HEADER_PATTERNS = [
+    re.compile(rf"(?:Sitzungstermin|Sitzungsdatum|Datum|Tag der Sitzung)\s*:\s*(?:{_WEEKDAY})?(?:{_NUM})"),
+    re.compile(rf"(?:Sitzungstermin|Sitzungsdatum|Datum|Tag der Sitzung)\s*:\s*(?:{_WEEKDAY})?(?:{_LONG})"),
+    re.compile(rf"(?:Sitzungstermin|Sitzungsdatum)\s*:\s*{_US}"),
+    re.compile(rf"(?m)^\s*{_NUM}\s+[-–]\s+\S"),  # RIS item title "15.11.2023 - 9.3 Auswertung …"
+    re.compile(  # a short heading line of its own: "Sozialausschuss am 31.08.2023"
+        rf"(?m)^[^\n.]{{0,80}}?(?:[Ss]itzung\w*|ausschuss\w*|[Rr]at\w*|[Kk]reistag\w*|[Vv]ertretung|[Vv]ersammlung|gruppe)"
+        rf"\s+(?:[\wÄÖÜäöüß-]+\s+){{0,6}}?(?:am|vom)\s+(?:{_WEEKDAY})?(?:{_NUM})[^\n.]{{0,40}}$"
+    ),
+    re.compile(rf"(?m)^\s*{_WEEKDAY}{_LONG}"),  # "Montag, 14. November 2011 , 19:00 Uhr"
+]
+
+
+def find_meeting_date(text: str) -> dt.date | None:
+    """The meeting date stated in the head of ``text``, or None.
+
+    Recognises "Sitzungstermin: 09.05.2023" (also the US form "07/24/2002" that some
+    exports produce), "Datum: Mittwoch, 14. Mai 2025", RIS headers
+    ("15.11.2023 - 9.3 …", "Datum: Di., 30.06.2015") and prose headers
+    ("Sozialausschuss am 31.08.2023", "Sitzung der Gemeindevertretung am 15.11.22").
+    """
+    head = text[:HEAD_CHARS]
+    for pattern in _HEADER_PATTERNS:
+        for match in pattern.finditer(head):
+            day = _date_of(match)
+            if day is not None:
+                return day
+    return None
+
+
+def _date_of(match: re.Match[str]) -> dt.date | None:
+    g = match.groupdict()
+    year = int(g["y"])
+    if year < 100:
+        year += 2000 if year < 70 else 1900
+    month = MONTHS[g["month"].lower()] if g.get("month") else int(g["m"])
+    try:
+        return dt.date(year, month, int(g["d"]))
+    except ValueError:
+        return None

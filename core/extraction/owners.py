@@ -1,0 +1,164 @@
+"""Who acts: speakers, named parties and bodies, normalised as written in the minutes.
+
+``find_party`` reads the acting party named in a clause ("Die Verwaltung wird beauftragt",
+"Der Landrat wird ermächtigt", "Fachbereich 50", "Amt 32"); ``find_speaker`` the person
+who speaks in a sentence ("Herr Römer teilt mit, dass …", "… so der Oberbürgermeister");
+``find_body`` a Gremium named in a clause ("in der Sitzung der Lenkungsgruppe",
+"an den SGA", "im Ausschuss für Ordnung und Sicherheit"), in the nominative.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Titles of the administration: a passive statement by such a speaker is the speaker's to-do.
+ADMIN_TITLES = (
+    "Oberbürgermeisterin", "Oberbürgermeister", "Samtgemeindebürgermeister", "Bürgermeisterin",
+    "Bürgermeister", "Landrätin", "Landrat", "Amtsleiterin", "Amtsleiter", "Fachbereichsleiterin",
+    "Fachbereichsleiter", "Dezernentin", "Dezernent", "Beigeordnete", "Beigeordneter", "Kämmerin",
+    "Kämmerer", "Kreiskämmerer", "Stadtkämmerer", "Stadtdirektor", "Kreisdirektor", "Erste Stadträtin",
+    "Erster Stadtrat", "Sachgebietsleiter", "Sachgebietsleiterin", "Abteilungsleiter", "Abteilungsleiterin",
+    "Bauamtsleiter", "Geschäftsführer", "Geschäftsführerin",
+    "OBM", "OB", "EBM", "BMin", "BM", "Bgm", "Bgm.", "Bürgerm.",
+)
+# Council members: their wishes are not the administration's to-dos.
+MEMBER_TITLES = (
+    "Ratsmitglied", "Ratsherr", "Ratsfrau", "Stadtverordneter", "Stadtverordnete", "Kreistagsabgeordneter",
+    "Kreistagsabgeordnete", "Kreistagabgeordneter", "Gemeindevertreter", "Gemeindevertreterin",
+    "Ausschussmitglied", "StRin", "StR", "SB", "KA", "KTA", "KR", "Stadtrat", "Stadträtin", "sachkundige",
+)
+_TITLE_ALT = "|".join(re.escape(t) for t in sorted(ADMIN_TITLES + MEMBER_TITLES, key=len, reverse=True))
+_NAME = r"(?:Dr\.\s+|Prof\.\s+)*(?:[A-ZÄÖÜ]\.\s+)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
+# A second capitalised word is a surname ("Peter Buchholz"), unless it is a noun ("Schairer Besserung").
+_NAME2 = r"(?:\s+(?![A-ZÄÖÜ][a-zäöüß]+(?:ung|heit|keit|schaft|tion|ität|nis|ment|ag|en)\b)[A-ZÄÖÜ][a-zäöüß]+)?"
+_PERSON = re.compile(
+    rf"\b(?:(?P<title>{_TITLE_ALT})\s+(?:(?:Herr|Frau)\s+)?(?P<tname>{_NAME}{_NAME2})"
+    rf"|(?P<hf>Herrn?|Frau)\s+(?:(?P<htitle>{_TITLE_ALT})\s+)?(?P<hname>{_NAME}{_NAME2})"
+    rf"|(?:[Dd]er|[Dd]ie)\s+(?P<role>Oberbürgermeisterin|Oberbürgermeister|Bürgermeisterin|Bürgermeister"
+    rf"|Landrätin|Landrat|Vorsitzende|Ausschussvorsitzende|Amtsleiter|Kämmerer|Verwaltung|Kreisverwaltung"
+    rf"|Stadtverwaltung|Gemeindeverwaltung))\b"
+)
+_SPEECH = re.compile(
+    r"\b(?:teilt\w*|führt\w*|erklärt\w*|erläutert\w*|informiert\w*|berichtet\w*|sagt\w*|verkündet\w*"
+    r"|antwortet\w*|ergänzt\w*|fügt\w*|weist\w*|stellt\w*|schlägt\w*|schlug|bittet|bat|betont\w*"
+    r"|erwidert\w*|entgegnet\w*|sichert\w*|bestätigt\w*|kündigt\w*|gibt|verweist\w*|beabsichtig\w*"
+    r"|macht\w*\s+deutlich|appelliert\w*|fordert\w*|kritisiert\w*|regt\w*|fragt\w*|möchte|plädiert\w*"
+    r"|bekräftigt\w*|erkennt\w*|dankt\w*|verwies|merkt\w*|gibt\s+zu\s+bedenken|begründet\w*"
+    r"|so\s+(?:der|die))\b"
+)
+# Verbs by which the administration informs: a plain "Herr X" using them speaks for it.
+_INFORM = re.compile(
+    r"\b(?:teilt\w*\s+(?:\w+\s+)?mit|informiert\w*|berichtet\w*|erläutert\w*|führt\w*\s+(?:\w+\s+)?aus"
+    r"|führt\w*\s+(?:\w+\s+){0,2}an|verkündet\w*|antwortet\w*|sagt\w*\s+(?:\w+\s+){0,3}zu|sichert\w*"
+    r"|fügt\w*\s+hinzu|ergänzt\w*|erklärt\w*|kündigt\w*)\b"
+)
+_PARTY = re.compile(
+    r"\b(?P<party>(?:Die|die)\s+(?:Kreis|Stadt|Gemeinde|Amts)?[Vv]erwaltung"
+    r"|(?:Fachbereich|Fachdienst|Amt|Referat|Dezernat|Fachabteilung)\s+\d[\d.]*"
+    r"|(?:Der|der)\s+(?:Oberbürgermeister|Bürgermeister|Landrat|Kreisausschuss|Gemeinderat|Stadtrat|Rat"
+    r"|Kreistag|Ausschuss|Vorstand|Ältestenrat)(?!\s+(?:der|des)\b)(?=\s+[a-zäöü])"
+    r"|(?:Die|die)\s+(?:Oberbürgermeisterin|Bürgermeisterin|Landrätin|Gemeindevertretung|Stadtverordnetenversammlung"
+    r"|Lenkungsgruppe|Arbeitsgruppe|AG\s+[A-ZÄÖÜ]\w+)"
+    r"|[Vv]on\s+Seiten\s+der\s+Verwaltung|seitens\s+der\s+Verwaltung|vonseiten\s+der\s+Verwaltung)\b"
+)
+_BODY = re.compile(
+    r"\b(?P<b>(?:[A-ZÄÖÜ][\wäöüß+-]*-)?Ausschuss(?:es)?(?:\s+für\s+[A-ZÄÖÜ][\wäöüß-]+"
+    r"(?:(?:,\s+|\s+und\s+|\s+sowie\s+)(?:für\s+)?[A-ZÄÖÜ][\wäöüß-]+){0,5})?"
+    r"|[A-ZÄÖÜ][\wäöüß+-]*(?:ausschuss|ausschusses|rat|rates|rats|tag|tages|gruppe|kommission|beirat"
+    r"|versammlung|vertretung|konferenz)"
+    r"|Rat(?:es)?|Kreistag(?:es|s)?|Gremien|Fraktionen|[A-Z]{2,4}-Ausschuss(?:es)?)\b"
+    r"|\b(?:des|dem|den|im|in\s+den|an\s+den|der)\s+(?P<acr>[A-Z][A-Z+]{1,4})\b"
+)
+_NOT_BODIES = frozenset({"Vortrag", "Beitrag", "Antrag", "Vertrag", "Betrag", "Auftrag", "Ertrag", "Nachtrag",
+                         "Zuschlag", "Dienstag", "Montag", "Mittwoch", "Donnerstag", "Freitag", "Samstag",
+                         "Sonntag", "Feiertag", "Vorrat", "Beirat", "Unrat", "Heirat", "Hausrat", "Zierrat",
+                         "Apparat", "Referat", "Senat", "Rat", "Vorschlag", "Bundestag", "Landtag",
+                         "Verwaltungsrat", "Aufsichtsrat"})
+_NOT_ACRONYMS = frozenset({"TOP", "CDU", "SPD", "FDP", "AfD", "EU", "DS", "GRDrs", "NNr", "BM", "OB", "EUR",
+                           "KW", "UG", "OG", "EG", "GmbH", "AG", "HH", "VHS", "KIM", "SDK", "TÜV", "WST",
+                           "LSV", "PDF", "NRW", "ÖPNV", "FW", "BZS", "SÖS", "REP", "STd"})
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A person or party speaking in a sentence, and whether they speak for the administration."""
+
+    name: str
+    admin: bool
+    member: bool = False  # explicitly a council member (title or party in brackets)
+
+
+def find_speaker(sentence: str) -> Speaker | None:
+    """The first person named in a sentence that also has a speech verb, else None."""
+    if not _SPEECH.search(sentence):
+        return None
+    match = _PERSON.search(sentence)
+    if match is None:
+        return None
+    return _speaker_of(match, sentence)
+
+
+def _speaker_of(match: re.Match[str], sentence: str) -> Speaker:
+    g = match.groupdict()
+    if g["role"]:
+        role = g["role"]
+        name = "Verwaltung" if role.endswith("erwaltung") and role != "Kreisverwaltung" else role
+        return Speaker(name, role not in ("Vorsitzende", "Ausschussvorsitzende"))
+    if g["title"]:
+        title = g["title"]
+        name = f"{title} {g['tname']}"
+        return Speaker(name, title in ADMIN_TITLES, title in MEMBER_TITLES)
+    title = g["htitle"]
+    name = f"{'Herr' if g['hf'].startswith('Herr') else 'Frau'} {g['hname']}"
+    if title:
+        return Speaker(f"{title} {g['hname']}", title in ADMIN_TITLES, title in MEMBER_TITLES)
+    member = re.search(r"\((?:CDU|SPD|FDP|Grüne|GRÜNE|AfD|Linke|LINKE|FW|BZS|SÖS|Fraktion)", sentence)
+    return Speaker(name, member is None and _INFORM.search(sentence) is not None, member is not None)
+
+
+def find_party(clause: str) -> str | None:
+    """The acting party named in a clause, normalised ("Verwaltung", "Fachbereich 50", "Landrat")."""
+    match = _PARTY.search(clause)
+    if match is None:
+        return None
+    party = match.group("party")
+    if "erwaltung" in party:
+        words = party.split()
+        return "Verwaltung" if words[-1] == "Verwaltung" or words[0].lower().startswith(("von", "seit")) \
+            else words[-1]
+    if party.split()[0] in ("Der", "der", "Die", "die"):
+        return party.split(None, 1)[1]
+    return party
+
+
+def find_person(clause: str) -> str | None:
+    """The first named person or office holder in a clause ("OB Kuhn", "Herr Römer")."""
+    match = _PERSON.search(clause)
+    return _speaker_of(match, clause).name if match else None
+
+
+def find_body(clause: str) -> str | None:
+    """The first Gremium named in a clause, in the nominative, or None."""
+    for match in _BODY.finditer(clause):
+        if match.group("acr"):
+            acr = match.group("acr")
+            if acr not in _NOT_ACRONYMS:
+                return acr
+            continue
+        body = match.group("b")
+        head = body.split()[0]
+        if head in _NOT_BODIES or head.rstrip("es") in _NOT_BODIES:
+            continue
+        return normalise_body(body)
+    return None
+
+
+def normalise_body(body: str) -> str:
+    """Genitive to nominative on the head noun: "Ausschusses für X" -> "Ausschuss für X"."""
+    head, _, rest = body.partition(" ")
+    for suffix, repl in (("usses", "uss"), ("rates", "rat"), ("rats", "rat"), ("tages", "tag"), ("tags", "tag")):
+        if head.endswith(suffix):
+            head = head[: -len(suffix)] + repl
+            break
+    return f"{head} {rest}" if rest else head

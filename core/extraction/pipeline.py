@@ -1,0 +1,349 @@
+"""The rule-based extractor: sentences -> clauses -> cues -> candidates.
+
+Per sentence it keeps a little discourse state (who speaks, whether we are inside an
+adopted resolution) and looks two sentences ahead for an acceptance ("Dies wird
+zugesichert") of a request or proposal. Heads such as "Die Verwaltung wird beauftragt,"
+or "Herr X bittet darum," pass their force on to the clauses they govern.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from core.extraction import cues as cue
+from core.extraction.actions import make_action
+from core.extraction.header import find_meeting_date
+from core.extraction.kinds import classify, is_concrete_period
+from core.extraction.owners import Speaker, find_body, find_party, find_person, find_speaker
+from core.extraction.sentences import Span, iter_paragraphs, split_clauses, split_sentences
+from core.extraction.timex import TimeExpr, find_times
+from core.types import Candidate, Kind, MeetingContext
+
+THRESHOLD = 0.45
+LOOKAHEAD = 2
+MIN_CLAUSE_CHARS = 12
+
+_PRONOUN_START = re.compile(r"^(?:Er|Sie|Dieser|Diese|Dies|Weiter|Ferner|Abschließend|Außerdem|Zudem)\b")
+_ACCEPT_SENTENCE = re.compile(
+    r"^(?:Dies|Das|Dieser|Diese|Dem|Der\s+Vorschlag|Die\s+Bitte|Die\s+Anregung|Gegen|Nachdem|Einvernehmlich"
+    r"|Die\s+Mitglieder|Der\s+\w+\s+ist\s+damit|Die\s+\w+mitglieder|Der\s+Vorsitzende\s+stimmt)\b"
+)
+_REPORTED = re.compile(r"\b(?:solle|werde|sei|könne|müsse|seien|würden)\b")
+_RESOLUTION_END = re.compile(
+    r"^\s*(?:TOP\b|Protokoll\b|Wortprotokoll|Sachverhalt|Begründung|Beratung|Abstimmung|Sach-\s+und"
+    r"|Beratungsinhalt|Herr\s|Frau\s)"
+)
+_RESOLUTION_START = re.compile(
+    r"^\s*[„\"]?(?:Beschluss\w*|Ergebnis/Beschluss|Empfehlung|Der\s+\w+\s+beschließt|Es\s+wird\s+beschlossen)"
+)
+_SENTENCE_END = re.compile(r"[.!?…\]“”\"')]\s*$")
+_ENUM_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z]\)|[-•])\s+")
+_VERWALTUNG_PRESENT = re.compile(
+    r"^\s*(?:\d{1,2}[.)]\s+)?Die\s+Verwaltung\s+(?:prüft|hält|erstellt|legt|erarbeitet|klärt|ermittelt"
+    r"|informiert|berichtet|führt|setzt|sorgt|nimmt|tritt|stellt|bereitet|beantragt|schreibt|lädt)\b"
+)
+_ZU_INF_END = re.compile(r"(?:\bzu\s+[a-zäöüß]+|\b[a-zäöüß]{2,}zu[a-zäöüß]{2,})[.!;:“”\"]*\s*$")
+_ZU_INF_ANY = re.compile(r"(?:\bzu\s+[a-zäöüß]+|\b[a-zäöüß]{2,}zu[a-zäöüß]{2,}(?:en|ern|eln))(?=\s*(?:[,.;:“”\"]|$))")
+_FINITE_END = re.compile(r"\b(?:sei|ist|wird|werde|wurde|habe|hat|sind|seien|werden|kann|könne|muss|müsse"
+                         r"|soll|solle)\s*$")
+_UND = re.compile(r"\s+und\s+")
+_CAPITALISED = re.compile(r"\s[A-ZÄÖÜ][a-zäöüß]")
+_REQUEST_HEAD = re.compile(
+    r"\b(?:schlägt|schlug)\s+(?:[\w.]+\s+){0,6}?vor\b|\b(?:bittet|bat)\s+(?:darum\b)?|\bregt\w*\s+an\b"
+)
+_PROPOSE = re.compile(r"\b(?:schlägt|schlug)\b|\bVorschlag\b")
+_AGREED = re.compile(r"\b(?:beschlossen|beschließt|vereinbart|verabredet|besprochen\s+worden|verständig\w+)\b")
+_HANDOVER = re.compile(r"vorgelegt|vorzulegen|vorlegen|einzubringen|eingebracht|einbringen|verteilen|schicken")
+_INTENT = re.compile(r"beabsichtig|geplant|angestrebt|vorgesehen|\bplant\b")
+_DOC_BODY = re.compile(
+    r"(?:Gremium\s*:\s*|Protokoll\s*:\s*|Sitzung\s+(?:des|der)\s+)(?P<b>[A-ZÄÖÜ][\wäöüß+-]*(?:\s+für\s+"
+    r"[A-ZÄÖÜ][\wäöüß-]+(?:\s+und\s+[A-ZÄÖÜ][\wäöüß-]+)?)?)"
+    r"|^\s*(?P<h>[A-ZÄÖÜ][\wäöüß-]*(?:ausschuss|rat|tag|vertretung|versammlung))\s+(?:am|vom)\s+\d",
+    re.MULTILINE,
+)
+
+
+@dataclass
+class _State:
+    speaker: Speaker | None = None
+    speaker_age: int = 99
+    reported: bool = False
+    resolution: bool = False
+    member: bool = False  # the sentence's speaker is a council member (their "muss" is an opinion)
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    start: int
+    end: int
+    boost: float  # force inherited from a governing head
+    accepted_by: str | None
+    head_request: bool
+
+
+class RulesExtractor:
+    """The default extractor: hand-written German rules, no model, linear time."""
+
+    name = "rules"
+
+    def extract(self, text: str, context: MeetingContext) -> list[Candidate]:
+        """Candidates in text order; ``text[c.start:c.end] == c.quote``."""
+        return list(iter_candidates(text, context))
+
+
+def iter_candidates(text: str, context: MeetingContext) -> Iterator[Candidate]:
+    """Stream candidates paragraph by paragraph (memory stays bounded for huge inputs)."""
+    meeting = context.meeting_date or find_meeting_date(text)
+    doc_body = context.body or _doc_body(text)
+    state = _State()
+    window: list[Span] = []
+    for sentence in _iter_sentences(text):
+        window.append(sentence)
+        if len(window) > LOOKAHEAD:
+            yield from _process(text, window[0], window[1:], state, context, meeting, doc_body)
+            window.pop(0)
+    while window:
+        yield from _process(text, window[0], window[1:], state, context, meeting, doc_body)
+        window.pop(0)
+
+
+def _iter_sentences(text: str) -> Iterator[Span]:
+    for p_start, p_end in iter_paragraphs(text):
+        yield from split_sentences(text, p_start, p_end)
+
+
+def _doc_body(text: str) -> str | None:
+    match = _DOC_BODY.search(text, 0, min(len(text), 1500))
+    if match is None:
+        return None
+    body = match.group("b") or match.group("h")
+    return body if body and re.search(r"ausschuss|rat|tag|vertretung|versammlung|gruppe", body, re.I) else None
+
+
+def _process(
+    text: str,
+    span: Span,
+    ahead: list[Span],
+    state: _State,
+    context: MeetingContext,
+    meeting: dt.date | None,
+    doc_body: str | None,
+) -> Iterator[Candidate]:
+    s_start, s_end = span
+    sentence = text[s_start:s_end]
+    _update_state(sentence, state)
+    if len(sentence) < MIN_CLAUSE_CHARS or _ACCEPT_SENTENCE.match(sentence) and cue.ACCEPT.search(sentence):
+        return
+    if sentence.rstrip().endswith(":") or not re.search(r"[a-zäöüß]{3}", sentence):
+        return  # headings ("Beschluss:") and tables
+    if len(sentence) < 120 and not _SENTENCE_END.search(sentence):
+        return  # title lines: "Sozialausschuss am 31.08.2023", "TOP 3 Bericht der Verwaltung"
+    acceptor = _acceptance(text, ahead)
+    admin_speaker = bool(state.speaker and state.speaker.admin and state.speaker_age == 0)
+    for unit in _units(text, s_start, s_end, acceptor, admin_speaker):
+        cand = _candidate(text, unit, sentence, state, context, meeting, doc_body)
+        if cand is not None:
+            yield cand
+
+
+def _update_state(sentence: str, state: _State) -> None:
+    if _RESOLUTION_START.match(sentence):
+        state.resolution = True
+    elif _RESOLUTION_END.match(sentence):
+        state.resolution = False
+    speaker = find_speaker(sentence)
+    if speaker is not None:
+        state.speaker, state.speaker_age = speaker, 0
+        state.reported = False
+        state.member = speaker.member
+    elif _PRONOUN_START.match(sentence):
+        state.speaker_age = 0
+    else:
+        state.speaker_age += 1
+        state.reported = _REPORTED.search(sentence) is not None
+        state.member = state.member and state.speaker_age <= 1
+
+
+def _acceptance(text: str, ahead: list[Span]) -> str | None:
+    """Who accepts a request made in this sentence: "Verwaltung", a person, "" (a body) or None."""
+    for a_start, a_end in ahead:
+        nxt = text[a_start:a_end]
+        if cue.ACCEPT.search(nxt) and (_ACCEPT_SENTENCE.match(nxt) or len(nxt) < 120):
+            if "erwaltung" in nxt:
+                return "Verwaltung"
+            person = find_person(nxt)
+            return person or ""
+    return None
+
+
+def _units(text: str, start: int, end: int, acceptor: str | None, admin_speaker: bool) -> Iterator[_Unit]:
+    """Clauses of a sentence, with heads merged into or passing force to what they govern."""
+    clauses = _split_request_heads(text, split_clauses(text, start, end))
+    boost, accepted, request = 0.0, None, False
+    i = 0
+    while i < len(clauses):
+        c_start, c_end = clauses[i]
+        clause = text[c_start:c_end]
+        nxt_is_complement = i + 1 < len(clauses) and _is_complement(text, clauses[i + 1])
+        within_accept = cue.ACCEPT.search(text, c_end, end) is not None
+        if nxt_is_complement and (cue.ASSIGN.search(clause) or _INTENT.search(clause) or _AGREED.search(clause)):
+            # "Die Verwaltung wird beauftragt, A zu tun, B zu tun": one commitment with its head.
+            j = i + 1
+            while j + 1 < len(clauses) and _is_complement(text, clauses[j + 1]):
+                j += 1
+            yield from _split_und(text, _Unit(c_start, clauses[j][1], 0.25, None, False))
+            i = j + 1
+            continue
+        if nxt_is_complement and cue.REQUEST.search(clause):
+            request = True
+            accepted = acceptor if acceptor is not None else ("" if within_accept else None)
+            if accepted is None and admin_speaker and _PROPOSE.search(clause):
+                accepted = ""  # the administration proposing its own next step
+            boost = 0.45 if accepted is not None else -0.3
+            i += 1
+            continue
+        if nxt_is_complement and _is_speech_head(clause):
+            i += 1
+            continue
+        yield from _split_und(text, _Unit(c_start, c_end, boost, accepted, request))
+        i += 1
+
+
+def _split_request_heads(text: str, clauses: list[Span]) -> list[Span]:
+    """Cut "X schlägt vor den Beschluss … zu delegieren" (no comma) after the request verb."""
+    out: list[Span] = []
+    for c_start, c_end in clauses:
+        match = _REQUEST_HEAD.search(text, c_start, c_end)
+        if match and _ZU_INF_END.search(text, match.end(), c_end) and len(text[match.end():c_end].split()) >= 3:
+            cut = match.end()
+            out.append((c_start, cut))
+            while cut < c_end and text[cut] in " ,":
+                cut += 1
+            out.append((cut, c_end))
+        else:
+            out.append((c_start, c_end))
+    return out
+
+
+def _is_complement(text: str, span: Span) -> bool:
+    seg = text[span[0]:span[1]]
+    return seg.startswith(("dass ", "daß ")) or _ZU_INF_ANY.search(seg) is not None
+
+
+def _is_speech_head(clause: str) -> bool:
+    return find_speaker(clause) is not None or re.search(r"\b(?:teilt|führt|erklärt|informiert)\w*\b", clause) \
+        is not None
+
+
+def _split_und(text: str, unit: _Unit) -> Iterator[_Unit]:
+    """Split "A zu tun und B zu tun" when B brings its own kind (a meeting, a time, a referral)."""
+    seg = text[unit.start:unit.end]
+    for match in _UND.finditer(seg):
+        left, right = seg[: match.start()], seg[match.end():]
+        if _FINITE_END.search(left) and len(right.split()) >= 3:
+            pass  # "…, dass X fertig sei und in der nächsten Sitzung genehmigt werde": two statements
+        elif not (_ZU_INF_END.search(left) and _ZU_INF_END.search(right)):
+            continue
+        elif len(left.split()) < 3 or len(right.split()) < 3 or not _CAPITALISED.search(" " + right):
+            continue
+        elif classify(right, False, bool(find_times(right))) == classify(left, False, bool(find_times(left))):
+            continue
+        cut = unit.start + match.start()
+        yield _Unit(unit.start, cut, unit.boost, unit.accepted_by, unit.head_request)
+        yield _Unit(unit.start + match.start() + 1, unit.end, unit.boost, unit.accepted_by, unit.head_request)
+        return
+    yield unit
+
+
+def _candidate(
+    text: str,
+    unit: _Unit,
+    sentence: str,
+    state: _State,
+    context: MeetingContext,
+    meeting: dt.date | None,
+    doc_body: str | None,
+) -> Candidate | None:
+    start, end = unit.start, unit.end
+    while end > start and text[end - 1] in " ,;":
+        end -= 1
+    if text[start] in ",; ":
+        start += 1
+    clause = text[start:end]
+    if len(clause) < MIN_CLAUSE_CHARS:
+        return None
+    times = find_times(text, start, end, meeting, context.land, context.next_meetings, doc_body)
+    due_expr = _due(times, meeting)
+    has_period = any(t.vague and is_concrete_period(t.kind) for t in times)
+    past_date = any(t.due is not None and meeting is not None and t.due <= meeting for t in times)
+    cues = cue.read_cues(clause)
+    future_times = [t for t in times if t.due is None or meeting is None or t.due > meeting]
+    score = cue.commitment_score(cues, bool(future_times), due_expr is not None) + unit.boost
+    kind = classify(clause, due_expr is not None, has_period)
+    if cues.future and kind in (Kind.MEETING, Kind.FORWARD, Kind.REPORT_BACK):
+        score += 0.2
+    if state.member and not unit.head_request:
+        score -= 0.15  # a council member's "muss" is an opinion unless accepted
+    if state.resolution and (cues.modal or cues.zu_sein or _VERWALTUNG_PRESENT.match(clause)):
+        score += 0.3
+    if _VERWALTUNG_PRESENT.match(clause) and _ENUM_ITEM.match(sentence):
+        score += 0.3
+    if past_date and due_expr is None:
+        score -= 0.3
+    if cues.request and not unit.head_request and not cues.assign:
+        score -= 0.3  # "Frau X bittet um …" without a complement clause: a question, not a to-do
+    score = max(0.0, min(1.0, score))
+    if score < THRESHOLD:
+        return None
+    owner = _owner(clause, kind, unit, state, doc_body)
+    due_text = due_expr.text if due_expr is not None else (times[0].text if times else None)
+    return Candidate(
+        quote=clause,
+        start=start,
+        end=end,
+        action=make_action(clause),
+        owner=owner,
+        due=due_expr.due if due_expr is not None else None,
+        due_text=due_text,
+        kind=kind,
+        confidence=round(score, 3),
+    )
+
+
+def _due(times: list[TimeExpr], meeting: dt.date | None) -> TimeExpr | None:
+    for t in times:
+        if t.due is not None and (meeting is None or t.due > meeting):
+            return t
+    return None
+
+
+def _owner(clause: str, kind: Kind, unit: _Unit, state: _State, doc_body: str | None) -> str | None:
+    speaker = state.speaker if state.speaker and state.speaker.admin and (
+        state.speaker_age <= 1 or state.reported) else None
+    party = find_party(clause)
+    if party is not None and party.startswith(("von", "Von", "seitens", "vonseiten")):
+        party = None if kind is Kind.MEETING else "Verwaltung"
+    accepted = unit.accepted_by or None
+    body = find_body(clause)
+    if kind is Kind.FORWARD:
+        if _HANDOVER.search(clause):
+            return party or accepted or (speaker.name if speaker else None) or body
+        return body or party or accepted or (speaker.name if speaker else None)
+    if kind is Kind.MEETING:
+        if _INTENT.search(clause) and speaker:
+            return speaker.name
+        return body or party or (speaker.name if speaker else None) or doc_body or "Ausschuss"
+    person = find_person(clause) if cue.PROMISE.search(clause) else None
+    if party or person or accepted:
+        return party or person or accepted
+    if speaker:
+        return speaker.name
+    if state.resolution:
+        return "Verwaltung"
+    return None
+
+
+RULES = RulesExtractor()

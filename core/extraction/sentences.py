@@ -1,0 +1,202 @@
+"""Paragraphs, sentences and clauses of German minutes, as character spans.
+
+Everything here returns ``(start, end)`` offsets into the original text so that
+quotes can always be cut out of it verbatim. All scanning is linear: the only
+regexes used have no nested quantifiers, and over-long "sentences" (tables,
+garbage without punctuation) are cut into bounded chunks so that later stages
+never see more than ``MAX_SENTENCE`` characters at once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+Span = tuple[int, int]
+
+# Later stages run a dozen regexes per sentence; bounding the length keeps the
+# whole pipeline linear even for a megabyte without a single full stop.
+MAX_SENTENCE = 1200
+
+_PARA_BREAK = re.compile(r"\n[ \t\f\r]*\n")
+_LINE_BREAK = re.compile(r"\n")
+_END_PUNCT = re.compile(r"[.!?]+[\"“”')\]]*(?=\s)")
+_WORD_BEFORE = re.compile(r"([\w-]+)\.?$")
+_BULLET_START = re.compile(r"\s*(?:[-•*–]\s|\(?\d{1,2}[.)]\s|[a-z]\)\s|TOP\b|Ö\s\d|N\s\d)")
+_HEADING_END = re.compile(r"[.:!?;\"“”]\s*$")
+
+# Tokens that end with a full stop without ending the sentence (lower-cased, without the dot).
+ABBREVIATIONS = frozenset(
+    """
+    nr abs art bzw ca dr prof gem ggf vgl evtl inkl einschl zzgl lfd str st bgm bspw hr fr mio mrd tsd
+    std min jh jhd ff sog geb ehem max rd tel kap fa pkt az drs ds top ziff anl vors stv usw etc mind
+    sb ka str kta ob obm bm ebm bmin eur tlw ggü u.a z.b d.h o.g o.a i.v i.a s.o s.u v.a u.u z.t
+    betr bzgl allg bes urspr ehem zz zzt ausschl insb insbes vs od ff jan feb febr mär apr jun jul aug
+    sep sept okt nov dez mo di mi do sa so abschn lit anh dipl ing bauass verw techn tech
+    """.split()
+)
+
+
+def iter_paragraphs(text: str) -> Iterator[Span]:
+    """Yield spans of blank-line separated paragraphs (stripped, never empty), lazily."""
+    pos = 0
+    for match in _PARA_BREAK.finditer(text):
+        span = _strip(text, pos, match.start())
+        if span:
+            yield span
+        pos = match.end()
+    span = _strip(text, pos, len(text))
+    if span:
+        yield span
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Split ``text[start:end]`` into sentence spans.
+
+    A line break ends a sentence when the line looks complete (ends in punctuation),
+    is short (a heading such as "Beschluss:" or "TOP 3 Bericht"), or the next line
+    starts a list item. Inside lines a full stop ends a sentence unless it follows an
+    abbreviation, an initial, an ordinal number ("1. Oktober") or a date part.
+    """
+    stop = len(text) if end is None else end
+    spans: list[Span] = []
+    for line_start, line_end in _logical_lines(text, start, stop):
+        _split_line(text, line_start, line_end, spans)
+    return spans
+
+
+def _logical_lines(text: str, start: int, stop: int) -> Iterator[Span]:
+    """Join wrapped lines; break where a line is a heading, a list item or complete."""
+    seg_start = start
+    for match in _LINE_BREAK.finditer(text, start, stop):
+        line_begin = text.rfind("\n", seg_start, match.start()) + 1 or seg_start
+        line = text[max(line_begin, seg_start):match.start()]
+        nxt = text[match.end():min(stop, match.end() + 8)]
+        if (
+            _HEADING_END.search(line)
+            or len(line.strip()) < 60
+            or _BULLET_START.match(nxt)
+        ):
+            span = _strip(text, seg_start, match.start())
+            if span:
+                yield span
+            seg_start = match.end()
+    span = _strip(text, seg_start, stop)
+    if span:
+        yield span
+
+
+def _split_line(text: str, start: int, end: int, out: list[Span]) -> None:
+    sent_start = start
+    for match in _END_PUNCT.finditer(text, start, end):
+        if match.group()[0] == "." and not _is_boundary(text, match.start(), match.end(), end):
+            continue
+        _emit(text, sent_start, match.end(), out)
+        sent_start = match.end()
+    _emit(text, sent_start, end, out)
+
+
+def _is_boundary(text: str, dot: int, after: int, end: int) -> bool:
+    if after - dot > 1 and text[dot:after].startswith(".."):
+        return True  # an ellipsis "..." ends the sentence as far as we care
+    word_match = _WORD_BEFORE.search(text, max(0, dot - 24), dot)
+    word = word_match.group(1) if word_match else ""
+    if not word:
+        return True
+    low = word.lower()
+    if low in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+        return False
+    # "z. B." / "d. h." / "u. a.": a one-letter token before the dot
+    if dot >= 2 and text[dot - 2] in " (" and text[dot - 1].isalpha():
+        return False
+    nxt = _next_char(text, after, end)
+    if word.isdigit():
+        # "1. Oktober", "am 13.09. wird", "5. Sitzung": ordinals do not end sentences,
+        # but a year ("… im Jahr 2023. Danach …") does.
+        return len(word) == 4 and nxt.isupper()
+    return not nxt or nxt.isupper() or nxt.isdigit() or nxt in "„\"“(-–•"
+
+
+def _next_char(text: str, pos: int, end: int) -> str:
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return text[pos] if pos < end else ""
+
+
+def _emit(text: str, start: int, end: int, out: list[Span]) -> None:
+    span = _strip(text, start, end)
+    if not span:
+        return
+    s, e = span
+    # Bound the length: cut over-long runs at the last space before the limit.
+    while e - s > MAX_SENTENCE:
+        cut = text.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
+        if cut <= s:
+            cut = s + MAX_SENTENCE
+        piece = _strip(text, s, cut)
+        if piece:
+            out.append(piece)
+        s = cut
+        while s < e and text[s].isspace():
+            s += 1
+    if s < e:
+        out.append((s, e))
+
+
+def _strip(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+# --- clauses ---------------------------------------------------------------------------------
+
+# Conjunctions that open a subordinate clause which can carry a commitment of its own.
+_SUBORDINATORS = (
+    "dass|daß|da|weil|um|nachdem|sodass|damit|bevor|obwohl|indem|zumal|so dass"
+)
+_CLAUSE_COMMA = re.compile(r"[,;]\s+|\s[–-]\s")
+_OPENS_CLAUSE = re.compile(
+    rf"(?:{_SUBORDINATORS})\b"
+    # V2 after a fronted subordinate clause: "Nachdem X zusagt, wird von Y ausgeführt"
+    r"|(?:wird|werden|werde|ist|sind|sei|hat|haben|kann|soll|solle|muss|müsse)\s"
+    # asyndetic main clause: "…, die Entscheidung werde man im Ältestenrat treffen"
+    r"|(?:es|man|dies|er|sie)\s+(?:wird|werde|werden|soll|solle|muss|müsse|kann|könne|sei|ist)\b"
+    r"|(?:die|der|das)\s+[A-ZÄÖÜ][\wäöüß-]+\s+(?:\w+\s+){0,2}(?:werde|wird|solle|soll|müsse|muss)\s"
+)
+# "…, was von der Verwaltung zugesagt wurde" / "…, welche Menschen …": attached to the left.
+_ZU_INFINITIVE_END = re.compile(
+    r"(?:\bzu\s+[a-zäöüß]+(?:en|ern|eln|n)|\b[a-zäöüß]{2,}zu[a-zäöüß]{2,}(?:en|ern|eln))"
+    r"(?:\s+(?:zu\s+)?(?:lassen|können|werden|sein|haben))?[.!;:“”\"]*$"
+)
+
+
+def split_clauses(text: str, start: int, end: int) -> list[Span]:
+    """Split a sentence into clause spans at commas that open a subordinate or infinitive clause.
+
+    Commas inside enumerations stay together; a comma segment is a clause of its own
+    when it starts with a subordinating conjunction ("dass", "da", "um", "nachdem") or
+    is a zu-infinitive group ("… einzubringen"). Everything else is glued to its left
+    neighbour, so relative clauses stay with what they describe.
+    """
+    pieces: list[Span] = []
+    pos = start
+    for match in _CLAUSE_COMMA.finditer(text, start, end):
+        pieces.append((pos, match.start()))
+        pos = match.end()
+    pieces.append((pos, end))
+    clauses: list[Span] = []
+    for s, e in pieces:
+        if s >= e:
+            continue
+        segment = text[s:e]
+        # A bare "nachzureichen" after an inserted relative clause ends the interrupted clause.
+        zu_group = _ZU_INFINITIVE_END.search(segment) is not None and len(segment.split()) >= 3
+        new = _OPENS_CLAUSE.match(segment) is not None or zu_group
+        if clauses and not new:
+            clauses[-1] = (clauses[-1][0], e)
+        else:
+            clauses.append((s, e))
+    return clauses

@@ -1,0 +1,180 @@
+"""The delivery outbox: idempotent planning, compare-and-set claims with a lease, results.
+
+At-least-once with explainable duplicates: a row exists before its message is sent; a
+sender claims it with a conditional UPDATE (only one claimant can win); a claim whose
+lease ran out (the sender crashed mid-send) can be taken again and is then flagged
+``resend`` so the message says "(erneut gesendet)".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, and_, case, func, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session, col
+from sqlmodel import select as sqlmodel_select
+
+from models.tables import Delivery
+
+PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
+_TABLE = Delivery.__table__  # type: ignore[attr-defined]
+_CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedDelivery:
+    """One message that should exist in the outbox (before it is sent)."""
+
+    dedupe_key: str
+    commitment_id: int | None
+    recipient_key: str
+    target_index: int
+    step: str
+    effective_date: dt.date
+    stated_date: dt.date | None
+    shift_reason: str | None
+    audience: str
+    not_before: dt.datetime  # UTC instant from which it may be sent
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A claimed delivery: the sender owns it until ``lease_until`` (UTC)."""
+
+    id: int
+    token: str
+    commitment_id: int | None
+    recipient_key: str
+    target_index: int
+    step: str
+    effective_date: dt.date
+    stated_date: dt.date | None
+    shift_reason: str | None
+    audience: str
+    attempts: int
+    resend: bool
+
+
+def delivery_key(commitment_id: int | None, recipient_key: str, target_index: int, step: str,
+                 day: dt.date) -> str:
+    """The unique key: commitment x recipient target x step x effective date."""
+    owner = f"c{commitment_id}" if commitment_id is not None else "digest"
+    return f"{owner}:{recipient_key}#{target_index}:{step}:{day.isoformat()}"
+
+
+def plan(session: Session, items: Sequence[PlannedDelivery], now: dt.datetime) -> int:
+    """Insert the rows that do not exist yet (by ``dedupe_key``); returns how many were new."""
+    if not items:
+        return 0
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    created = 0
+    for start in range(0, len(items), _CHUNK):
+        chunk = items[start:start + _CHUNK]
+        values = [
+            {
+                "dedupe_key": p.dedupe_key, "commitment_id": p.commitment_id,
+                "recipient_key": p.recipient_key, "target_index": p.target_index, "step": p.step,
+                "effective_date": p.effective_date, "stated_date": p.stated_date,
+                "shift_reason": p.shift_reason, "audience": p.audience, "state": PENDING,
+                "attempts": 0, "resend": False, "next_attempt_at": p.not_before, "created_at": now,
+            }
+            for p in chunk
+        ]
+        stmt = insert(_TABLE).values(values).on_conflict_do_nothing(index_elements=["dedupe_key"])
+        result = session.connection().execute(stmt)
+        created += max(result.rowcount or 0, 0)
+    return created
+
+
+def _claimable(now: dt.datetime):  # type: ignore[no-untyped-def]
+    c = _TABLE.c
+    return or_(
+        and_(c.state == PENDING, c.next_attempt_at <= now),
+        and_(c.state == SENDING, c.claimed_until < now),
+    )
+
+
+def claim_batch(engine: Engine, now: dt.datetime, lease_seconds: float, limit: int,
+                only: str | None = None) -> list[Claim]:
+    """Claim up to ``limit`` due deliveries in one short committed transaction.
+
+    The outer WHERE repeats the claimable condition, so under concurrency a row already
+    taken by another process (PostgreSQL re-checks it after the row lock) is not taken
+    twice; SKIP LOCKED lets concurrent senders share the work instead of queueing.
+    ``only`` restricts to digests (``"digest"``) or reminders (``"reminder"``).
+    """
+    c = _TABLE.c
+    token = uuid.uuid4().hex
+    condition = _claimable(now)
+    if only == "digest":
+        condition = and_(condition, c.commitment_id.is_(None))
+    elif only == "reminder":
+        condition = and_(condition, c.commitment_id.is_not(None))
+    sub = select(c.id).where(condition).order_by(c.next_attempt_at, c.id).limit(limit)
+    if engine.dialect.name == "postgresql":
+        sub = sub.with_for_update(skip_locked=True)
+    stmt = (
+        update(_TABLE)
+        .where(c.id.in_(sub.scalar_subquery()), condition)
+        .values(
+            state=SENDING,
+            claim_token=token,
+            claimed_until=now + dt.timedelta(seconds=lease_seconds),
+            attempts=c.attempts + 1,
+            # A claim taken over from an expired lease may already have been delivered.
+            resend=case((c.state == SENDING, True), else_=c.resend),
+        )
+        .returning(c.id, c.commitment_id, c.recipient_key, c.target_index, c.step, c.effective_date,
+                   c.stated_date, c.shift_reason, c.audience, c.attempts, c.resend)
+    )
+    with engine.begin() as conn:
+        rows = conn.execute(stmt).all()
+    return sorted(
+        (Claim(id=r[0], token=token, commitment_id=r[1], recipient_key=r[2], target_index=r[3], step=r[4],
+               effective_date=r[5], stated_date=r[6], shift_reason=r[7], audience=r[8], attempts=r[9],
+               resend=bool(r[10])) for r in rows),
+        key=lambda cl: cl.id,
+    )
+
+
+def finish(engine: Engine, claim: Claim, *, now: dt.datetime, state: str, error: str | None = None,
+           retry_at: dt.datetime | None = None, subject: str | None = None,
+           maybe_delivered: bool = False) -> bool:
+    """Record the outcome of a claimed send; False when the claim was lost meanwhile.
+
+    ``state``: SENT, FAILED (permanent) or PENDING (transient; retried at ``retry_at``).
+    ``maybe_delivered`` (a timeout) makes the retry say "(erneut gesendet)".
+    """
+    c = _TABLE.c
+    values: dict[str, object] = {"state": state, "last_error": error, "claimed_until": None}
+    if state == SENT:
+        values["sent_at"] = now
+    if subject is not None:
+        values["subject"] = subject[:500]
+    if state == PENDING:
+        values["next_attempt_at"] = retry_at or now
+        if maybe_delivered:
+            values["resend"] = True
+    stmt = update(_TABLE).where(c.id == claim.id, c.claim_token == claim.token, c.state == SENDING).values(**values)
+    with engine.begin() as conn:
+        return (conn.execute(stmt).rowcount or 0) == 1
+
+
+def rows(session: Session, *, state: str | None = None, limit: int = 1000) -> list[Delivery]:
+    """Deliveries, newest first, optionally by state."""
+    query = sqlmodel_select(Delivery).order_by(col(Delivery.id).desc()).limit(limit)
+    if state:
+        query = query.where(Delivery.state == state)
+    return list(session.exec(query).all())
+
+
+def counts(session: Session) -> dict[str, int]:
+    """Number of deliveries per state."""
+    state = _TABLE.c.state
+    result = session.connection().execute(select(state, func.count()).group_by(state))
+    return {name: n for name, n in result.all()}

@@ -1,0 +1,1 @@
+"""Notification adapters. Every message leaves through Apprise (``notifications.apprise_sender``)."""
