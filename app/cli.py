@@ -32,10 +32,12 @@ app = typer.Typer(
 )
 
 STATE: dict[str, str | None] = {"config": None}
-NowOpt = Annotated[str | None, typer.Option("--now", help="Zeitpunkt (ISO 8601, Europe/Berlin wenn ohne Zone) für Tests und Wiederholungen.")]
+NOW_HELP = "Zeitpunkt (ISO 8601, Europe/Berlin wenn ohne Zone) für Tests und Wiederholungen."
+NowOpt = Annotated[str | None, typer.Option("--now", help=NOW_HELP)]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Ausgabe als JSON für Programme.")]
 ActorOpt = Annotated[str | None, typer.Option("--actor", help="Wer die Änderung vornimmt (Standard: Benutzername).")]
-PrefectOpt = Annotated[bool, typer.Option("--prefect/--direct", help="Über Prefect ausführen (Standard: nur wenn PREFECT_API_URL gesetzt ist).")]
+PREFECT_HELP = "Über Prefect ausführen (Standard: nur wenn PREFECT_API_URL gesetzt ist)."
+PrefectOpt = Annotated[bool, typer.Option("--prefect/--direct", help=PREFECT_HELP)]
 
 
 def handled(fn: F) -> F:
@@ -77,7 +79,9 @@ def _mask(text: str) -> str:
 
 @app.callback()
 def main_options(
-    config: Annotated[str | None, typer.Option("--config", help="Konfigurationsdatei (TOML); sonst WIEDERVORLAGE_CONFIG.")] = None,
+    config: Annotated[
+        str | None, typer.Option("--config", help="Konfigurationsdatei (TOML); sonst WIEDERVORLAGE_CONFIG.")
+    ] = None,
 ) -> None:
     """Wiedervorlage – Beschlusskontrolle aus Niederschriften."""
     STATE["config"] = config
@@ -126,7 +130,9 @@ def _use_prefect(flag: bool | None) -> bool:
 @handled
 def extract(
     file: Annotated[Path, typer.Argument(help="Niederschrift (.txt, .pdf, .docx, .html)")],
-    meeting_date: Annotated[str | None, typer.Option("--meeting-date", help="Sitzungsdatum JJJJ-MM-TT (leer: aus dem Text)")] = None,
+    meeting_date: Annotated[
+        str | None, typer.Option("--meeting-date", help="Sitzungsdatum JJJJ-MM-TT (leer: aus dem Text)")
+    ] = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Zusagen aus einer Datei erkennen und anzeigen (ohne Datenbank)."""

@@ -71,7 +71,8 @@ def run_list(ctx: AppContext, status: str, owner: str | None, body: str | None, 
     if json_out:
         output.print_json([v.to_json(today) for v in views])
         return
-    title = f"Wiedervorlage – {len(views)} Einträge ({STATUS_LABELS_DE.get(status, 'alle')}), Stand {output.short(today)}"
+    label = STATUS_LABELS_DE.get(status, "alle")
+    title = f"Wiedervorlage – {len(views)} Einträge ({label}), Stand {output.short(today)}"
     output.console.print(output.commitments_table(views, today, title))
 
 
@@ -114,8 +115,9 @@ def run_show(ctx: AppContext, commitment_id: int, now: dt.datetime, json_out: bo
     if sends:
         out.print("\n[bold]Zustellungen:[/]")
         for d in sends:
-            out.print(f"  {d.effective_date:%d.%m.%Y} {d.step} an {d.recipient_key}: {d.state}"
-                      f"{' (erneut gesendet)' if d.resend else ''}{' – ' + escape(d.last_error) if d.last_error else ''}")
+            resent = " (erneut gesendet)" if d.resend else ""
+            problem = f" – {escape(d.last_error)}" if d.last_error else ""
+            out.print(f"  {d.effective_date:%d.%m.%Y} {d.step} an {d.recipient_key}: {d.state}{resent}{problem}")
 
 
 def run_transition(ctx: AppContext, ids: Sequence[int], action: str, now: dt.datetime, actor: str,

@@ -92,7 +92,8 @@ def run_demo(workdir: Path, use_prefect: bool = True) -> None:
     files = sorted(EXAMPLES.glob("*.txt"))
     for path in files:
         result = extract_file(path, None)
-        out.print(output.extraction_table(result["commitments"], f"{path.name} – Sitzung {result['document']['meeting_date']}"))
+        title = f"{path.name} – Sitzung {result['document']['meeting_date']}"
+        out.print(output.extraction_table(result["commitments"], title))
 
     out.print(Rule("2. Einlesen und bestätigen (ingest, confirm)"))
     ingest_now = parse_now(INGEST_AT)

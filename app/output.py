@@ -17,8 +17,9 @@ from core.dates import format_short_de
 from core.types import KIND_LABELS_DE, STATUS_LABELS_DE, Kind
 from core.views import CommitmentView
 
-console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
+# Piped output (CI logs, `| less`) gets a wide fixed width instead of Rich's 80 columns.
+console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 STATUS_STYLE = {"proposed": "cyan", "open": "white", "overdue": "bold red", "done": "green", "cancelled": "dim"}
 
@@ -84,4 +85,4 @@ def quote_in_context(text: str, start: int, end: int, width: int = 240) -> Text:
 
 def error(message: str) -> None:
     """One line on stderr, prefixed ``Fehler:``."""
-    err_console.print(f"[bold red]Fehler:[/] {escape(message)}")
+    err_console.print(f"[bold red]Fehler:[/] {escape(' '.join(message.split()))}", soft_wrap=True)

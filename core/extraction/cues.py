@@ -29,7 +29,7 @@ SEIN = _rx("ist", "sind", "sei", "seien")
 CAN_NOW = re.compile(r"\bkann\b[^.]{0,160}?\bnun\b|\bkann\s+nun\b", re.IGNORECASE)
 
 ASSIGN = _rx(
-    r"beauftragt", r"beauftragen", r"ermächtigt", r"ermächtigen", r"gebeten", r"aufgefordert",
+    r"beauftragt", r"beauftragen", r"ermächtigt", r"ermächtigen", r"gebeten",
     r"Prüfauftrag", r"Arbeitsauftrag",
 )
 PROMISE = _rx(
@@ -70,13 +70,13 @@ PAST = _rx(
     r"erfolgte", r"stattgefunden", r"bereits", r"zwischenzeitlich", r"teilte", r"erklärte", r"musste",
     r"mussten", r"letzten", r"vergangenen", r"damals", r"seinerzeit", r"erinnert",
 )
-NEGATION = _rx(r"nicht(?!\s+nur)", r"kein", r"keine", r"keinen", r"keiner", r"weder", r"niemand")
+NEGATION = _rx(r"nicht(?!\s+nur)(?!\s+(?:mehr\s+)?[a-zäöüß]+(?:en|e|es|er)\s+[A-ZÄÖÜ])", r"kein", r"keine", r"keinen", r"keiner", r"weder", r"niemand")
 KENNTNIS = re.compile(r"Kenntnis|zur\s+Kenntnis|Mitteilung\s+zur", re.IGNORECASE)
 OPINION = _rx(
     r"könnte", r"könnten", r"würde", r"würden", r"wäre", r"wären", r"möchte", r"wünschenswert",
     r"Meinung", r"Ansicht", r"Sicht", r"sinnvoll", r"appelliert", r"plädiert", r"fände", r"hofft",
     r"vielleicht", r"eventuell", r"evtl", r"man\s+könne", r"sollte\s+man", r"kritisiert", r"findet",
-    r"unbedingt", r"wichtig", r"Sorgfalt",
+    r"unbedingt", r"wichtig", r"Sorgfalt", r"wir", r"Bedingung", r"sich\s+zeigen",
 )
 ROUTINE = _rx(
     r"generell", r"grundsätzlich", r"jährlich", r"regelmäßig", r"in\s+der\s+Regel", r"üblicherweise",
@@ -87,7 +87,7 @@ SAME_MEETING = _rx(
     r"heute", r"heutigen", r"in\s+dieser\s+Sitzung", r"nicht\s*öffentlichen\s+Teil", r"vorgezogen",
     r"vorzuziehen", r"Sitzungsunterbrechung", r"unterbrochen", r"im\s+Anschluss\s+an\s+die\s+Sitzung",
     r"Reihenfolge", r"zur\s+Abstimmung", r"Stimme\s+enthalten", r"verspäten", r"vorrangig", r"verliest",
-    r"einstimmig", r"festgestellt", r"abgesagt",
+    r"einstimmig", r"festgestellt", r"abgesagt", r"aufzurufen", r"aufrufen", r"aufgerufen",
 )
 QUESTION = re.compile(r"\?\s*$")
 FUTURE_WORDS = _rx(r"dann", r"anschließend", r"im\s+Anschluss", r"demnächst", r"nun", r"danach", r"zeitnah",
@@ -169,7 +169,7 @@ def commitment_score(c: Cues, has_future_time: bool, has_date: bool) -> float:
     if c.modal:
         score += 0.4
     elif c.modal_weak:
-        score += 0.3
+        score += 0.2
     if c.zu_sein:
         score += 0.45
     if c.can_now:
@@ -187,7 +187,7 @@ def commitment_score(c: Cues, has_future_time: bool, has_date: bool) -> float:
     if c.future_words:
         score += 0.1
     if has_date:
-        score += 0.45
+        score += 0.4
     elif has_future_time:
         score += 0.25
     if c.past and not (c.modal or c.assign or c.zu_sein or c.werde):

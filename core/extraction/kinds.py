@@ -10,7 +10,7 @@ _FORWARD = re.compile(
     r"\b(?:verwiesen|verweisen|verwiese|Verweisung|überwiesen|überweisen|weitergeleitet|weiterzuleiten"
     r"|weiterleiten|delegieren|delegiert|zuzuleiten|zugeleitet|zuleiten|zur\s+Entscheidung"
     r"|zur\s+Beschlussfassung|zum\s+Beschluss\s+vorgelegt|zum\s+Beschluss\s+vorzulegen|zu\s+schicken"
-    r"|zu\s+verteilen|Entscheidung\s+(?:\w+\s+){0,4}treffen)\b"
+    r"|zu\s+verteilen|Entscheidung\s+(?:\w+\s+){0,6}treffen)\b"
     r"|\b(?:vorgelegt|vorzulegen|vorlegen|einzubringen|eingebracht|einbringen)\b[^.]{0,40}$"
     r"|\b(?:in\s+den|in\s+die|an\s+den|an\s+die|dem|den)\s+(?:nächsten\s+)?(?:[\wäöü+-]*[Aa]usschuss|Rat|Kreistag"
     r"|Gemeinderat|Stadtrat|Fraktionen|Gremien|politischen\s+Gremien|städtischen\s+Gremien)\b"

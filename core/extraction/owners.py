@@ -35,12 +35,13 @@ _NAME2 = r"(?:\s+(?![A-ZÄÖÜ][a-zäöüß]+(?:ung|heit|keit|schaft|tion|ität|
 _PERSON = re.compile(
     rf"\b(?:(?P<title>{_TITLE_ALT})\s+(?:(?:Herr|Frau)\s+)?(?P<tname>{_NAME}{_NAME2})"
     rf"|(?P<hf>Herrn?|Frau)\s+(?:(?P<htitle>{_TITLE_ALT})\s+)?(?P<hname>{_NAME}{_NAME2})"
-    rf"|(?:[Dd]er|[Dd]ie)\s+(?P<role>Oberbürgermeisterin|Oberbürgermeister|Bürgermeisterin|Bürgermeister"
-    rf"|Landrätin|Landrat|Vorsitzende|Ausschussvorsitzende|Amtsleiter|Kämmerer|Verwaltung|Kreisverwaltung"
-    rf"|Stadtverwaltung|Gemeindeverwaltung))\b"
+    rf"|(?:[Dd]er)\s+(?P<role>Oberbürgermeister|Bürgermeister|Landrat|Vorsitzende|Ausschussvorsitzende"
+    rf"|Amtsleiter|Kämmerer)(?!\s+(?:des|der)\b)"
+    rf"|(?:[Dd]ie)\s+(?P<frole>Oberbürgermeisterin|Bürgermeisterin|Landrätin|Vorsitzende|Verwaltung"
+    rf"|Kreisverwaltung|Stadtverwaltung|Gemeindeverwaltung))\b"
 )
 _SPEECH = re.compile(
-    r"\b(?:teilt\w*|führt\w*|erklärt\w*|erläutert\w*|informiert\w*|berichtet\w*|sagt\w*|verkündet\w*"
+    r"\b(?:teilt\w*|führt\w*|erklär\w*|erläutert\w*|informiert\w*|berichtet\w*|sagt\w*|verkündet\w*"
     r"|antwortet\w*|ergänzt\w*|fügt\w*|weist\w*|stellt\w*|schlägt\w*|schlug|bittet|bat|betont\w*"
     r"|erwidert\w*|entgegnet\w*|sichert\w*|bestätigt\w*|kündigt\w*|gibt|verweist\w*|beabsichtig\w*"
     r"|macht\w*\s+deutlich|appelliert\w*|fordert\w*|kritisiert\w*|regt\w*|fragt\w*|möchte|plädiert\w*"
@@ -51,7 +52,7 @@ _SPEECH = re.compile(
 _INFORM = re.compile(
     r"\b(?:teilt\w*\s+(?:\w+\s+)?mit|informiert\w*|berichtet\w*|erläutert\w*|führt\w*\s+(?:\w+\s+)?aus"
     r"|führt\w*\s+(?:\w+\s+){0,2}an|verkündet\w*|antwortet\w*|sagt\w*\s+(?:\w+\s+){0,3}zu|sichert\w*"
-    r"|fügt\w*\s+hinzu|ergänzt\w*|erklärt\w*|kündigt\w*)\b"
+    r"|fügt\w*\s+hinzu|ergänzt\w*|kündigt\w*)\b"
 )
 _PARTY = re.compile(
     r"\b(?P<party>(?:Die|die)\s+(?:Kreis|Stadt|Gemeinde|Amts)?[Vv]erwaltung"
@@ -67,7 +68,7 @@ _BODY = re.compile(
     r"(?:(?:,\s+|\s+und\s+|\s+sowie\s+)(?:für\s+)?[A-ZÄÖÜ][\wäöüß-]+){0,5})?"
     r"|[A-ZÄÖÜ][\wäöüß+-]*(?:ausschuss|ausschusses|rat|rates|rats|tag|tages|gruppe|kommission|beirat"
     r"|versammlung|vertretung|konferenz)"
-    r"|Rat(?:es)?|Kreistag(?:es|s)?|Gremien|Fraktionen|[A-Z]{2,4}-Ausschuss(?:es)?)\b"
+    r"|Rat(?:es)?|Kreistag(?:es|s)?|Gremien|Fraktionen|[A-Z]{2,4}-Ausschuss(?:es)?|[A-ZÄÖÜ]?[\wäöü]*[Aa]usschüssen?)\b"
     r"|\b(?:des|dem|den|im|in\s+den|an\s+den|der)\s+(?P<acr>[A-Z][A-Z+]{1,4})\b"
 )
 _NOT_BODIES = frozenset({"Vortrag", "Beitrag", "Antrag", "Vertrag", "Betrag", "Auftrag", "Ertrag", "Nachtrag",
@@ -89,20 +90,34 @@ class Speaker:
     member: bool = False  # explicitly a council member (title or party in brackets)
 
 
+_PREPOSITION_BEFORE = re.compile(r"(?:\bvon|\ban|\bbei|\bmit|\bgegenüber|\bfür|\bdurch|\bzu|\bvor)\s*$")
+_HEAD_END = re.compile(r",|\bdass\b")
+_POSTPOSED = re.compile(r"(?:,\s*so|\b(?:erklärt|ergänzt|betont|sagt)\w*)\s*$")
+
+
 def find_speaker(sentence: str) -> Speaker | None:
-    """The first person named in a sentence that also has a speech verb, else None."""
+    """The person who speaks in a sentence ("Herr Römer teilt mit, dass …"; "…, so der OB"), else None.
+
+    Only the matrix clause before the first comma counts as subject position, and a name
+    after a preposition ("Auf Nachfrage von Herrn X") is not the speaker.
+    """
     if not _SPEECH.search(sentence):
         return None
-    match = _PERSON.search(sentence)
-    if match is None:
-        return None
-    return _speaker_of(match, sentence)
+    head_end = _HEAD_END.search(sentence)
+    limit = head_end.start() if head_end else len(sentence)
+    for match in _PERSON.finditer(sentence):
+        before = sentence[max(0, match.start() - 12):match.start()]
+        subject = match.start() < limit and not _PREPOSITION_BEFORE.search(before)
+        if (subject or _POSTPOSED.search(sentence[max(0, match.start() - 16):match.start()])) \
+                and not match.group().startswith("Herrn"):
+            return _speaker_of(match, sentence)
+    return None
 
 
 def _speaker_of(match: re.Match[str], sentence: str) -> Speaker:
     g = match.groupdict()
-    if g["role"]:
-        role = g["role"]
+    if g["role"] or g["frole"]:
+        role = g["role"] or g["frole"]
         name = "Verwaltung" if role.endswith("erwaltung") and role != "Kreisverwaltung" else role
         return Speaker(name, role not in ("Vorsitzende", "Ausschussvorsitzende"))
     if g["title"]:
@@ -157,7 +172,7 @@ def find_body(clause: str) -> str | None:
 def normalise_body(body: str) -> str:
     """Genitive to nominative on the head noun: "Ausschusses für X" -> "Ausschuss für X"."""
     head, _, rest = body.partition(" ")
-    for suffix, repl in (("usses", "uss"), ("rates", "rat"), ("rats", "rat"), ("tages", "tag"), ("tags", "tag")):
+    for suffix, repl in (("üssen", "üsse"), ("usses", "uss"), ("rates", "rat"), ("rats", "rat"), ("tages", "tag"), ("tags", "tag")):
         if head.endswith(suffix):
             head = head[: -len(suffix)] + repl
             break

@@ -40,6 +40,20 @@ _RESOLUTION_START = re.compile(
     r"^\s*[„\"]?(?:Beschluss\w*|Ergebnis/Beschluss|Empfehlung|Der\s+\w+\s+beschließt|Es\s+wird\s+beschlossen)"
 )
 _SENTENCE_END = re.compile(r"[.!?…\]“”\"')]\s*$")
+# A motion or draft is introduced: its "wird beauftragt" is not (yet) a task.
+_PROPOSAL_START = re.compile(
+    r"(?:Beschlussantrag|Beschlussvorschlag|folgenden\s+Antrag|Antrag\s+(?:der|des)\s+[\w-]+(?:\s+[\w-]+)?)\s*:\s*$"
+    r"|\bverliest\b.*:\s*$|\bstellt\b.*\bAntrag\b.*:\s*$"
+)
+_ADOPTED = re.compile(
+    r"(?:einstimmig|mehrheitlich|einmütig)\s+(?:beschlossen|angenommen|zugestimmt)|Beschluss:\s*(?:einstimmig"
+    r"|mehrheitlich|beschlossen|angenommen)|\bwie\s+beantragt\b|Abstimmung(?:sergebnis)?:\s*(?:Ja|\d)"
+    r"|Einmütige\s+Zustimmung|Zustimmung\s+zu"
+)
+_REJECTED = re.compile(
+    r"nicht\s+weiter\s+beraten|abgelehnt|zurückgezogen|Abstimmung\s+[^.]{0,40}erfolgt\s+[^.]{0,20}nicht"
+    r"|keine\s+Mehrheit|nicht\s+angenommen"
+)
 _ENUM_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z]\)|[-•])\s+")
 _VERWALTUNG_PRESENT = re.compile(
     r"^\s*(?:\d{1,2}[.)]\s+)?Die\s+Verwaltung\s+(?:prüft|hält|erstellt|legt|erarbeitet|klärt|ermittelt"
@@ -52,10 +66,12 @@ _FINITE_END = re.compile(r"\b(?:sei|ist|wird|werde|wurde|habe|hat|sind|seien|wer
 _UND = re.compile(r"\s+und\s+")
 _CAPITALISED = re.compile(r"\s[A-ZÄÖÜ][a-zäöüß]")
 _REQUEST_HEAD = re.compile(
-    r"\b(?:schlägt|schlug)\s+(?:[\w.]+\s+){0,6}?vor\b|\b(?:bittet|bat)\s+(?:darum\b)?|\bregt\w*\s+an\b"
+    r"\b(?:schlägt|schlug)\b[^,.;:]{0,200}?\svor\b|\b(?:bittet|bat)\s+(?:darum\b)?|\bregt\w*\s+an\b"
 )
 _PROPOSE = re.compile(r"\b(?:schlägt|schlug)\b|\bVorschlag\b")
 _AGREED = re.compile(r"\b(?:beschlossen|beschließt|vereinbart|verabredet|besprochen\s+worden|verständig\w+)\b")
+_INTENT_OWN = re.compile(r"beabsichtig")  # a person's own intention, unlike "geplant" (a plan of record)
+_ON_BEHALF = re.compile(r"(?:seitens|von\s+Seiten|vonseiten)\s+der\s+Verwaltung")
 _HANDOVER = re.compile(r"vorgelegt|vorzulegen|vorlegen|einzubringen|eingebracht|einbringen|verteilen|schicken")
 _INTENT = re.compile(r"beabsichtig|geplant|angestrebt|vorgesehen|\bplant\b")
 _DOC_BODY = re.compile(
@@ -73,6 +89,8 @@ class _State:
     reported: bool = False
     resolution: bool = False
     member: bool = False  # the sentence's speaker is a council member (their "muss" is an opinion)
+    proposal: bool = False  # inside a motion or draft resolution that is read out, not adopted
+    adopted: bool = False  # the document records an adoption ("einstimmig beschlossen")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +116,7 @@ def iter_candidates(text: str, context: MeetingContext) -> Iterator[Candidate]:
     """Stream candidates paragraph by paragraph (memory stays bounded for huge inputs)."""
     meeting = context.meeting_date or find_meeting_date(text)
     doc_body = context.body or _doc_body(text)
-    state = _State()
+    state = _State(adopted=_ADOPTED.search(text) is not None)
     window: list[Span] = []
     for sentence in _iter_sentences(text):
         window.append(sentence)
@@ -135,15 +153,20 @@ def _process(
     s_start, s_end = span
     sentence = text[s_start:s_end]
     _update_state(sentence, state)
-    if len(sentence) < MIN_CLAUSE_CHARS or _ACCEPT_SENTENCE.match(sentence) and cue.ACCEPT.search(sentence):
+    if len(sentence) < MIN_CLAUSE_CHARS:
         return
+    if _ACCEPT_SENTENCE.match(sentence) and cue.ACCEPT.search(sentence) and not _ZU_INF_ANY.search(sentence):
+        return  # "Dies wird zugesichert.": the acceptance of the request before, not a task of its own
     if sentence.rstrip().endswith(":") or not re.search(r"[a-zäöüß]{3}", sentence):
         return  # headings ("Beschluss:") and tables
     if len(sentence) < 120 and not _SENTENCE_END.search(sentence):
         return  # title lines: "Sozialausschuss am 31.08.2023", "TOP 3 Bericht der Verwaltung"
     acceptor = _acceptance(text, ahead)
+    rejected = any(_REJECTED.search(text, a, b) for a, b in ahead[:1])
     admin_speaker = bool(state.speaker and state.speaker.admin and state.speaker_age == 0)
     for unit in _units(text, s_start, s_end, acceptor, admin_speaker):
+        if rejected:
+            unit = _Unit(unit.start, unit.end, unit.boost - 0.5, unit.accepted_by, unit.head_request)
         cand = _candidate(text, unit, sentence, state, context, meeting, doc_body)
         if cand is not None:
             yield cand
@@ -152,8 +175,14 @@ def _process(
 def _update_state(sentence: str, state: _State) -> None:
     if _RESOLUTION_START.match(sentence):
         state.resolution = True
+        if not sentence.lstrip().startswith(("„", '"', "Der", "Die", "Es")):
+            state.proposal = False  # a "Beschluss:" heading, not a resolution text being read out
     elif _RESOLUTION_END.match(sentence):
         state.resolution = False
+    if _PROPOSAL_START.search(sentence):
+        state.proposal = not state.adopted
+    elif state.proposal and find_speaker(sentence) is not None:
+        state.proposal = False
     speaker = find_speaker(sentence)
     if speaker is not None:
         state.speaker, state.speaker_age = speaker, 0
@@ -194,7 +223,7 @@ def _units(text: str, start: int, end: int, acceptor: str | None, admin_speaker:
             j = i + 1
             while j + 1 < len(clauses) and _is_complement(text, clauses[j + 1]):
                 j += 1
-            yield from _split_und(text, _Unit(c_start, clauses[j][1], 0.25, None, False))
+            yield from _split_und(text, _Unit(c_start, clauses[j][1], 0.45, None, False))
             i = j + 1
             continue
         if nxt_is_complement and cue.REQUEST.search(clause):
@@ -208,6 +237,11 @@ def _units(text: str, start: int, end: int, acceptor: str | None, admin_speaker:
         if nxt_is_complement and _is_speech_head(clause):
             i += 1
             continue
+        if i + 1 < len(clauses) and text.startswith("um ", clauses[i + 1][0]) and \
+                _own_kind(text[clauses[i + 1][0]:clauses[i + 1][1]]) == _own_kind(clause):
+            # "Die Verwaltung hält Rücksprache …, um … zu ermitteln": the purpose belongs to the task.
+            c_end = clauses[i + 1][1]
+            i += 1
         yield from _split_und(text, _Unit(c_start, c_end, boost, accepted, request))
         i += 1
 
@@ -245,17 +279,21 @@ def _split_und(text: str, unit: _Unit) -> Iterator[_Unit]:
         left, right = seg[: match.start()], seg[match.end():]
         if _FINITE_END.search(left) and len(right.split()) >= 3:
             pass  # "…, dass X fertig sei und in der nächsten Sitzung genehmigt werde": two statements
-        elif not (_ZU_INF_END.search(left) and _ZU_INF_END.search(right)):
+        elif not (_ZU_INF_END.search(left) and _ZU_INF_END.search(right)) or len(left.split()) < 3 or len(right.split()) < 3 or not _CAPITALISED.search(" " + right):
             continue
-        elif len(left.split()) < 3 or len(right.split()) < 3 or not _CAPITALISED.search(" " + right):
-            continue
-        elif classify(right, False, bool(find_times(right))) == classify(left, False, bool(find_times(left))):
-            continue
+        elif _own_kind(right) in (Kind.DELIVERABLE, _own_kind(left)):
+            continue  # the right part brings no kind of its own: one commitment
         cut = unit.start + match.start()
+        # "Die Verwaltung wird beauftragt A zu tun und B zu tun": B is assigned as well.
+        inherited = 0.45 if cue.ASSIGN.search(left) or _INTENT.search(left) else 0.0
         yield _Unit(unit.start, cut, unit.boost, unit.accepted_by, unit.head_request)
-        yield _Unit(unit.start + match.start() + 1, unit.end, unit.boost, unit.accepted_by, unit.head_request)
+        yield _Unit(cut + 1, unit.end, max(unit.boost, inherited), unit.accepted_by, unit.head_request)
         return
     yield unit
+
+
+def _own_kind(part: str) -> Kind:
+    return classify(part, False, bool(find_times(part)))
 
 
 def _candidate(
@@ -287,6 +325,10 @@ def _candidate(
         score += 0.2
     if state.member and not unit.head_request:
         score -= 0.15  # a council member's "muss" is an opinion unless accepted
+    if state.proposal:
+        score -= 0.8
+    elif state.speaker and state.speaker.admin and state.speaker_age <= 1:
+        score += 0.1
     if state.resolution and (cues.modal or cues.zu_sein or _VERWALTUNG_PRESENT.match(clause)):
         score += 0.3
     if _VERWALTUNG_PRESENT.match(clause) and _ENUM_ITEM.match(sentence):
@@ -324,8 +366,8 @@ def _owner(clause: str, kind: Kind, unit: _Unit, state: _State, doc_body: str | 
     speaker = state.speaker if state.speaker and state.speaker.admin and (
         state.speaker_age <= 1 or state.reported) else None
     party = find_party(clause)
-    if party is not None and party.startswith(("von", "Von", "seitens", "vonseiten")):
-        party = None if kind is Kind.MEETING else "Verwaltung"
+    if kind is Kind.MEETING and _ON_BEHALF.search(clause):
+        party = None  # "seitens der Verwaltung zurückgestellt": the body still holds the meeting
     accepted = unit.accepted_by or None
     body = find_body(clause)
     if kind is Kind.FORWARD:
@@ -333,8 +375,9 @@ def _owner(clause: str, kind: Kind, unit: _Unit, state: _State, doc_body: str | 
             return party or accepted or (speaker.name if speaker else None) or body
         return body or party or accepted or (speaker.name if speaker else None)
     if kind is Kind.MEETING:
-        if _INTENT.search(clause) and speaker:
-            return speaker.name
+        planner = state.speaker if state.speaker and not state.speaker.member and state.speaker_age <= 1 else None
+        if _INTENT_OWN.search(clause) and planner:
+            return planner.name
         return body or party or (speaker.name if speaker else None) or doc_body or "Ausschuss"
     person = find_person(clause) if cue.PROMISE.search(clause) else None
     if party or person or accepted:

@@ -27,13 +27,7 @@ _HEADING_END = re.compile(r"[.:!?;\"“”]\s*$")
 
 # Tokens that end with a full stop without ending the sentence (lower-cased, without the dot).
 ABBREVIATIONS = frozenset(
-    """
-    nr abs art bzw ca dr prof gem ggf vgl evtl inkl einschl zzgl lfd str st bgm bspw hr fr mio mrd tsd
-    std min jh jhd ff sog geb ehem max rd tel kap fa pkt az drs ds top ziff anl vors stv usw etc mind
-    sb ka str kta ob obm bm ebm bmin eur tlw ggü u.a z.b d.h o.g o.a i.v i.a s.o s.u v.a u.u z.t
-    betr bzgl allg bes urspr ehem zz zzt ausschl insb insbes vs od ff jan feb febr mär apr jun jul aug
-    sep sept okt nov dez mo di mi do sa so abschn lit anh dipl ing bauass verw techn tech
-    """.split()
+    ["nr", "abs", "art", "bzw", "ca", "dr", "prof", "gem", "ggf", "vgl", "evtl", "inkl", "einschl", "zzgl", "lfd", "str", "st", "bgm", "bspw", "hr", "fr", "mio", "mrd", "tsd", "std", "min", "jh", "jhd", "ff", "sog", "geb", "ehem", "max", "rd", "tel", "kap", "fa", "pkt", "az", "drs", "ds", "top", "ziff", "anl", "vors", "stv", "usw", "etc", "mind", "sb", "ka", "str", "kta", "ob", "obm", "bm", "ebm", "bmin", "eur", "tlw", "ggü", "u.a", "z.b", "d.h", "o.g", "o.a", "i.v", "i.a", "s.o", "s.u", "v.a", "u.u", "z.t", "betr", "bzgl", "allg", "bes", "urspr", "ehem", "zz", "zzt", "ausschl", "insb", "insbes", "vs", "od", "ff", "jan", "feb", "febr", "mär", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dez", "mo", "di", "mi", "do", "sa", "so", "abschn", "lit", "anh", "dipl", "ing", "bauass", "verw", "techn", "tech"]
 )
 
 
@@ -188,15 +182,32 @@ def split_clauses(text: str, start: int, end: int) -> list[Span]:
         pos = match.end()
     pieces.append((pos, end))
     clauses: list[Span] = []
+    previous = ""
     for s, e in pieces:
         if s >= e:
             continue
         segment = text[s:e]
-        # A bare "nachzureichen" after an inserted relative clause ends the interrupted clause.
-        zu_group = _ZU_INFINITIVE_END.search(segment) is not None and len(segment.split()) >= 3
+        # A bare "nachzureichen" after an inserted relative clause ends the interrupted clause;
+        # "…, für Bildung und Sport sowie für Klima, Umwelt … zu schicken" is one enumeration.
+        zu_group = (
+            _ZU_INFINITIVE_END.search(segment) is not None
+            and len(segment.split()) >= 3
+            and _has_content_word(previous)
+        )
+        previous = segment
         new = _OPENS_CLAUSE.match(segment) is not None or zu_group
         if clauses and not new:
             clauses[-1] = (clauses[-1][0], e)
         else:
             clauses.append((s, e))
     return clauses
+
+
+_FUNCTION_WORDS = frozenset(
+    ["und", "oder", "sowie", "für", "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "mit", "von", "zu", "zur", "zum", "im", "in", "an", "am", "auf", "aus", "bei", "nach", "über", "unter", "vor", "durch", "als", "auch", "bzw"]
+)
+
+
+def _has_content_word(piece: str) -> bool:
+    """Whether an enumeration piece has a lower-case content word (a verb, adverb, adjective)."""
+    return any(w.islower() and w.isalpha() and w not in _FUNCTION_WORDS for w in piece.split())
