@@ -57,14 +57,33 @@ def build(config: str | None = None, database_url: str | None = None, *, migrate
     if migrate_schema:
         migrate(engine)
     ctx = AppContext(config=cfg, engine=engine, config_source=source)
+    _OPEN.append(ctx)
     sync_recipients(ctx)
     return ctx
 
 
-@lru_cache(maxsize=1)
+_OPEN: list[AppContext] = []
+
+
+def close_all() -> None:
+    """Dispose every engine built in this process (end of a CLI command)."""
+    while _OPEN:
+        _OPEN.pop().engine.dispose()
+
+
+@lru_cache(maxsize=8)
+def _cached(config: str | None, database_url: str | None) -> AppContext:
+    ctx = build(config, database_url)
+    _OPEN.remove(ctx)  # long-lived: owned by the cache, not by a command
+    return ctx
+
+
 def from_environment() -> AppContext:
-    """Context for flows running in a worker: everything from environment variables."""
-    return build()
+    """Context for flows: from environment variables, one per (config, database) per process.
+
+    Tasks call this many times; building an engine each time would open a pool each time.
+    """
+    return _cached(os.environ.get("WIEDERVORLAGE_CONFIG"), os.environ.get("WIEDERVORLAGE_DATABASE_URL"))
 
 
 def sync_recipients(ctx: AppContext) -> None:

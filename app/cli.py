@@ -46,7 +46,7 @@ def handled(fn: F) -> F:
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return fn(*args, **kwargs)
+            return _run(fn, args, kwargs)
         except InputError as exc:
             output.error(_mask(str(exc)))
             raise typer.Exit(1) from None
@@ -62,6 +62,14 @@ def handled(fn: F) -> F:
             raise typer.Exit(70) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _run(fn: Callable[..., Any], args: Any, kwargs: Any) -> Any:
+    try:
+        return fn(*args, **kwargs)
+    finally:
+        if "app.bootstrap" in sys.modules:
+            sys.modules["app.bootstrap"].close_all()
 
 
 def _mask(text: str) -> str:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.bootstrap import AppContext, build
+from app.bootstrap import AppContext, from_environment
 from core.dates import parse_now
 
 
 def context() -> AppContext:
     """A fresh context from the environment (WIEDERVORLAGE_DATABASE_URL, WIEDERVORLAGE_CONFIG)."""
-    return build()
+    return from_environment()
 
 
 def resolve_now(now: str | None) -> dt.datetime:

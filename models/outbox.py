@@ -4,6 +4,12 @@ At-least-once with explainable duplicates: a row exists before its message is se
 sender claims it with a conditional UPDATE (only one claimant can win); a claim whose
 lease ran out (the sender crashed mid-send) can be taken again and is then flagged
 ``resend`` so the message says "(erneut gesendet)".
+
+States: ``pending`` (waits for ``next_attempt_at``), ``sending`` (claimed until
+``claimed_until``), ``sent``, ``failed`` (permanent, or out of attempts; ``next_attempt_at``
+then records when it failed, for the digest) and ``skipped`` (not sent on purpose: the
+commitment was done/cancelled, its Frist changed, or its recipient is no longer
+configured; ``last_error`` says why). All instants are UTC.
 """
 
 from __future__ import annotations
@@ -20,7 +26,8 @@ from sqlmodel import select as sqlmodel_select
 
 from models.tables import Delivery
 
-PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
+PENDING, SENDING, SENT, FAILED, SKIPPED = "pending", "sending", "sent", "failed", "skipped"
+FINAL_STATES = (SENT, FAILED, SKIPPED)
 _TABLE = Delivery.__table__  # type: ignore[attr-defined]
 _CHUNK = 500
 
@@ -130,16 +137,15 @@ def claim_batch(engine: Engine, now: dt.datetime, lease_seconds: float, limit: i
             resend=case((c.state == SENDING, True), else_=c.resend),
         )
         .returning(c.id, c.commitment_id, c.recipient_key, c.target_index, c.step, c.effective_date,
-                   c.stated_date, c.shift_reason, c.audience, c.attempts, c.resend)
+                   c.stated_date, c.shift_reason, c.audience, c.attempts, c.resend, c.next_attempt_at)
     )
     with engine.begin() as conn:
         rows = conn.execute(stmt).all()
-    return sorted(
-        (Claim(id=r[0], token=token, commitment_id=r[1], recipient_key=r[2], target_index=r[3], step=r[4],
-               effective_date=r[5], stated_date=r[6], shift_reason=r[7], audience=r[8], attempts=r[9],
-               resend=bool(r[10])) for r in rows),
-        key=lambda cl: cl.id,
-    )
+    # RETURNING has no defined order: send the oldest due first, as the claim chose them.
+    rows.sort(key=lambda r: (r[11], r[0]))
+    return [Claim(id=r[0], token=token, commitment_id=r[1], recipient_key=r[2], target_index=r[3], step=r[4],
+                  effective_date=r[5], stated_date=r[6], shift_reason=r[7], audience=r[8], attempts=r[9],
+                  resend=bool(r[10])) for r in rows]
 
 
 def finish(engine: Engine, claim: Claim, *, now: dt.datetime, state: str, error: str | None = None,
@@ -147,8 +153,11 @@ def finish(engine: Engine, claim: Claim, *, now: dt.datetime, state: str, error:
            maybe_delivered: bool = False) -> bool:
     """Record the outcome of a claimed send; False when the claim was lost meanwhile.
 
-    ``state``: SENT, FAILED (permanent) or PENDING (transient; retried at ``retry_at``).
-    ``maybe_delivered`` (a timeout) makes the retry say "(erneut gesendet)".
+    ``state``: SENT, FAILED (permanent; ``next_attempt_at`` := ``now``, the failure time),
+    SKIPPED (not sent on purpose, ``error`` says why) or PENDING (transient; retried at
+    ``retry_at``). Only the holder of the claim token may finish a row still ``sending``:
+    a sender whose lease was taken over gets False and must not count the row as its own.
+    ``maybe_delivered`` (a timeout) makes any later copy say "(erneut gesendet)".
     """
     c = _TABLE.c
     values: dict[str, object] = {"state": state, "last_error": error, "claimed_until": None}
@@ -158,11 +167,42 @@ def finish(engine: Engine, claim: Claim, *, now: dt.datetime, state: str, error:
         values["subject"] = subject[:500]
     if state == PENDING:
         values["next_attempt_at"] = retry_at or now
-        if maybe_delivered:
-            values["resend"] = True
+    elif state in (FAILED, SKIPPED):
+        values["next_attempt_at"] = now
+    if maybe_delivered:
+        values["resend"] = True
     stmt = update(_TABLE).where(c.id == claim.id, c.claim_token == claim.token, c.state == SENDING).values(**values)
     with engine.begin() as conn:
         return (conn.execute(stmt).rowcount or 0) == 1
+
+
+def release(engine: Engine, claims: Sequence[Claim]) -> int:
+    """Hand unsent claims back (``pending``, attempt not counted); returns rows released.
+
+    Used when a sender runs out of lease time before it reaches the rest of its batch.
+    A row taken over from an expired lease keeps ``resend``: the crashed holder may have
+    sent it.
+    """
+    if not claims:
+        return 0
+    c = _TABLE.c
+    released = 0
+    with engine.begin() as conn:
+        for token in {cl.token for cl in claims}:
+            ids = [cl.id for cl in claims if cl.token == token]
+            stmt = (update(_TABLE)
+                    .where(c.id.in_(ids), c.claim_token == token, c.state == SENDING)
+                    .values(state=PENDING, claimed_until=None, attempts=c.attempts - 1))
+            released += conn.execute(stmt).rowcount or 0
+    return released
+
+
+def failed_since(session: Session, since: dt.datetime | None, limit: int = 200) -> list[Delivery]:
+    """Deliveries that failed permanently after ``since`` (UTC; None: all), newest first."""
+    query = sqlmodel_select(Delivery).where(Delivery.state == FAILED)
+    if since is not None:
+        query = query.where(col(Delivery.next_attempt_at) > since)
+    return list(session.exec(query.order_by(col(Delivery.id).desc()).limit(limit)).all())
 
 
 def rows(session: Session, *, state: str | None = None, limit: int = 1000) -> list[Delivery]:

@@ -165,3 +165,5 @@ class Snapshot(SQLModel, table=True):
     owner: str = Field(default="", max_length=300)
     status: str = Field(max_length=20)
     count: int = 0
+
+from models import oparl_tables as _oparl_tables  # noqa: E402,F401  (registers the OParl tables)

@@ -70,7 +70,11 @@ PAST = _rx(
     r"erfolgte", r"stattgefunden", r"bereits", r"zwischenzeitlich", r"teilte", r"erklärte", r"musste",
     r"mussten", r"letzten", r"vergangenen", r"damals", r"seinerzeit", r"erinnert",
 )
-NEGATION = _rx(r"nicht(?!\s+nur)(?!\s+(?:mehr\s+)?[a-zäöüß]+(?:en|e|es|er)\s+[A-ZÄÖÜ])", r"kein", r"keine", r"keinen", r"keiner", r"weder", r"niemand")
+# "nicht mehr benötigten Zaunfelder" is attributive, not a negated statement.
+NEGATION = _rx(
+    r"nicht(?!\s+nur)(?!\s+(?:mehr\s+)?[a-zäöüß]+(?:en|e|es|er)\s+[A-ZÄÖÜ])",
+    r"kein", r"keine", r"keinen", r"keiner", r"weder", r"niemand",
+)
 KENNTNIS = re.compile(r"Kenntnis|zur\s+Kenntnis|Mitteilung\s+zur", re.IGNORECASE)
 OPINION = _rx(
     r"könnte", r"könnten", r"würde", r"würden", r"wäre", r"wären", r"möchte", r"wünschenswert",

@@ -50,9 +50,9 @@ _SPEECH = re.compile(
 )
 # Verbs by which the administration informs: a plain "Herr X" using them speaks for it.
 _INFORM = re.compile(
-    r"\b(?:teilt\w*\s+(?:\w+\s+)?mit|informiert\w*|berichtet\w*|erläutert\w*|führt\w*\s+(?:\w+\s+)?aus"
-    r"|führt\w*\s+(?:\w+\s+){0,2}an|verkündet\w*|antwortet\w*|sagt\w*\s+(?:\w+\s+){0,3}zu|sichert\w*"
-    r"|fügt\w*\s+hinzu|ergänzt\w*|kündigt\w*)\b"
+    r"\b(?:teilt\w*\b[^,]{0,40}\bmit|informiert\w*|berichtet\w*|erläutert\w*|führt\w*\b[^,]{0,40}\b(?:aus|an)"
+    r"|verkündet\w*|antwortet\w*|sagt\w*\b[^,]{0,40}\bzu|sichert\w*|fügt\w*\b[^,]{0,40}\bhinzu|ergänzt\w*"
+    r"|kündigt\w*)\b"
 )
 _PARTY = re.compile(
     r"\b(?P<party>(?:Die|die)\s+(?:Kreis|Stadt|Gemeinde|Amts)?[Vv]erwaltung"
@@ -169,10 +169,15 @@ def find_body(clause: str) -> str | None:
     return None
 
 
+_GENITIVES = (
+    ("üssen", "üsse"), ("usses", "uss"), ("rates", "rat"), ("rats", "rat"), ("tages", "tag"), ("tags", "tag"),
+)
+
+
 def normalise_body(body: str) -> str:
     """Genitive to nominative on the head noun: "Ausschusses für X" -> "Ausschuss für X"."""
     head, _, rest = body.partition(" ")
-    for suffix, repl in (("üssen", "üsse"), ("usses", "uss"), ("rates", "rat"), ("rats", "rat"), ("tages", "tag"), ("tags", "tag")):
+    for suffix, repl in _GENITIVES:
         if head.endswith(suffix):
             head = head[: -len(suffix)] + repl
             break

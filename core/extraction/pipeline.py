@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from core.extraction import cues as cue
 from core.extraction.actions import make_action
@@ -91,6 +91,7 @@ class _State:
     member: bool = False  # the sentence's speaker is a council member (their "muss" is an opinion)
     proposal: bool = False  # inside a motion or draft resolution that is read out, not adopted
     adopted: bool = False  # the document records an adoption ("einstimmig beschlossen")
+    admins: set[str] = field(default_factory=set)  # speakers seen informing for the administration
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +186,10 @@ def _update_state(sentence: str, state: _State) -> None:
         state.proposal = False
     speaker = find_speaker(sentence)
     if speaker is not None:
+        if speaker.admin:
+            state.admins.add(speaker.name)
+        elif speaker.name in state.admins:
+            speaker = replace(speaker, admin=True)
         state.speaker, state.speaker_age = speaker, 0
         state.reported = False
         state.member = speaker.member
@@ -279,7 +284,12 @@ def _split_und(text: str, unit: _Unit) -> Iterator[_Unit]:
         left, right = seg[: match.start()], seg[match.end():]
         if _FINITE_END.search(left) and len(right.split()) >= 3:
             pass  # "…, dass X fertig sei und in der nächsten Sitzung genehmigt werde": two statements
-        elif not (_ZU_INF_END.search(left) and _ZU_INF_END.search(right)) or len(left.split()) < 3 or len(right.split()) < 3 or not _CAPITALISED.search(" " + right):
+        elif (
+            not (_ZU_INF_END.search(left) and _ZU_INF_END.search(right))
+            or len(left.split()) < 3
+            or len(right.split()) < 3
+            or not _CAPITALISED.search(" " + right)
+        ):
             continue
         elif _own_kind(right) in (Kind.DELIVERABLE, _own_kind(left)):
             continue  # the right part brings no kind of its own: one commitment

@@ -27,7 +27,17 @@ _HEADING_END = re.compile(r"[.:!?;\"“”]\s*$")
 
 # Tokens that end with a full stop without ending the sentence (lower-cased, without the dot).
 ABBREVIATIONS = frozenset(
-    ["nr", "abs", "art", "bzw", "ca", "dr", "prof", "gem", "ggf", "vgl", "evtl", "inkl", "einschl", "zzgl", "lfd", "str", "st", "bgm", "bspw", "hr", "fr", "mio", "mrd", "tsd", "std", "min", "jh", "jhd", "ff", "sog", "geb", "ehem", "max", "rd", "tel", "kap", "fa", "pkt", "az", "drs", "ds", "top", "ziff", "anl", "vors", "stv", "usw", "etc", "mind", "sb", "ka", "str", "kta", "ob", "obm", "bm", "ebm", "bmin", "eur", "tlw", "ggü", "u.a", "z.b", "d.h", "o.g", "o.a", "i.v", "i.a", "s.o", "s.u", "v.a", "u.u", "z.t", "betr", "bzgl", "allg", "bes", "urspr", "ehem", "zz", "zzt", "ausschl", "insb", "insbes", "vs", "od", "ff", "jan", "feb", "febr", "mär", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dez", "mo", "di", "mi", "do", "sa", "so", "abschn", "lit", "anh", "dipl", "ing", "bauass", "verw", "techn", "tech"]
+    [
+        "nr", "abs", "art", "bzw", "ca", "dr", "prof", "gem", "ggf", "vgl", "evtl", "inkl", "einschl",
+        "zzgl", "lfd", "str", "st", "bgm", "bspw", "hr", "fr", "mio", "mrd", "tsd", "std", "min", "jh",
+        "jhd", "ff", "sog", "geb", "ehem", "max", "rd", "tel", "kap", "fa", "pkt", "az", "drs", "ds",
+        "top", "ziff", "anl", "vors", "stv", "usw", "etc", "mind", "sb", "ka", "str", "kta", "ob",
+        "obm", "bm", "ebm", "bmin", "eur", "tlw", "ggü", "u.a", "z.b", "d.h", "o.g", "o.a", "i.v",
+        "i.a", "s.o", "s.u", "v.a", "u.u", "z.t", "betr", "bzgl", "allg", "bes", "urspr", "ehem", "zz",
+        "zzt", "ausschl", "insb", "insbes", "vs", "od", "ff", "jan", "feb", "febr", "mär", "apr", "jun",
+        "jul", "aug", "sep", "sept", "okt", "nov", "dez", "mo", "di", "mi", "do", "sa", "so", "abschn",
+        "lit", "anh", "dipl", "ing", "bauass", "verw", "techn", "tech",
+    ]
 )
 
 
@@ -204,7 +214,11 @@ def split_clauses(text: str, start: int, end: int) -> list[Span]:
 
 
 _FUNCTION_WORDS = frozenset(
-    ["und", "oder", "sowie", "für", "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "mit", "von", "zu", "zur", "zum", "im", "in", "an", "am", "auf", "aus", "bei", "nach", "über", "unter", "vor", "durch", "als", "auch", "bzw"]
+    [
+        "und", "oder", "sowie", "für", "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer",
+        "eines", "einem", "einen", "mit", "von", "zu", "zur", "zum", "im", "in", "an", "am", "auf",
+        "aus", "bei", "nach", "über", "unter", "vor", "durch", "als", "auch", "bzw",
+    ]
 )
 
 

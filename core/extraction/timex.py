@@ -153,6 +153,13 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def _roll(day: dt.date, meeting: dt.date | None, explicit_year: str | None) -> dt.date:
+    """Future preference: a period end without a year that lies before the meeting means next year's."""
+    if explicit_year or meeting is None or day >= meeting:
+        return day
+    return _month_end(day.year + 1, day.month)
+
+
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
@@ -170,9 +177,9 @@ def _resolve(
     vague = False
     body: str | None = None
     if name == "full":
-        y = int(g["y"])
-        y = y + 2000 if y < 100 else y
-        due = _safe_date(y, int(g["m"]), int(g["d"]))
+        full_year = int(g["y"])
+        full_year = full_year + 2000 if full_year < 100 else full_year
+        due = _safe_date(full_year, int(g["m"]), int(g["d"]))
         if due is None:
             return None
     elif name in ("day_month", "short"):
@@ -196,14 +203,14 @@ def _resolve(
         quarter = int(g["qn"]) if g.get("qn") else ORDINALS[g["ord"].lower()]
         y = _year(g.get("year"), meeting)
         if g.get("qend") and y:
-            due = _month_end(y, quarter * 3)
+            due = _roll(_month_end(y, quarter * 3), meeting, g.get("year"))
         else:
             vague = True
     elif name == "half":
         half = ORDINALS[g["h"].lower()]
         y = _year(g.get("year"), meeting)
         if g.get("hend") and y:
-            due = _month_end(y, half * 6)
+            due = _roll(_month_end(y, half * 6), meeting, g.get("year"))
         else:
             vague = True
     elif name == "in_units":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlmodel import SQLModel
 
+import models.oparl_tables  # registers the OParl sync and document lineage tables
 import models.tables  # noqa: F401  (registers the tables on the metadata)
 from models.db import make_engine
 
