@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from app.bootstrap import AppContext
 from core.config import Config, Recipient
@@ -33,7 +34,7 @@ from core.recipients import route
 from core.types import Kind, Status
 from models import outbox, store
 from models.tables import Commitment, Document, Meeting
-from notifications.apprise_sender import Sender, SendOutcome
+from notifications.apprise_sender import Sender, SendOutcome, default_sender
 
 SEND_BATCH = 50
 
@@ -68,19 +69,19 @@ def reminder_items(session: Session, tz: str = "Europe/Berlin",
                    ids: Sequence[int] | None = None) -> list[tuple[ReminderItem, str | None]]:
     """Commitments as policy input with their owner: all open ones, or exactly ``ids`` (any status)."""
     query = (
-        select(Commitment.id, Commitment.kind, Commitment.status, Commitment.due, Meeting.date,
-               Commitment.confirmed_at, Commitment.owner)
-        .join(Document, Document.id == Commitment.document_id)
-        .join(Meeting, Meeting.id == Document.meeting_id, isouter=True)
+        select(col(Commitment.id), col(Commitment.kind), col(Commitment.status), col(Commitment.due),
+               col(Meeting.date), col(Commitment.confirmed_at), col(Commitment.owner))
+        .join(Document, col(Document.id) == col(Commitment.document_id))
+        .join(Meeting, col(Meeting.id) == col(Document.meeting_id), isouter=True)
     )
     if ids is None:
-        query = query.where(Commitment.status == Status.OPEN.value)
+        query = query.where(col(Commitment.status) == Status.OPEN.value)
     else:
-        query = query.where(Commitment.id.in_(list(ids)))  # type: ignore[union-attr]
+        query = query.where(col(Commitment.id).in_(list(ids)))
     items = []
     for cid, kind, status, due, meeting_date, confirmed_at, owner in session.execute(query).all():
         confirmed_on = local_date(confirmed_at, tz) if confirmed_at else None
-        items.append((ReminderItem(commitment_id=cid, kind=Kind(kind), status=Status(status), due=due,
+        items.append((ReminderItem(commitment_id=cid or 0, kind=Kind(kind), status=Status(status), due=due,
                                    meeting_date=meeting_date, confirmed_on=confirmed_on, owner=owner), owner))
     return items
 
@@ -188,7 +189,7 @@ def send_batch(ctx: AppContext, now: dt.datetime, limit: int = SEND_BATCH, sende
     report = SendReport()
     if not claims:
         return 0, report
-    sender = sender or ctx.sender()
+    sender = sender or default_sender(ctx.config.delivery.max_send_seconds)
     today, cal = local_date(now, cfg.timezone), cfg.calendar()
     ids = sorted({c.commitment_id for c in claims if c.commitment_id is not None})
     with ctx.session() as session:
@@ -244,7 +245,7 @@ def _record(ctx: AppContext, claim: outbox.Claim, outcome: SendOutcome, now: dt.
 def run_reminders(ctx: AppContext, now: dt.datetime, sender: Sender | None = None) -> SendReport:
     """Plan, then send batches until nothing due is left (the direct, Prefect-free path)."""
     report = SendReport(planned=plan_reminders(ctx, now))
-    sender = sender or ctx.sender()
+    sender = sender or default_sender(ctx.config.delivery.max_send_seconds)
     while True:
         claimed, batch = send_batch(ctx, now, sender=sender)
         report.merge(batch)

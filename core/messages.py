@@ -117,7 +117,15 @@ def reminder_subject(item: CommitmentView, note: ReminderNote, today: dt.date) -
         subject = f"Zwischenbericht erbeten: {action}"
     else:
         when = format_short_de(note.stated_date) if note.stated_date else "ohne Datum"
-        subject = f"Erinnerung (Frist {when}): {action}"
+        days = note.step.removeprefix("before-")
+        if note.step == "due" or days == "0":
+            lead = f"Heute fällig (Frist {when})"
+        elif days.isdigit():
+            unit = "Arbeitstag" if days == "1" else "Arbeitstagen"
+            lead = f"Erinnerung: Frist {when} in {days} {unit}"
+        else:
+            lead = f"Erinnerung (Frist {when})"
+        subject = f"{lead}: {action}"
     return f"{subject} {RESENT_MARK}" if note.resend else subject
 
 

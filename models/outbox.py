@@ -92,9 +92,10 @@ def plan(session: Session, items: Sequence[PlannedDelivery], now: dt.datetime) -
             }
             for p in chunk
         ]
-        stmt = insert(_TABLE).values(values).on_conflict_do_nothing(index_elements=["dedupe_key"])
-        result = session.connection().execute(stmt)
-        created += max(result.rowcount or 0, 0)
+        # rowcount is -1 for this statement under psycopg 3: count the RETURNING rows instead
+        stmt = (insert(_TABLE).values(values).on_conflict_do_nothing(index_elements=["dedupe_key"])
+                .returning(_TABLE.c.id))
+        created += len(session.connection().execute(stmt).all())
     return created
 
 
@@ -140,7 +141,7 @@ def claim_batch(engine: Engine, now: dt.datetime, lease_seconds: float, limit: i
                    c.stated_date, c.shift_reason, c.audience, c.attempts, c.resend, c.next_attempt_at)
     )
     with engine.begin() as conn:
-        rows = conn.execute(stmt).all()
+        rows = list(conn.execute(stmt).all())
     # RETURNING has no defined order: send the oldest due first, as the claim chose them.
     rows.sort(key=lambda r: (r[11], r[0]))
     return [Claim(id=r[0], token=token, commitment_id=r[1], recipient_key=r[2], target_index=r[3], step=r[4],

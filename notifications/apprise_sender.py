@@ -101,7 +101,12 @@ def _install_lazy_tls() -> None:
         return
     shim = types.SimpleNamespace(**{k: getattr(ssl, k) for k in dir(ssl) if not k.startswith("__")})
     shim.create_default_context = lambda *a, **kw: _LazyTLSContext(ssl.create_default_context, *a, **kw)
-    smtp_module.ssl = shim  # type: ignore[assignment]
+    setattr(smtp_module, "ssl", shim)  # noqa: B010
+
+
+def default_sender(timeout_seconds: float) -> Sender:
+    """The production sender (Apprise), bounded by ``timeout_seconds`` per message."""
+    return AppriseSender(timeout_seconds=timeout_seconds)
 
 
 class AppriseSender:
@@ -125,7 +130,7 @@ class AppriseSender:
         html = url.split(":", 1)[0].lower() in HTML_SCHEMAS
         # LogCapture lowers Apprise's logger to DEBUG for the call: the SMTP reply codes
         # (451/550) are only logged at DEBUG level.
-        with apprise.LogCapture(level=logging.DEBUG) as captured:
+        with apprise.LogCapture(level=logging.DEBUG) as captured:  # type: ignore[no-untyped-call]
             try:
                 result = client.notify(
                     title=message.subject,
