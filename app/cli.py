@@ -311,6 +311,9 @@ def demo(
     run_demo(workdir, use_prefect=prefect)
 
 
+app.add_typer(__import__("app.oparl_cli").oparl_cli.oparl_app, name="oparl")  # wiedervorlage oparl sync …
+
+
 def main() -> None:
     """Console entry point."""
     app(prog_name="wiedervorlage")

@@ -74,14 +74,15 @@ def mark_overdue(ctx: AppContext, today: dt.date, now: dt.datetime) -> int:
 def take_snapshot(ctx: AppContext, today: dt.date) -> int:
     """Replace the day's counts per body, owner and (derived) status; returns rows written."""
     c = Commitment.__table__.c  # type: ignore[attr-defined]
-    status = case((and_open_overdue(c, today), "overdue"), else_=c.status)
-    body = func.coalesce(Body.name, "")
-    query = (select(body, func.coalesce(c.owner, ""), status, func.count())
+    inner = (select(func.coalesce(Body.name, "").label("body"), func.coalesce(c.owner, "").label("owner"),
+                    case((and_open_overdue(c, today), "overdue"), else_=c.status).label("status"))
              .select_from(Commitment.__table__)  # type: ignore[attr-defined]
              .join(Document, col(Document.id) == c.document_id)
              .join(Meeting, col(Meeting.id) == col(Document.meeting_id), isouter=True)
              .join(Body, col(Body.id) == col(Meeting.body_id), isouter=True)
-             .group_by(body, func.coalesce(c.owner, ""), status))
+             .subquery())
+    query = (select(inner.c.body, inner.c.owner, inner.c.status, func.count())
+             .group_by(inner.c.body, inner.c.owner, inner.c.status))
     with ctx.engine.begin() as conn:
         conn.execute(delete(Snapshot).where(col(Snapshot.day) == today))
         rows = [{"day": today, "body": b[:300], "owner": o[:300], "status": s, "count": n}

@@ -165,7 +165,9 @@ def resolve_due_dates(session: Session, *, land: str, now: dt.datetime) -> int:
         if doc.id not in by_doc:
             context = MeetingContext(meeting_date=meeting.date, body=body.name, land=land, next_meetings=calendar)
             by_doc[doc.id or 0] = extract(doc.text, context)
-        cand = next((c for c in by_doc[doc.id or 0] if (c.start, c.end) == (row.quote_start, row.quote_end)), None)
+        found = by_doc[doc.id or 0]
+        cand = next((c for c in found if (c.start, c.end) == (row.quote_start, row.quote_end)), None) or next(
+            (c for c in found if normalise_quote(c.quote) == normalise_quote(row.quote)), None)
         if cand is None or cand.due is None:
             continue
         row.due, row.updated_at = cand.due, now

@@ -13,11 +13,13 @@ from prefect.schedules import Cron
 TZ = "Europe/Berlin"
 REMINDERS_CRON = "30 7 * * 1-5"
 NIGHTLY_CRON = "0 5 * * *"
+OPARL_CRON = "30 4 * * *"
 
 
 def deployments() -> list[Any]:
     """Runner deployments for ``prefect.serve``."""
     from flows.nightly import nightly_status
+    from flows.oparl import oparl_sync
     from flows.reminders import send_reminders
 
     return [
@@ -27,4 +29,8 @@ def deployments() -> list[Any]:
         nightly_status.to_deployment(
             name="nightly", schedules=[Cron(NIGHTLY_CRON, timezone=TZ)],
             description="Nachtlauf: Überfällige markieren, Statistik, Übersicht an Vorgesetzte (05:00 Europe/Berlin)."),
+        oparl_sync.to_deployment(
+            name="oparl-sync", schedules=[Cron(OPARL_CRON, timezone=TZ)],
+            description="OParl-Abgleich: Sitzungskalender und Niederschriften (04:30 Europe/Berlin, "
+                        "vor dem Nachtlauf; URL aus WIEDERVORLAGE_OPARL_URL)."),
     ]

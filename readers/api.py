@@ -3,26 +3,30 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from core.errors import InputError
 from readers.document import Extracted, ReadDocument
-from readers.docx import read_docx
-from readers.html import read_html
-from readers.pdf import read_pdf
-from readers.txt import read_txt
 
 SUPPORTED_SUFFIXES = (".txt", ".pdf", ".docx", ".html", ".htm")
 
-_READERS: dict[str, tuple[str, Callable[[bytes, str], Extracted]]] = {
-    ".txt": ("txt", read_txt),
-    ".pdf": ("pdf", read_pdf),
-    ".docx": ("docx", read_docx),
-    ".html": ("html", read_html),
-    ".htm": ("html", read_html),
+# suffix -> (format, module, function). Modules load on first use: python-docx, pypdfium2
+# and selectolax cost ~0.1 s each to import, and `extract` on a .txt file needs none of them.
+_READERS: dict[str, tuple[str, str, str]] = {
+    ".txt": ("txt", "readers.txt", "read_txt"),
+    ".pdf": ("pdf", "readers.pdf", "read_pdf"),
+    ".docx": ("docx", "readers.docx", "read_docx"),
+    ".html": ("html", "readers.html", "read_html"),
+    ".htm": ("html", "readers.html", "read_html"),
 }
+
+
+def _reader(suffix: str) -> tuple[str, Callable[[bytes, str], Extracted]]:
+    fmt, module, function = _READERS[suffix]
+    return fmt, getattr(importlib.import_module(module), function)
 
 
 def _is_hidden(name: str) -> bool:
@@ -67,7 +71,7 @@ def read_bytes(data: bytes, name: str, suffix: str) -> ReadDocument:
     key = "." + suffix.lower().lstrip(".")
     if key not in _READERS:
         raise InputError(_unsupported(display, key))
-    fmt, reader = _READERS[key]
+    fmt, reader = _reader(key)
     extracted = reader(data, display)
     return ReadDocument(
         source=name,

@@ -222,7 +222,7 @@ def _units(text: str, start: int, end: int, acceptor: str | None, admin_speaker:
         c_start, c_end = clauses[i]
         clause = text[c_start:c_end]
         nxt_is_complement = i + 1 < len(clauses) and _is_complement(text, clauses[i + 1])
-        within_accept = cue.ACCEPT.search(text, c_end, end) is not None
+        within_accept = cue.ACCEPT.search(text, c_end, end)
         if nxt_is_complement and (cue.ASSIGN.search(clause) or _INTENT.search(clause) or _AGREED.search(clause)):
             # "Die Verwaltung wird beauftragt, A zu tun, B zu tun": one commitment with its head.
             j = i + 1

@@ -58,7 +58,21 @@ def make_ctx(tmp_path: Path, db_url: str, urls: dict[str, str], extra: str = "",
     """Write the config and build a context on ``db_url``."""
     path = tmp_path / name
     path.write_text(config_text(urls, extra, triage), encoding="utf-8")
-    return build(str(path), db_url)
+    ctx = build(str(path), db_url)
+    _OPEN.append(ctx)
+    return ctx
+
+
+_OPEN: list[AppContext] = []
+
+
+def dispose_all() -> None:
+    """Close every engine ``make_ctx`` opened (PostgreSQL connections warn when garbage-collected)."""
+    import gc
+
+    while _OPEN:
+        _OPEN.pop().engine.dispose()
+    gc.collect()  # engines built inside CLI calls: close them while the test that made them runs
 
 
 @dataclass

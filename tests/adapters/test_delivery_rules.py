@@ -5,14 +5,22 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from app import nightly, reminders
 from core.messages import RESENT_MARK
 from models import outbox
 from notifications.apprise_sender import SendOutcome
-from tests.adapters.test_delivery_fixtures import Recorder, add_commitment, berlin, make_ctx
+from tests.adapters.test_delivery_fixtures import Recorder, add_commitment, berlin, dispose_all, make_ctx
 
 URLS = {"roemer": "outbox:///tmp/wv-test/roemer", "amtsleitung": "outbox:///tmp/wv-test/amtsleitung"}
 DUE = dt.date(2026, 12, 1)  # a Tuesday
+
+
+@pytest.fixture(autouse=True)
+def _dispose_engines():  # type: ignore[no-untyped-def]
+    yield
+    dispose_all()
 
 
 def _rows(ctx):  # type: ignore[no-untyped-def]
@@ -93,7 +101,7 @@ def test_catch_up_after_a_ten_day_outage_sends_every_missed_reminder_once_and_on
     missed = [m.subject for _, m in recorder.sent[before_outage:] if not m.subject.startswith("Wiedervorlage")]
     digests = [m.subject for _, m in recorder.sent if m.subject.startswith("Wiedervorlage")]
     # item 1: before-3 (26.11.), due (01.12.); item 2: before-3 (24.11.), due (27.11.)
-    assert report.sent == 4 and len(missed) == 4 and len(set(missed)) == 4 or len(missed) == 4
+    assert report.sent == 4 and len(missed) == 4
     assert again.sent == 0 and again.planned == 0
     assert len(digests) == 1 and night.digests.sent == 1
     keys = [(r.commitment_id, r.step, r.effective_date) for r in _rows(ctx) if r.commitment_id]

@@ -24,7 +24,9 @@ def _note(step: str = "before-3", **kw: object) -> ReminderNote:
 
 def test_a_reminder_names_the_task_the_frist_and_why_it_moved() -> None:
     msg = render_reminder(ITEM, _note(), dt.date(2026, 9, 30))
-    assert msg.subject == "Erinnerung: Frist 03.10.2026 in 3 Arbeitstagen: Entwurf einer Kooperationsvereinbarung erstellen"
+    assert msg.subject == (
+        "Erinnerung: Frist 03.10.2026 in 3 Arbeitstagen: Entwurf einer Kooperationsvereinbarung erstellen"
+    )
     assert "Guten Tag Herr Römer" in msg.text
     assert "Samstag, 3. Oktober 2026" in msg.text
     assert "erinnert wird am Montag, 5. Oktober 2026" in msg.text
@@ -70,7 +72,8 @@ def test_the_digest_has_every_section_and_headline_counts() -> None:
 
 
 def test_each_reminder_step_has_its_own_subject() -> None:
-    full = [render_reminder(ITEM, _note(step), dt.date(2026, 9, 30)).subject for step in ("before-10", "before-1", "due")]
+    steps = ("before-10", "before-1", "due")
+    full = [render_reminder(ITEM, _note(step), dt.date(2026, 9, 30)).subject for step in steps]
     assert full[0].startswith("Erinnerung: Frist 03.10.2026 in 10 Arbeitstagen")
     assert full[1].startswith("Erinnerung: Frist 03.10.2026 in 1 Arbeitstag:")
     assert full[2].startswith("Heute fällig (Frist 03.10.2026)")
