@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlmodel import Session
 
@@ -21,6 +22,9 @@ from core.types import MeetingContext
 from models import store
 from models.oparl_tables import DocumentLineage
 from models.tables import Body, Meeting
+
+if TYPE_CHECKING:
+    from readers import ReadDocument
 
 UNKNOWN_BODY = "Gremium unbekannt"
 
@@ -89,7 +93,7 @@ def ingest_file(
 
 
 def ingest_read_document(
-    ctx: AppContext, doc, *, now: dt.datetime, meeting_date: dt.date | None = None,  # type: ignore[no-untyped-def]
+    ctx: AppContext, doc: ReadDocument, *, now: dt.datetime, meeting_date: dt.date | None = None,
     body: str | None = None,
 ) -> FileResult:
     """Store an already-read document in its own transaction (see ``store_read_document``)."""
@@ -102,7 +106,7 @@ def ingest_read_document(
 def store_read_document(
     session: Session,
     ctx: AppContext,
-    doc,  # type: ignore[no-untyped-def]
+    doc: ReadDocument,
     *,
     now: dt.datetime,
     meeting_date: dt.date | None = None,
@@ -122,6 +126,7 @@ def store_read_document(
     existing = store.find_document(session, doc.sha256)
     if existing is not None:
         return FileResult(path=doc.source, outcome="unchanged", document_id=existing.id)
+    day: dt.date | None
     if meeting is not None:
         day, body_row = meeting.date, session.get(Body, meeting.body_id)
         body_name = body_row.name if body_row else body

@@ -20,6 +20,7 @@ import datetime as dt
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -78,9 +79,10 @@ def reminder_items(session: Session, tz: str = "Europe/Berlin",
         query = query.where(col(Commitment.status) == Status.OPEN.value)
     else:
         query = query.where(col(Commitment.id).in_(list(ids)))
+    zone = ZoneInfo(tz)  # cached by zoneinfo; core.dates.local_date re-reads the tz file per call
     items = []
     for cid, kind, status, due, meeting_date, confirmed_at, owner in session.execute(query).all():
-        confirmed_on = local_date(confirmed_at, tz) if confirmed_at else None
+        confirmed_on = confirmed_at.astimezone(zone).date() if confirmed_at else None
         items.append((ReminderItem(commitment_id=cid or 0, kind=Kind(kind), status=Status(status), due=due,
                                    meeting_date=meeting_date, confirmed_on=confirmed_on, owner=owner), owner))
     return items
@@ -121,10 +123,14 @@ def wanted_deliveries(ctx: AppContext, now: dt.datetime) -> tuple[list[outbox.Pl
     with ctx.session() as session:
         items = reminder_items(session, cfg.timezone)
     planned: list[outbox.PlannedDelivery] = []
+    send_times: dict[dt.date, dt.datetime] = {}  # UTC instant of send_at per civil day
     unroutable = 0
     for item, owner in items:
         for step in relevant_steps(due_steps(item, cfg.reminders, cal, today), item.confirmed_on):
-            not_before = local_instant(step.effective_date, cfg.send_at, cfg.timezone)
+            not_before = send_times.get(step.effective_date)
+            if not_before is None:
+                not_before = send_times[step.effective_date] = local_instant(step.effective_date, cfg.send_at,
+                                                                             cfg.timezone)
             recipients = router(step, owner)
             unroutable += not recipients
             for rcp in recipients:

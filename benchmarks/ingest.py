@@ -98,12 +98,56 @@ def bench_pdf(count: int = 20, pages: int = 10) -> dict[str, float]:
     return figures
 
 
-def bench_oparl() -> dict[str, float]:
-    """OParl objects/s — to be filled in by the OParl sync work; returns {} until then.
+def bench_oparl(meetings: int = 300, papers: int = 300, page_size: int = 50) -> dict[str, float]:
+    """OParl objects/s: full sync, then an incremental one, of the local fixture server.
 
-    Expected key: ``oparl_objects_per_s``.
+    Starts ``tests/oparl/server.py`` in-process (127.0.0.1, free port), adds ``meetings``
+    synthetic meetings (each with two agenda items) and ``papers`` papers to the fixture
+    municipality, and syncs into a temporary SQLite database. Objects are list entries read
+    (organisations, meetings, papers, agenda items, files); protocols are included.
+    Key: ``oparl_objects_per_s`` (full sync).
     """
-    return {}
+    import tempfile
+
+    from app.bootstrap import build
+    from core.dates import parse_now
+    from oparl.sync import sync
+    from tests.oparl.server import FixtureServer
+
+    server = FixtureServer().start()
+    state, base = server.state, server.state.base
+    state.page_size = page_size
+    for n in range(meetings):
+        day = 1 + n % 28
+        meeting = {"id": f"{base}/oparl/meeting/b{n}", "type": "https://schema.oparl.org/1.1/Meeting",
+                   "name": f"Sitzung {n}", "start": f"2025-{1 + n % 12:02d}-{day:02d}T17:00:00+01:00",
+                   "organization": [f"{base}/oparl/organization/{2 + n % 3}"], "modified": "2026-01-01T00:00:00+01:00",
+                   "agendaItem": [{"id": f"{base}/oparl/agendaItem/b{n}-{k}", "number": str(k), "name": f"TOP {k}",
+                                   "meeting": f"{base}/oparl/meeting/b{n}", "public": True,
+                                   "type": "https://schema.oparl.org/1.1/AgendaItem",
+                                   "modified": "2026-01-01T00:00:00+01:00"} for k in (1, 2)]}
+        state.objects["meeting"][meeting["id"]] = meeting
+        state.index_embedded(meeting)
+    for n in range(papers):
+        paper = {"id": f"{base}/oparl/paper/b{n}", "type": "https://schema.oparl.org/1.1/Paper",
+                 "name": f"Vorlage {n}", "reference": f"V/2025/{n:04d}", "date": "2025-05-05",
+                 "underDirectionOf": [f"{base}/oparl/organization/6"], "modified": "2026-01-01T00:00:00+01:00"}
+        state.objects["paper"][paper["id"]] = paper
+    figures: dict[str, float] = {}
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            ctx = build(None, f"sqlite:///{tmp}/bench.db")
+            full = sync(ctx, server.system_url, now=parse_now("2026-11-30T04:30"))
+            again = sync(ctx, server.system_url, now=parse_now("2026-12-01T04:30"))
+            ctx.engine.dispose()
+        figures["oparl_objects"] = float(full.objects)
+        figures["oparl_full_sync_s"] = full.seconds
+        figures["oparl_objects_per_s"] = _rate(full.objects, full.seconds)
+        figures["oparl_requests"] = float(full.requests)
+        figures["oparl_incremental_sync_s"] = again.seconds
+    finally:
+        server.stop()
+    return figures
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -32,7 +32,9 @@ from core.messages import Message
 from notifications import outbox_schema
 
 HTML_SCHEMAS = ("mailto", "mailtos", "outbox", "email")
-_SMTP_CODE = re.compile(r"(?:\(|\b)([45]\d\d)(?:,|\s)")
+# SMTP reply codes as Apprise/smtplib log them: "(451, b'…')" or "was refused: 550 b'…'".
+# (The old pattern also matched the milliseconds of a log timestamp, e.g. ",512 ".)
+_SMTP_CODE = re.compile(r"\(([45]\d\d), b['\"]|refused: ([45]\d\d)\b")
 _READ_TIMEOUT = re.compile(r"timed out|TimeoutError|read timeout", re.IGNORECASE)
 log = logging.getLogger(__name__)
 
@@ -130,7 +132,8 @@ class AppriseSender:
         html = url.split(":", 1)[0].lower() in HTML_SCHEMAS
         # LogCapture lowers Apprise's logger to DEBUG for the call: the SMTP reply codes
         # (451/550) are only logged at DEBUG level.
-        with apprise.LogCapture(level=logging.DEBUG) as captured:  # type: ignore[no-untyped-call]
+        with apprise.LogCapture(level=logging.DEBUG,  # type: ignore[no-untyped-call]
+                                fmt="%(levelname)s - %(message)s") as captured:
             try:
                 result = client.notify(
                     title=message.subject,
@@ -168,11 +171,12 @@ def classify(result: object, logs: str, url: str) -> SendOutcome:
         return SendOutcome(ok=False, maybe_delivered=True, error=f"Zeitüberschreitung: {error}")
     if status == AppriseResultStatus.NOMATCH:
         return SendOutcome(ok=False, permanent=True, error="kein passender Dienst für die URL")
-    code = _SMTP_CODE.search(logs)
-    if code and code.group(1).startswith("5"):
-        return SendOutcome(ok=False, permanent=True, error=f"dauerhaft abgelehnt ({code.group(1)}): {error}")
+    found = _SMTP_CODE.search(logs)
+    code = (found.group(1) or found.group(2)) if found else None
+    if code and code.startswith("5"):
+        return SendOutcome(ok=False, permanent=True, error=f"dauerhaft abgelehnt ({code}): {error}")
     if code:
-        return SendOutcome(ok=False, error=f"vorübergehend abgelehnt ({code.group(1)}): {error}")
+        return SendOutcome(ok=False, error=f"vorübergehend abgelehnt ({code}): {error}")
     if _READ_TIMEOUT.search(logs):
         return SendOutcome(ok=False, maybe_delivered=True, error=f"Zeitüberschreitung: {error}")
     return SendOutcome(ok=False, error=error)
@@ -180,7 +184,7 @@ def classify(result: object, logs: str, url: str) -> SendOutcome:
 
 def _reason(logs: str) -> str:
     """The most telling log line (errors first), shortened to one line."""
-    lines = [ln.split(" - ", 2)[-1].strip() for ln in logs.splitlines() if ln.strip()]
+    lines = [ln.split(" - ", 1)[-1].strip() for ln in logs.splitlines() if ln.strip()]
     for marker in ("refused", "Exception", "ERROR", "failed", "error"):
         for line in reversed(lines):
             if marker in line:

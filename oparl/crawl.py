@@ -121,14 +121,14 @@ def _collect_protocols(client: OParlClient, crawl: BodyCrawl, known: Mapping[str
     for file_id, have in known.items():
         if not have.has_document and file_id not in wanted:
             wanted[file_id] = (have.meeting, have.role, None)  # failed last time: retry
-    for file_id, (meeting, role, data) in wanted.items():
+    for file_id, (meeting_id, role, data) in wanted.items():
         if data is None:
             try:
                 data = map_file(client.get_json(file_id), client.warn, tz)
             except OParlError as exc:
-                crawl.protocols.append(Protocol(meeting, role, FileData(oparl_id=file_id), error=str(exc)))
+                crawl.protocols.append(Protocol(meeting_id, role, FileData(oparl_id=file_id), error=str(exc)))
                 continue
-        crawl.protocols.append(_read(client, Protocol(meeting, role, data), known.get(file_id)))
+        crawl.protocols.append(_read(client, Protocol(meeting_id, role, data), known.get(file_id)))
 
 
 def _read(client: OParlClient, protocol: Protocol, have: KnownFile | None) -> Protocol:

@@ -21,9 +21,10 @@ _KEY = re.compile(r"[\wäöüß]{2,}")
 
 
 @lru_cache(maxsize=512)
-def _words(segment: str) -> frozenset[str]:
-    """The lower-cased words of a clause (cached: every cue family asks for them)."""
-    return frozenset(_WORD.findall(segment.lower()))
+def _words(segment: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The lower-cased words of a clause and their 4-letter prefixes (cached: every family asks)."""
+    words = frozenset(_WORD.findall(segment.lower()))
+    return words, frozenset(w[:4] for w in words if len(w) >= 4)
 
 
 class WordCue:
@@ -38,17 +39,17 @@ class WordCue:
         phrases = [a for a in alternatives if not _PLAIN.match(a)]
         self.keys = frozenset(k.group().lower() for a in phrases if (k := _KEY.match(a)))
         self.regex = re.compile(r"\b(?:" + "|".join(phrases) + r")\b", re.IGNORECASE) if phrases else None
-        self.prefixes = tuple(k for k in self.keys if len(k) >= 4)  # "sagt\w*" also matches "sagte"
+        self.prefixes = frozenset(k[:4] for k in self.keys if len(k) >= 4)  # "sagt\w*" also matches "sagte"
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
         """True when the family occurs in ``text[pos:endpos]``."""
         segment = text[pos:endpos] if pos or endpos is not None else text
-        words = _words(segment)
+        words, prefixes = _words(segment)
         if not self.words.isdisjoint(words):
             return True
         if self.regex is None:
             return False
-        if self.keys.isdisjoint(words) and not any(w.startswith(self.prefixes) for w in words):
+        if self.keys.isdisjoint(words) and self.prefixes.isdisjoint(prefixes):
             return False
         return self.regex.search(segment) is not None
 
@@ -137,6 +138,14 @@ FUTURE_WORDS = _rx(r"dann", r"anschließend", r"im\s+Anschluss", r"demnächst", 
                    r"noch")
 
 
+def may_commit(clause: str) -> bool:
+    """Cheap gate: does the clause contain any positive cue at all (else it cannot be a commitment)?"""
+    words, _ = _words(clause)
+    if not _POSITIVE_WORDS.isdisjoint(words):
+        return True
+    return any(family.search(clause) for family in _POSITIVE_FAMILIES) or ZU_INF.search(clause) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class Cues:
     """Which cue families fire on a clause (booleans, cheap to compute)."""
@@ -165,6 +174,8 @@ class Cues:
     question: bool
 
 
+_POSITIVE_FAMILIES = (ASSIGN, PROMISE, PLANNED, STRONG_SCHEDULE, SCHEDULE, REFER, MODAL, MODAL_WEAK)
+_POSITIVE_WORDS = frozenset({"wird", "werden", "werde", "kann", "nun", "noch", "dann"})
 _DONE_ASSIGN = re.compile(r"\b(?:sei|ist|wurde|wurden|worden|seien|sind)\b[^.]{0,80}\b(?:beauftragt|vergeben)\b")
 
 

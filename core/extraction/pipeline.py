@@ -72,6 +72,7 @@ _PROPOSE = re.compile(r"\b(?:schlägt|schlug)\b|\bVorschlag\b")
 _AGREED = re.compile(r"\b(?:beschlossen|beschließt|vereinbart|verabredet|besprochen\s+worden|verständig\w+)\b")
 _INTENT_OWN = re.compile(r"beabsichtig")  # a person's own intention, unlike "geplant" (a plan of record)
 _ON_BEHALF = re.compile(r"(?:seitens|von\s+Seiten|vonseiten)\s+der\s+Verwaltung")
+_DIGIT = re.compile(r"\d")
 _HANDOVER = re.compile(r"vorgelegt|vorzulegen|vorlegen|einzubringen|eingebracht|einbringen|verteilen|schicken")
 _INTENT = re.compile(r"beabsichtig|geplant|angestrebt|vorgesehen|\bplant\b")
 _DOC_BODY = re.compile(
@@ -323,6 +324,8 @@ def _candidate(
     clause = text[start:end]
     if len(clause) < MIN_CLAUSE_CHARS:
         return None
+    if unit.boost <= 0 and not cue.may_commit(clause) and not _DIGIT.search(clause):
+        return None  # the common case: nothing that could make this clause a commitment
     times = find_times(text, start, end, meeting, context.land, context.next_meetings, doc_body)
     due_expr = _due(times, meeting)
     has_period = any(t.vague and is_concrete_period(t.kind) for t in times)
@@ -330,6 +333,8 @@ def _candidate(
     cues = cue.read_cues(clause)
     future_times = [t for t in times if t.due is None or meeting is None or t.due > meeting]
     score = cue.commitment_score(cues, bool(future_times), due_expr is not None) + unit.boost
+    if score < THRESHOLD - 0.55:
+        return None  # no later bonus can lift it over the threshold: skip kind and owner work
     kind = classify(clause, due_expr is not None, has_period)
     if cues.future and kind in (Kind.MEETING, Kind.FORWARD, Kind.REPORT_BACK):
         score += 0.2

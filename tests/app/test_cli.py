@@ -91,7 +91,7 @@ def test_remind_twice_on_the_same_day_sends_nothing_the_second_time(
     files = sorted(outbox_dir.rglob("*.eml"))
     second = json.loads(cli("remind", "--now", "2026-11-30T08:15", "--json").stdout)
     assert first["sent"] >= 1
-    assert second == {"planned": 0, "sent": 0, "retry": 0, "failed": 0, "lost_claims": 0}
+    assert (second["planned"], second["sent"], second["retry"], second["failed"]) == (0, 0, 0, 0)
     assert sorted(outbox_dir.rglob("*.eml")) == files
 
 

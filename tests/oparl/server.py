@@ -165,7 +165,8 @@ def _route(state: FixtureState, request: Request, path: str) -> tuple[Response, 
     if path == "/broken/html":
         return Response("<html><body>Wartung</body></html>", media_type="text/html"), None
     if path == "/broken/truncated":
-        return Response(b'{"id": "x", "type": "https://schema.oparl.org/1.1/System", "body": ', media_type="application/json"), None
+        truncated = b'{"id": "x", "type": "https://schema.oparl.org/1.1/System", "body": '
+        return Response(truncated, media_type="application/json"), None
     if path == "/broken/other":
         return _json(state, {"status": "ok", "hello": "Welt"}), None
     if path == "/oparl/body":
