@@ -43,9 +43,9 @@ _AUX = re.compile(
     r"|gebeten|angestrebt|beabsichtigt|geplant|vorgesehen)\b\s*"
 )
 _ARTICLE = re.compile(r"^(?:Die|Der|Das|Ein|Eine)\s+")
-_ZU_SPLIT = re.compile(r"\bzu\s+([a-zäöüß]+)\b")
-_ZU_INFIX = re.compile(r"\b([a-zäöüß]{2,}?)zu([a-zäöüß]{2,}(?:en|ern|eln))\b")
-_PARTICIPLE = re.compile(r"\b([a-zäöüß]{4,}(?:t|en))\s*$")
+_ZU_SPLIT = re.compile(r"\bzu\s+([a-zäöüß]{1,40})\b")
+_ZU_INFIX = re.compile(r"\b([a-zäöüß]{2,40}?)zu([a-zäöüß]{2,40}(?:en|ern|eln))\b")
+_PARTICIPLE = re.compile(r"\b([a-zäöüß]{4,40}(?:t|en))\s*$")
 
 
 def make_action(quote: str) -> str:
@@ -86,4 +86,5 @@ def to_infinitive(participle: str) -> str:
     if word.endswith("en"):
         return prefix + word
     stem = word[:-2] if word.endswith("et") and len(word) > 4 and word[-3] in "dt" else word[:-1]
-    return prefix + stem + ("n" if stem.endswith(("el", "er")) else "en")
+    # "geändert" -> "ändern", but "repariert" -> "reparieren"
+    return prefix + stem + ("n" if stem.endswith(("el", "er")) and not stem.endswith("ier") else "en")

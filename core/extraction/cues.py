@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-
 _WORD = re.compile(r"[\wäöüßÄÖÜ]+")
 _PLAIN = re.compile(r"^[\wäöüß]+$")
 _KEY = re.compile(r"[\wäöüß]{2,}")
@@ -62,9 +61,9 @@ MODAL = _rx("muss", "müssen", "müsse", "soll", "sollen", "solle")
 MODAL_WEAK = _rx("sollte", "sollten")  # Konjunktiv II: advice more often than obligation
 WERDE = re.compile(r"\bwerde\b")  # Konjunktiv I in reported speech: "er werde … vorlegen"
 WERDEN_FUTURE = re.compile(r"\b(?:wird|werden|werde)\b")
-PASSIVE_INF = re.compile(r"\b[a-zäöüß]{3,}(?:t|en)\s+werden\b")
+PASSIVE_INF = re.compile(r"\b[a-zäöüß]{3,40}(?:t|en)\s+werden\b")
 # "ist/sind … zu prüfen", "einzuarbeiten sind": zu-infinitive with sein = obligation.
-ZU_INF = re.compile(r"\bzu\s+[a-zäöüß]{3,}(?:en|ern|eln)\b|\b[a-zäöüß]{2,}zu[a-zäöüß]{2,}(?:en|ern|eln)\b")
+ZU_INF = re.compile(r"\bzu\s+[a-zäöüß]{3,40}(?:en|ern|eln)\b|\b[a-zäöüß]{2,40}zu[a-zäöüß]{2,40}(?:en|ern|eln)\b")
 SEIN = _rx("ist", "sind", "sei", "seien")
 CAN_NOW = re.compile(r"\bkann\b[^.]{0,160}?\bnun\b|\bkann\s+nun\b", re.IGNORECASE)
 
@@ -112,7 +111,7 @@ PAST = _rx(
 )
 # "nicht mehr benötigten Zaunfelder" is attributive, not a negated statement.
 NEGATION = _rx(
-    r"nicht(?!\s+nur)(?!\s+(?:mehr\s+)?[a-zäöüß]+(?:en|e|es|er)\s+[A-ZÄÖÜ])",
+    r"nicht(?!\s+nur)(?!\s+(?:mehr\s+)?[a-zäöüß]{1,40}(?:en|e|es|er)\s+[A-ZÄÖÜ])",
     r"kein", r"keine", r"keinen", r"keiner", r"weder", r"niemand",
 )
 KENNTNIS = re.compile(r"Kenntnis|zur\s+Kenntnis|Mitteilung\s+zur", re.IGNORECASE)

@@ -29,9 +29,10 @@ MEMBER_TITLES = (
     "Ausschussmitglied", "StRin", "StR", "SB", "KA", "KTA", "KR", "Stadtrat", "Stadträtin", "sachkundige",
 )
 _TITLE_ALT = "|".join(re.escape(t) for t in sorted(ADMIN_TITLES + MEMBER_TITLES, key=len, reverse=True))
-_NAME = r"(?:Dr\.\s+|Prof\.\s+)*(?:[A-ZÄÖÜ]\.\s+)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
+_NAME = r"(?:Dr\.\s+|Prof\.\s+)*(?:[A-ZÄÖÜ]\.\s+)?[A-ZÄÖÜ][a-zäöüß]{1,40}(?:-[A-ZÄÖÜ][a-zäöüß]{1,40})?"
 # A second capitalised word is a surname ("Peter Buchholz"), unless it is a noun ("Schairer Besserung").
-_NAME2 = r"(?:\s+(?![A-ZÄÖÜ][a-zäöüß]+(?:ung|heit|keit|schaft|tion|ität|nis|ment|ag|en)\b)[A-ZÄÖÜ][a-zäöüß]+)?"
+_NOUN_END = r"(?:ung|heit|keit|schaft|tion|ität|nis|ment|ag|en)\b"
+_NAME2 = rf"(?:\s+(?![A-ZÄÖÜ][a-zäöüß]{{1,40}}{_NOUN_END})[A-ZÄÖÜ][a-zäöüß]{{1,40}})?"
 _PERSON = re.compile(
     rf"\b(?:(?P<title>{_TITLE_ALT})\s+(?:(?:Herr|Frau)\s+)?(?P<tname>{_NAME}{_NAME2})"
     rf"|(?P<hf>Herrn?|Frau)\s+(?:(?P<htitle>{_TITLE_ALT})\s+)?(?P<hname>{_NAME}{_NAME2})"

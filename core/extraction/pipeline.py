@@ -24,6 +24,7 @@ from core.types import Candidate, Kind, MeetingContext
 
 THRESHOLD = 0.45
 LOOKAHEAD = 2
+MAX_UND = 4
 MIN_CLAUSE_CHARS = 12
 
 _PRONOUN_START = re.compile(r"^(?:Er|Sie|Dieser|Diese|Dies|Weiter|Ferner|Abschließend|Außerdem|Zudem)\b")
@@ -59,8 +60,10 @@ _VERWALTUNG_PRESENT = re.compile(
     r"^\s*(?:\d{1,2}[.)]\s+)?Die\s+Verwaltung\s+(?:prüft|hält|erstellt|legt|erarbeitet|klärt|ermittelt"
     r"|informiert|berichtet|führt|setzt|sorgt|nimmt|tritt|stellt|bereitet|beantragt|schreibt|lädt)\b"
 )
-_ZU_INF_END = re.compile(r"(?:\bzu\s+[a-zäöüß]+|\b[a-zäöüß]{2,}zu[a-zäöüß]{2,})[.!;:“”\"]*\s*$")
-_ZU_INF_ANY = re.compile(r"(?:\bzu\s+[a-zäöüß]+|\b[a-zäöüß]{2,}zu[a-zäöüß]{2,}(?:en|ern|eln))(?=\s*(?:[,.;:“”\"]|$))")
+_ZU_INF_END = re.compile(r"(?:\bzu\s+[a-zäöüß]{1,40}|\b[a-zäöüß]{2,40}zu[a-zäöüß]{2,40})[.!;:“”\"]*\s*$")
+_ZU_INF_ANY = re.compile(
+    r"(?:\bzu\s+[a-zäöüß]{1,40}|\b[a-zäöüß]{2,40}zu[a-zäöüß]{2,40}(?:en|ern|eln))(?=\s*(?:[,.;:“”\"]|$))"
+)
 _FINITE_END = re.compile(r"\b(?:sei|ist|wird|werde|wurde|habe|hat|sind|seien|werden|kann|könne|muss|müsse"
                          r"|soll|solle)\s*$")
 _UND = re.compile(r"\s+und\s+")
@@ -153,6 +156,8 @@ def _process(
     doc_body: str | None,
 ) -> Iterator[Candidate]:
     s_start, s_end = span
+    if s_end - s_start < 5:
+        return  # crumbs: not even a heading such as "Beschluss:"
     sentence = text[s_start:s_end]
     _update_state(sentence, state)
     if len(sentence) < MIN_CLAUSE_CHARS:
@@ -163,7 +168,9 @@ def _process(
         return  # headings ("Beschluss:") and tables
     if len(sentence) < 120 and not _SENTENCE_END.search(sentence):
         return  # title lines: "Sozialausschuss am 31.08.2023", "TOP 3 Bericht der Verwaltung"
-    acceptor = _acceptance(text, ahead)
+    if not cue.may_commit(sentence) and not _DIGIT.search(sentence):
+        return  # most sentences: no cue at all, only the discourse state needed updating
+    acceptor = _acceptance(text, ahead) if cue.REQUEST.search(sentence) else None
     rejected = any(_REJECTED.search(text, a, b) for a, b in ahead[:1])
     admin_speaker = bool(state.speaker and state.speaker.admin and state.speaker_age == 0)
     for unit in _units(text, s_start, s_end, acceptor, admin_speaker):
@@ -281,12 +288,15 @@ def _is_speech_head(clause: str) -> bool:
 def _split_und(text: str, unit: _Unit) -> Iterator[_Unit]:
     """Split "A zu tun und B zu tun" when B brings its own kind (a meeting, a time, a referral)."""
     seg = text[unit.start:unit.end]
-    for match in _UND.finditer(seg):
+    for n, match in enumerate(_UND.finditer(seg)):
+        if n >= MAX_UND:
+            break  # bounded work on run-on garbage: real clauses have few "und"
         left, right = seg[: match.start()], seg[match.end():]
-        if _FINITE_END.search(left) and len(right.split()) >= 3:
+        tail = left[-60:]
+        if _FINITE_END.search(tail) and len(right.split()) >= 3:
             pass  # "…, dass X fertig sei und in der nächsten Sitzung genehmigt werde": two statements
         elif (
-            not (_ZU_INF_END.search(left) and _ZU_INF_END.search(right))
+            not (_ZU_INF_END.search(tail) and _ZU_INF_END.search(right[-60:]))
             or len(left.split()) < 3
             or len(right.split()) < 3
             or not _CAPITALISED.search(" " + right)

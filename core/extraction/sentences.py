@@ -20,7 +20,8 @@ MAX_SENTENCE = 1200
 
 _PARA_BREAK = re.compile(r"\n[ \t\f\r]*\n")
 _LINE_BREAK = re.compile(r"\n")
-_END_PUNCT = re.compile(r"[.!?]+[\"“”')\]]*(?=\s)")
+# The lookbehind starts a match only at the first mark of a run, so "......" stays linear.
+_END_PUNCT = re.compile(r"(?<![.!?])[.!?]++[\"“”')\]]*+(?=\s)")
 _WORD_BEFORE = re.compile(r"([\w-]+)\.?$")
 _BULLET_START = re.compile(r"\s*(?:[-•*–]\s|\(?\d{1,2}[.)]\s|[a-z]\)\s|TOP\b|Ö\s\d|N\s\d)")
 _HEADING_END = re.compile(r"[.:!?;\"“”]\s*$")
@@ -172,7 +173,7 @@ _OPENS_CLAUSE = re.compile(
 )
 # "…, was von der Verwaltung zugesagt wurde" / "…, welche Menschen …": attached to the left.
 _ZU_INFINITIVE_END = re.compile(
-    r"(?:\bzu\s+[a-zäöüß]+(?:en|ern|eln|n)|\b[a-zäöüß]{2,}zu[a-zäöüß]{2,}(?:en|ern|eln))"
+    r"(?:\bzu\s+[a-zäöüß]{1,40}(?:en|ern|eln|n)|\b[a-zäöüß]{2,40}zu[a-zäöüß]{2,40}(?:en|ern|eln))"
     r"(?:\s+(?:zu\s+)?(?:lassen|können|werden|sein|haben))?[.!;:“”\"]*$"
 )
 

@@ -1,0 +1,80 @@
+"""Owners, kinds and action phrases."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.extraction.actions import make_action, to_infinitive
+from core.extraction.kinds import classify
+from core.extraction.owners import find_body, find_party, find_speaker
+from core.types import Kind
+
+
+@pytest.mark.parametrize(
+    ("clause", "party"),
+    [
+        ("Die Verwaltung wird beauftragt, einen Entwurf vorzulegen.", "Verwaltung"),
+        ("Der Landrat wird ermächtigt, den Auftrag zu vergeben.", "Landrat"),
+        ("Fachbereich 50 legt die Zahlen vor.", "Fachbereich 50"),
+        ("Amt 32 prüft die Beschilderung.", "Amt 32"),
+        ("Die Lenkungsgruppe tagt erneut im Mai.", "Lenkungsgruppe"),
+    ],
+)
+def test_it_normalises_the_acting_party(clause: str, party: str) -> None:
+    assert find_party(clause) == party
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "admin"),
+    [
+        ("Herr Lenz teilt mit, dass der Zaun erneuert wird.", "Herr Lenz", True),
+        ("Bürgermeisterin Kraus erklärt, man werde das prüfen.", "Bürgermeisterin Kraus", True),
+        ("StR Weber fordert, die Halle zu öffnen.", "StR Weber", False),
+        ("Auf Nachfrage von Herrn Roth berichtet Frau Sommer über den Stand.", "Frau Sommer", True),
+    ],
+)
+def test_it_finds_the_speaker_and_whether_they_speak_for_the_administration(
+    sentence: str, name: str, admin: bool
+) -> None:
+    speaker = find_speaker(sentence)
+    assert speaker is not None and speaker.name == name and speaker.admin is admin
+
+
+def test_it_names_bodies_in_the_nominative() -> None:
+    assert find_body("in der Sitzung des Ausschusses für Sport und Kultur") == "Ausschuss für Sport und Kultur"
+    assert find_body("wird an den HFA verwiesen") == "HFA"
+    assert find_body("im nächsten Kreistag") == "Kreistag"
+
+
+@pytest.mark.parametrize(
+    ("clause", "kind"),
+    [
+        ("Die Vorlage wird an den Hauptausschuss verwiesen.", Kind.FORWARD),
+        ("Die Verwaltung wird in der nächsten Sitzung berichten.", Kind.REPORT_BACK),
+        ("Das Thema wird auf die nächste Sitzung vertagt.", Kind.MEETING),
+        ("Ein Ortstermin mit den Anwohnern wird vereinbart.", Kind.MEETING),
+        ("Die Ampel wird ausgetauscht.", Kind.DELIVERABLE),
+    ],
+)
+def test_it_classifies_by_the_guideline_precedence(clause: str, kind: Kind) -> None:
+    assert classify(clause, has_due=False, has_period=False) is kind
+
+
+def test_a_date_turns_a_task_into_a_deadline() -> None:
+    assert classify("Die Ampel wird ausgetauscht.", has_due=True, has_period=False) is Kind.DEADLINE
+
+
+@pytest.mark.parametrize(
+    ("participle", "infinitive"),
+    [("geprüft", "prüfen"), ("besprochen", "besprechen"), ("vorgelegt", "vorlegen"),
+     ("eingearbeitet", "einarbeiten"), ("behandelt", "behandeln"), ("erstellt", "erstellen")],
+)
+def test_it_turns_participles_into_infinitives(participle: str, infinitive: str) -> None:
+    assert to_infinitive(participle) == infinitive
+
+
+def test_action_is_a_short_infinitive_phrase() -> None:
+    assert make_action("diese auch in den nächsten Sportausschuss einzubringen") == \
+        "In den nächsten Sportausschuss einbringen"
+    assert make_action("Der Zaun muss noch repariert werden.") == "Zaun reparieren"
+    assert make_action("Die Satzung wird geändert.") == "Satzung ändern"

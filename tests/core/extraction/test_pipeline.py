@@ -1,0 +1,118 @@
+"""End-to-end behaviour of the rule-based extractor on own example minutes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+from core.extraction import RULES, Extractor, extract
+from core.types import Kind, MeetingContext
+
+ROOT = Path(__file__).resolve().parents[3]
+
+MINUTES = """Bauausschuss am 12.02.2024
+
+Zu Punkt 4: Sanierung der Grundschule Nord
+
+Herr Lenz berichtet über den Stand der Planung. Er teilt mit, dass zum 01.05.2024 die Bauleitung vergeben ist.
+Im Anschluss kann nun ein Zeitplan für die Schulleitung erstellt werden.
+
+Frau Roth weist darauf hin, dass die Ergebnisse in der Sitzung der Projektgruppe am 26.02.2024
+besprochen werden müssen.
+
+StR Weber bittet darum, den Bericht auch in den nächsten Ausschuss für Bildung und Sport einzubringen.
+
+Dies wird von Seiten der Verwaltung zugesichert.
+
+Der Bericht wurde bereits im Januar vorgestellt. Die Ausführungen werden zur Kenntnis genommen.
+"""
+
+
+def _run(text: str = MINUTES, meeting: dt.date | None = dt.date(2024, 2, 12)) -> list[object]:
+    return list(extract(text, MeetingContext(meeting_date=meeting)))
+
+
+def test_quotes_are_exact_slices_of_the_text() -> None:
+    for cand in extract(MINUTES, MeetingContext()):
+        assert MINUTES[cand.start:cand.end] == cand.quote
+
+
+def test_it_finds_the_promises_of_a_typical_item_in_text_order() -> None:
+    cands = extract(MINUTES, MeetingContext(meeting_date=dt.date(2024, 2, 12)))
+    kinds = [c.kind for c in cands]
+    assert kinds == [Kind.DEADLINE, Kind.DELIVERABLE, Kind.MEETING, Kind.FORWARD]
+    deadline, draft, meeting, forward = cands
+    assert deadline.due == dt.date(2024, 5, 1) and deadline.owner == "Herr Lenz"
+    assert draft.due is None and "Zeitplan" in draft.quote
+    assert meeting.due == dt.date(2024, 2, 26) and meeting.owner == "Projektgruppe"
+    assert forward.owner == "Verwaltung" and forward.due is None
+    assert forward.due_text == "in den nächsten Ausschuss für Bildung und Sport"
+
+
+def test_it_takes_the_meeting_date_from_the_text_when_unknown() -> None:
+    cands = extract(MINUTES, MeetingContext())
+    assert cands[0].due == dt.date(2024, 5, 1)
+
+
+def test_the_next_meeting_resolves_through_the_known_calendar() -> None:
+    calendar = {"ausschuss für bildung und sport": (dt.date(2024, 1, 10), dt.date(2024, 3, 6))}
+    cands = extract(MINUTES, MeetingContext(meeting_date=dt.date(2024, 2, 12), next_meetings=calendar))
+    assert cands[-1].due == dt.date(2024, 3, 6)
+
+
+def test_it_skips_past_facts_opinions_and_unaccepted_requests() -> None:
+    text = (
+        "Die Beleuchtung wurde im Herbst erneuert. Herr Kurz findet, man könnte den Platz begrünen.\n\n"
+        "StR Weber bittet um Mitteilung, ob die Halle im Sommer geöffnet ist.\n\n"
+        "Herr Weber stellt folgenden Antrag:\n\n"
+        "Die Verwaltung wird beauftragt, ein Parkkonzept zu erstellen.\n\n"
+        "Der Antrag wird abgelehnt.\n\n"
+        "Die Mitteilung wird zur Kenntnis genommen."
+    )
+    assert extract(text, MeetingContext(meeting_date=dt.date(2024, 2, 12))) == []
+
+
+def test_each_task_of_an_adopted_resolution_is_found() -> None:
+    text = (
+        "Beschluss: einstimmig beschlossen\n\n"
+        "1. Der Bericht wird zur Kenntnis genommen.\n"
+        "2. Die Verwaltung wird beauftragt, die Querungshilfe zu planen.\n"
+        "3. Die Verwaltung prüft die Aufstellung einer Tempo-30-Anzeige.\n"
+    )
+    cands = extract(text, MeetingContext())
+    assert len(cands) == 2 and all(c.owner == "Verwaltung" for c in cands)
+
+
+def test_confidence_ranks_an_assignment_above_a_weak_statement() -> None:
+    strong = extract("Beschluss:\n\nDie Verwaltung wird beauftragt, bis Ende des Jahres ein Konzept vorzulegen.",
+                     MeetingContext(meeting_date=dt.date(2024, 2, 12)))
+    weak = extract("Der Container wird wohl noch aufgestellt.", MeetingContext())
+    assert strong and strong[0].due == dt.date(2024, 12, 31)
+    assert all(0.0 <= c.confidence <= 1.0 for c in strong + weak)
+    assert all(strong[0].confidence > c.confidence for c in weak)
+
+
+def test_the_default_extractor_satisfies_the_protocol() -> None:
+    extractor: Extractor = RULES
+    assert extractor.name == "rules"
+    assert extractor.extract("", MeetingContext()) == []
+
+
+def test_the_module_cli_prints_the_contract_and_fails_in_german(tmp_path: Path) -> None:
+    minutes = tmp_path / "protokoll.txt"
+    minutes.write_text(MINUTES, encoding="utf-8")
+    ok = subprocess.run(
+        [sys.executable, "-m", "core.extraction", str(minutes), "--meeting-date", "", "--json"],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )
+    assert ok.returncode == 0, ok.stderr
+    assert '"meeting_date": "2024-02-12"' in ok.stdout
+    empty = tmp_path / "leer.txt"
+    empty.write_bytes(b"")
+    bad = subprocess.run(
+        [sys.executable, "-m", "core.extraction", str(empty), "--json"],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )
+    assert bad.returncode == 1 and bad.stderr.count("\n") == 1 and "leer" in bad.stderr

@@ -1,0 +1,58 @@
+"""Golden examples for paragraphs, sentences and clauses."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.extraction.sentences import iter_paragraphs, split_clauses, split_sentences
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Der Antrag Nr. 12 wird beraten. Danach folgt die Pause.",
+         ["Der Antrag Nr. 12 wird beraten.", "Danach folgt die Pause."]),
+        ("Es gibt z. B. Förderungen, d. h. Zuschüsse u. a. vom Land. Das ist neu.",
+         ["Es gibt z. B. Förderungen, d. h. Zuschüsse u. a. vom Land.", "Das ist neu."]),
+        ("Bgm. Kern und Dr. Vogt berichten gem. Satzung. StR. Lenz fragt nach.",
+         ["Bgm. Kern und Dr. Vogt berichten gem. Satzung.", "StR. Lenz fragt nach."]),
+        ("Die Frist endet am 1. Oktober. Die Sitzung am 13.09. beginnt früh.",
+         ["Die Frist endet am 1. Oktober.", "Die Sitzung am 13.09. beginnt früh."]),
+        ("TOP 5.1 Bericht\nDie Verwaltung berichtet.", ["TOP 5.1 Bericht", "Die Verwaltung berichtet."]),
+        ("Beschluss:\n1. Die Verwaltung prüft den Standort.\n2. Sie berichtet im Mai.",
+         ["Beschluss:", "1. Die Verwaltung prüft den Standort.", "2. Sie berichtet im Mai."]),
+    ],
+)
+def test_it_splits_sentences_around_abbreviations_dates_and_headings(text: str, expected: list[str]) -> None:
+    assert _sentences(text) == expected
+
+
+def test_it_yields_paragraph_spans_lazily() -> None:
+    text = "Erster Absatz.\n\n\nZweiter Absatz.\n  \nDritter."
+    assert [text[s:e] for s, e in iter_paragraphs(text)] == ["Erster Absatz.", "Zweiter Absatz.", "Dritter."]
+
+
+def test_it_bounds_the_length_of_run_on_sentences() -> None:
+    text = "wort " * 5000
+    assert all(e - s <= 1200 for s, e in split_sentences(text))
+
+
+def test_it_separates_dass_and_infinitive_clauses_but_keeps_relative_clauses() -> None:
+    text = "Herr Lenz teilt mit, dass die Halle saniert wird, die im Norden liegt, um Platz zu schaffen."
+    clauses = [text[s:e] for s, e in split_clauses(text, 0, len(text))]
+    assert clauses == [
+        "Herr Lenz teilt mit",
+        "dass die Halle saniert wird, die im Norden liegt",
+        "um Platz zu schaffen.",
+    ]
+
+
+def test_it_keeps_an_enumeration_before_an_infinitive_together() -> None:
+    text = "Sie schlägt vor, den Bericht an die Ausschüsse für Sport, Kultur und Umwelt zu senden."
+    clauses = [text[s:e] for s, e in split_clauses(text, 0, len(text))]
+    assert clauses[-1].endswith("den Bericht an die Ausschüsse für Sport, Kultur und Umwelt zu senden.")
+    assert not any(c.startswith(("Kultur", "und Umwelt")) for c in clauses)

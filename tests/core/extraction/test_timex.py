@@ -1,0 +1,99 @@
+"""Golden examples for German time expressions (own sentences in the style of minutes)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from core.extraction.timex import find_times
+
+MEETING = dt.date(2024, 3, 14)
+
+
+def _first(sentence: str, meeting: dt.date | None = MEETING, **kw: object) -> tuple[str, dt.date | None, bool]:
+    times = find_times(sentence, meeting=meeting, **kw)  # type: ignore[arg-type]
+    assert times, f"no time expression in {sentence!r}"
+    return times[0].text, times[0].due, times[0].vague
+
+
+@pytest.mark.parametrize(
+    ("sentence", "due"),
+    [
+        ("Die Unterlagen werden bis zum 22.04.2024 nachgereicht.", dt.date(2024, 4, 22)),
+        ("Der Bauhof erledigt das am 05.06.", dt.date(2024, 6, 5)),
+        ("Der Bericht folgt bis 30.6. an die Fraktionen.", dt.date(2024, 6, 30)),
+        ("Die Entscheidung fällt am 2. Februar.", dt.date(2025, 2, 2)),  # future-preferring
+        ("Ausschreibung am 1. Oktober 2024 veröffentlichen.", dt.date(2024, 10, 1)),
+        ("Die Planung liegt bis Ende des Jahres vor.", dt.date(2024, 12, 31)),
+        ("Fertigstellung zum Jahresende.", dt.date(2024, 12, 31)),
+        ("Die Umrüstung ist Ende November abgeschlossen.", dt.date(2024, 11, 30)),
+        ("Die Evaluation liegt Ende Q3 vor.", dt.date(2024, 9, 30)),
+        ("Die Auswertung erfolgt in vier Wochen.", dt.date(2024, 4, 11)),
+        ("Die Mängelliste wird in 14 Tagen versandt.", dt.date(2024, 3, 28)),
+    ],
+)
+def test_it_resolves_firm_dates_against_the_meeting_date(sentence: str, due: dt.date) -> None:
+    assert _first(sentence)[1] == due
+
+
+def test_it_reads_ende_des_jahres_as_december_31() -> None:
+    assert _first("Ein Konzept wird bis Ende des Jahres erarbeitet.")[1] == dt.date(2024, 12, 31)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Arbeiten beginnen Anfang Juli.",
+        "Der Umbau ist bis Mitte Mai 2024 fertig.",
+        "Der Entwurf kommt im zweiten Quartal 2025.",
+        "Das Gutachten folgt im 1. Halbjahr.",
+        "Der Container wird in der KW 42 aufgestellt.",
+        "Die Übergabe ist für die 28. Kalenderwoche geplant.",
+        "Die Fortschreibung soll im Herbst 2024 vorliegen.",
+        "Die Vorlage wird nach den Sommerferien eingebracht.",
+    ],
+)
+def test_it_keeps_periods_vague_without_a_due_date(sentence: str) -> None:
+    _text, due, vague = _first(sentence)
+    assert due is None and vague
+
+
+def test_relative_dates_stay_null_without_a_meeting_date() -> None:
+    assert _first("Die Antwort kommt am 13.09.", meeting=None)[1] is None
+    assert _first("Die Antwort kommt am 13.09.2023.", meeting=None)[1] == dt.date(2023, 9, 13)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Beratung der Vorlage Nr. 50/017/2024 im Ausschuss.",
+        "Gemäß § 62 Absatz 2 der Gemeindeordnung.",
+        "Die Schulung dauert 15 Tage.",
+        "Zu Punkt 10 gibt es keine Wortmeldungen.",
+        "Unter TOP 5.1. wird berichtet.",
+        "Frau Mai dankt für den Hinweis.",
+        "Die Sitzung endet um 16:35 Uhr.",
+    ],
+)
+def test_it_ignores_numbers_that_are_not_dates(sentence: str) -> None:
+    assert all(t.due is None for t in find_times(sentence, meeting=MEETING))
+
+
+def test_next_meeting_of_a_named_body_resolves_from_the_calendar() -> None:
+    sentence = "Das Thema wird in der nächsten Sitzung des Ausschusses für Umwelt und Verkehr beraten."
+    calendar = {"ausschuss für umwelt und verkehr": (dt.date(2024, 2, 1), dt.date(2024, 4, 18))}
+    times = find_times(sentence, meeting=MEETING, next_meetings=calendar)
+    assert times[0].due == dt.date(2024, 4, 18)
+    assert times[0].body == "Ausschuss für Umwelt und Verkehr"
+
+
+def test_next_meeting_without_a_calendar_keeps_the_wording() -> None:
+    times = find_times("Wiedervorlage in der nächsten Sitzung.", meeting=MEETING)
+    assert times[0].due is None and "nächsten Sitzung" in times[0].text
+
+
+def test_bis_zur_sommerpause_ends_the_day_before_the_school_summer_holidays() -> None:
+    times = find_times("Die Satzung wird bis zur Sommerpause überarbeitet.", meeting=dt.date(2024, 3, 1), land="NW")
+    assert times[0].due is not None
+    assert dt.date(2024, 6, 1) <= times[0].due <= dt.date(2024, 8, 31)
