@@ -7,20 +7,16 @@ them, so ``extract`` and ``--help`` start fast.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import getpass
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
 
 from app import output
-from core.errors import InputError
-
-F = TypeVar("F", bound=Callable[..., Any])
+from app.guard import CONFIG, handled
 
 app = typer.Typer(
     name="wiedervorlage",
@@ -31,58 +27,12 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-STATE: dict[str, str | None] = {"config": None}
 NOW_HELP = "Zeitpunkt (ISO 8601, Europe/Berlin wenn ohne Zone) für Tests und Wiederholungen."
 NowOpt = Annotated[str | None, typer.Option("--now", help=NOW_HELP)]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Ausgabe als JSON für Programme.")]
 ActorOpt = Annotated[str | None, typer.Option("--actor", help="Wer die Änderung vornimmt (Standard: Benutzername).")]
 PREFECT_HELP = "Über Prefect ausführen (Standard: nur wenn PREFECT_API_URL gesetzt ist)."
 PrefectOpt = Annotated[bool, typer.Option("--prefect/--direct", help=PREFECT_HELP)]
-
-
-def handled(fn: F) -> F:
-    """Turn expected errors into one German line on stderr and exit code 1 (no traceback)."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return _run(fn, args, kwargs)
-        except InputError as exc:
-            output.error(_mask(str(exc)))
-            raise typer.Exit(1) from None
-        except KeyboardInterrupt:
-            output.error("abgebrochen")
-            raise typer.Exit(130) from None
-        except typer.Exit:
-            raise
-        except Exception as exc:  # last line of defence: one line, secrets masked
-            if os.environ.get("WIEDERVORLAGE_DEBUG"):
-                raise
-            output.error(_mask(f"interner Fehler: {type(exc).__name__}: {exc}".splitlines()[0]))
-            raise typer.Exit(70) from None
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _run(fn: Callable[..., Any], args: Any, kwargs: Any) -> Any:
-    try:
-        return fn(*args, **kwargs)
-    finally:
-        if "app.bootstrap" in sys.modules:
-            sys.modules["app.bootstrap"].close_all()
-
-
-def _mask(text: str) -> str:
-    """Remove configured Apprise URLs (and their passwords) from a message."""
-    try:
-        from app.bootstrap import load_config
-        from core.config import mask_secrets
-
-        cfg, _ = load_config(STATE["config"])
-        urls = [u for r in cfg.recipients.values() for u in r.notify]
-        return mask_secrets(text, urls)
-    except Exception:
-        return text
 
 
 @app.callback()
@@ -92,7 +42,7 @@ def main_options(
     ] = None,
 ) -> None:
     """Wiedervorlage – Beschlusskontrolle aus Niederschriften."""
-    STATE["config"] = config
+    CONFIG["path"] = config
     if config:
         os.environ["WIEDERVORLAGE_CONFIG"] = config  # flows run in this process read it from here
 
@@ -100,7 +50,7 @@ def main_options(
 def _ctx():  # type: ignore[no-untyped-def]
     from app.bootstrap import build
 
-    return build(STATE["config"])
+    return build(CONFIG["path"])
 
 
 def _now(value: str | None) -> dt.datetime:
@@ -146,7 +96,7 @@ def extract(
     """Zusagen aus einer Datei erkennen und anzeigen (ohne Datenbank)."""
     from app.extract import extract_file
 
-    result = extract_file(file, _date_opt(meeting_date), STATE["config"])
+    result = extract_file(file, _date_opt(meeting_date), CONFIG["path"])
     if json_out:
         output.print_json(result)
         return

@@ -7,18 +7,14 @@ database is unchanged then.
 
 from __future__ import annotations
 
-import functools
-import os
-from collections.abc import Callable
-from typing import Annotated, Any, TypeVar
+from typing import Annotated
 
 import typer
 from rich.markup import escape
 
 from app import output
+from app.guard import handled
 from core.errors import InputError
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 oparl_app = typer.Typer(
     name="oparl",
@@ -29,32 +25,8 @@ oparl_app = typer.Typer(
 )
 
 
-def _handled(fn: F) -> F:
-    """One German line on stderr and exit 1 for expected errors; 70 for anything else."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except InputError as exc:
-            output.error(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
-            raise typer.Exit(1) from None
-        except KeyboardInterrupt:
-            output.error("abgebrochen")
-            raise typer.Exit(130) from None
-        except typer.Exit:
-            raise
-        except Exception as exc:
-            if os.environ.get("WIEDERVORLAGE_DEBUG"):
-                raise
-            output.error(f"interner Fehler: {type(exc).__name__}: {exc}".splitlines()[0])
-            raise typer.Exit(70) from None
-
-    return wrapper  # type: ignore[return-value]
-
-
 @oparl_app.command("sync")
-@_handled
+@handled
 def sync_command(
     url: Annotated[str, typer.Argument(help="OParl-Einstieg: System- oder Body-URL")],
     body: Annotated[str | None, typer.Option("--body", help="Nur diese Körperschaft (ID, Kurzname oder Name)")] = None,
