@@ -117,12 +117,12 @@ def reminder_subject(item: CommitmentView, note: ReminderNote, today: dt.date) -
         subject = f"Zwischenbericht erbeten: {action}"
     else:
         when = format_short_de(note.stated_date) if note.stated_date else "ohne Datum"
-        days = note.step.removeprefix("before-")
-        if note.step == "due" or days == "0":
+        ahead = note.step.removeprefix("before-")
+        if note.step == "due" or ahead == "0":
             lead = f"Heute fällig (Frist {when})"
-        elif days.isdigit():
-            unit = "Arbeitstag" if days == "1" else "Arbeitstagen"
-            lead = f"Erinnerung: Frist {when} in {days} {unit}"
+        elif ahead.isdigit():
+            unit = "Arbeitstag" if ahead == "1" else "Arbeitstagen"
+            lead = f"Erinnerung: Frist {when} in {ahead} {unit}"
         else:
             lead = f"Erinnerung (Frist {when})"
         subject = f"{lead}: {action}"
