@@ -19,7 +19,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, and_, case, func, or_, select, update
+from sqlalchemy import Engine, and_, bindparam, case, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col
 from sqlmodel import select as sqlmodel_select
@@ -111,9 +111,9 @@ def claim_batch(engine: Engine, now: dt.datetime, lease_seconds: float, limit: i
                 only: str | None = None) -> list[Claim]:
     """Claim up to ``limit`` due deliveries in one short committed transaction.
 
-    The outer WHERE repeats the claimable condition, so under concurrency a row already
-    taken by another process (PostgreSQL re-checks it after the row lock) is not taken
-    twice; SKIP LOCKED lets concurrent senders share the work instead of queueing.
+    The UPDATE repeats the claimable condition, so under concurrency a row already taken
+    by another process is not taken twice; on PostgreSQL the batch is first locked with
+    SKIP LOCKED so concurrent senders share the work instead of queueing.
     ``only`` restricts to digests (``"digest"``) or reminders (``"reminder"``).
     """
     c = _TABLE.c
@@ -124,11 +124,10 @@ def claim_batch(engine: Engine, now: dt.datetime, lease_seconds: float, limit: i
     elif only == "reminder":
         condition = and_(condition, c.commitment_id.is_not(None))
     sub = select(c.id).where(condition).order_by(c.next_attempt_at, c.id).limit(limit)
-    if engine.dialect.name == "postgresql":
-        sub = sub.with_for_update(skip_locked=True)
+    postgres = engine.dialect.name == "postgresql"
     stmt = (
         update(_TABLE)
-        .where(c.id.in_(sub.scalar_subquery()), condition)
+        .where(c.id.in_(bindparam("ids", expanding=True) if postgres else sub.scalar_subquery()), condition)
         .values(
             state=SENDING,
             claim_token=token,
@@ -141,7 +140,16 @@ def claim_batch(engine: Engine, now: dt.datetime, lease_seconds: float, limit: i
                    c.stated_date, c.shift_reason, c.audience, c.attempts, c.resend, c.next_attempt_at)
     )
     with engine.begin() as conn:
-        rows = list(conn.execute(stmt).all())
+        if postgres:
+            # Lock the batch first, then update exactly those rows. Inside "IN (subquery)"
+            # PostgreSQL may re-run a LIMIT … FOR UPDATE SKIP LOCKED subquery per row and
+            # claimed *every* due row (measured: limit 50 took 300 of 300).
+            ids = list(conn.execute(sub.with_for_update(skip_locked=True)).scalars())
+            rows = list(conn.execute(stmt, {"ids": ids}).all()) if ids else []
+        else:
+            # SQLite: one statement, so the transaction starts as a writer (a read that later
+            # writes fails at once with "database is locked" under concurrent writers).
+            rows = list(conn.execute(stmt).all())
     # RETURNING has no defined order: send the oldest due first, as the claim chose them.
     rows.sort(key=lambda r: (r[11], r[0]))
     return [Claim(id=r[0], token=token, commitment_id=r[1], recipient_key=r[2], target_index=r[3], step=r[4],
@@ -174,6 +182,11 @@ def finish(engine: Engine, claim: Claim, *, now: dt.datetime, state: str, error:
         values["resend"] = True
     stmt = update(_TABLE).where(c.id == claim.id, c.claim_token == claim.token, c.state == SENDING).values(**values)
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # No WAL flush wait per message (~8 ms each here). Only a crash of the database
+            # server itself can lose such a commit: the row then stays "sending", its lease
+            # expires and the copy says "(erneut gesendet)" - explained, never lost.
+            conn.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
         return (conn.execute(stmt).rowcount or 0) == 1
 
 

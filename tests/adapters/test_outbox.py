@@ -110,3 +110,10 @@ def test_config_refuses_a_lease_not_longer_than_twice_the_max_send_time(max_send
     with pytest.raises(ConfigError, match="lease_seconds"):
         parse_config(f"[delivery]\nmax_send_seconds = {max_send}\nlease_seconds = {lease}\n")
     assert parse_config(f"[delivery]\nmax_send_seconds = {max_send}\nlease_seconds = {2 * max_send + 1}\n")
+
+
+def test_a_claim_takes_at_most_its_limit(app_ctx) -> None:  # type: ignore[no-untyped-def]
+    cid = add_commitment(app_ctx, due=dt.date(2026, 12, 1), confirmed=NOW)
+    _plan(app_ctx, [_planned(cid, f"s{n}", dt.date(2026, 12, 1)) for n in range(30)])
+    sizes = [len(outbox.claim_batch(app_ctx.engine, NOW, 300, 7)) for _ in range(5)]
+    assert sizes == [7, 7, 7, 7, 2]
