@@ -86,9 +86,17 @@ def ensure_utc(instant: dt.datetime) -> dt.datetime:
     return instant.astimezone(dt.UTC)
 
 
+@lru_cache(maxsize=32)
+def _zone(name: str) -> pendulum.Timezone:
+    # pendulum reads the zone file on every lookup by name; planning calls this per row.
+    zone = pendulum.timezone(name)
+    assert isinstance(zone, pendulum.Timezone)
+    return zone
+
+
 def local_date(instant: dt.datetime, tz: str = DEFAULT_TZ) -> dt.date:
     """The civil date in ``tz`` at the given instant (UTC or aware)."""
-    local = pendulum.instance(ensure_utc(instant)).in_timezone(tz)
+    local = ensure_utc(instant).astimezone(_zone(tz))
     return dt.date(local.year, local.month, local.day)
 
 
