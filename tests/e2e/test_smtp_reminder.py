@@ -15,8 +15,7 @@ from models import outbox
 from tests.adapters.test_delivery_fixtures import add_commitment, berlin, dispose_all, make_ctx
 from tests.support.smtp import loopback_smtp
 
-# Engines built inside in-process CLI calls are not ours to dispose; they are closed by GC.
-pytestmark = [pytest.mark.smtp, pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")]
+pytestmark = pytest.mark.smtp
 DUE = dt.date(2026, 12, 1)
 NOW = berlin(2026, 12, 1)
 FAST = "\n[delivery]\nmax_send_seconds = 10\nlease_seconds = 30\nbackoff_seconds = [60]\n"
