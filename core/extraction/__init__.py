@@ -6,13 +6,14 @@ Public interface (the shells depend on exactly this):
   ``text[c.start:c.end] == c.quote``.
 - ``Extractor``: the pluggable protocol; ``RULES`` is the default rule-based one.
 - ``find_meeting_date(text)``: the meeting date stated in the text, or None.
+- ``find_body(text)``: the Gremium stated in the document head, in the nominative, or None.
 """
 
 from __future__ import annotations
 
 from typing import Protocol
 
-from core.extraction.header import find_meeting_date
+from core.extraction.header import find_body, find_meeting_date
 from core.extraction.pipeline import RULES, RulesExtractor, iter_candidates
 from core.types import Candidate, MeetingContext
 
@@ -32,4 +33,4 @@ def extract(text: str, context: MeetingContext) -> list[Candidate]:
     return RULES.extract(text, context)
 
 
-__all__ = ["RULES", "Extractor", "RulesExtractor", "extract", "find_meeting_date", "iter_candidates"]
+__all__ = ["RULES", "Extractor", "RulesExtractor", "extract", "find_body", "find_meeting_date", "iter_candidates"]

@@ -42,6 +42,10 @@ _AUX = re.compile(
     r"|ist|sind|sei|seien|noch|nun|dann|auch|zunächst|gegebenenfalls|ggf\.|bitte|beauftragt|ermächtigt"
     r"|gebeten|angestrebt|beabsichtigt|geplant|vorgesehen)\b\s*"
 )
+_SPEECH_HEAD = re.compile(
+    r"^[^,]{0,60}?\b(?:teilt|führt|erklärt|informiert|berichtet|sagt|verkündet)\w*\s+"
+    r"(?:\w+\s+){0,2}(?:mit|aus|an)?\s*,\s*(?:dass\s+)?"
+)
 _ARTICLE = re.compile(r"^(?:Die|Der|Das|Ein|Eine)\s+")
 _ZU_SPLIT = re.compile(r"\bzu\s+([a-zäöüß]{1,40})\b")
 _ZU_INFIX = re.compile(r"\b([a-zäöüß]{2,40}?)zu([a-zäöüß]{2,40}(?:en|ern|eln))\b")
@@ -52,11 +56,13 @@ def make_action(quote: str) -> str:
     """A short infinitive phrase summarising the quoted commitment."""
     text = quote.strip().rstrip(".;:!?“”\"' ")
     text = _DROP_LEAD.sub("", text)
-    text = re.sub(r"^[^,]{0,60}?\b(?:teilt|führt|erklärt|informiert|berichtet|sagt|verkündet)\w*\s+"
-                  r"(?:\w+\s+){0,2}(?:mit|aus|an)?\s*,\s*(?:dass\s+)?", "", text)
-    text = _DROP_LEAD.sub("", text)
-    infinitive = _ZU_INFIX.sub(lambda m: m.group(1) + m.group(2), text)
-    infinitive = _ZU_SPLIT.sub(r"\1", infinitive)
+    if "," in text:  # "Herr X teilt mit, dass …": the speech head ends in a comma
+        text = _SPEECH_HEAD.sub("", text)
+        text = _DROP_LEAD.sub("", text)
+    infinitive = text
+    if "zu" in text:
+        infinitive = _ZU_INFIX.sub(lambda m: m.group(1) + m.group(2), infinitive)
+        infinitive = _ZU_SPLIT.sub(r"\1", infinitive)
     changed = infinitive != text
     text = _AUX.sub("", infinitive).strip(" ,")
     if not changed:

@@ -14,16 +14,39 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_WORD = re.compile(r"[\wäöüßÄÖÜ]+")
+_WORD = re.compile(r"\w+")
 _PLAIN = re.compile(r"^[\wäöüß]+$")
 _KEY = re.compile(r"[\wäöüß]{2,}")
 
 
+# Every cue family owns one bit; a segment is looked up once and answers for all families.
+_WORD_BITS: dict[str, int] = {}  # plain word -> families it proves
+_KEY_BITS: dict[str, int] = {}  # key word of a phrase -> families whose regex must confirm
+_PREFIX_BITS: dict[str, int] = {}  # 4-letter prefix of a key word -> families whose regex must confirm
+
+
+_WORD_SET: frozenset[str] = frozenset()  # the keys of the three tables, as sets: intersections stay in C
+_KEY_SET: frozenset[str] = frozenset()
+_PREFIX_SET: frozenset[str] = frozenset()
+
+
 @lru_cache(maxsize=512)
-def _words(segment: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The lower-cased words of a clause and their 4-letter prefixes (cached: every family asks)."""
+def _words(segment: str) -> tuple[frozenset[str], int, int]:
+    """The lower-cased words of a segment, the families they prove and those worth a regex (cached)."""
     words = frozenset(_WORD.findall(segment.lower()))
-    return words, frozenset(w[:4] for w in words if len(w) >= 4)
+    sure = maybe = 0
+    for word in words & _WORD_SET:
+        sure |= _WORD_BITS[word]
+    for word in words & _KEY_SET:
+        maybe |= _KEY_BITS[word]
+    for prefix in _PREFIX_SET.intersection([word[:4] for word in words]):
+        maybe |= _PREFIX_BITS[prefix]
+    return words, sure, maybe
+
+
+def words_of(segment: str) -> frozenset[str]:
+    """The lower-cased words of a segment (shared cache with the cue families)."""
+    return _words(segment)[0]
 
 
 class WordCue:
@@ -34,23 +57,45 @@ class WordCue:
     """
 
     def __init__(self, alternatives: tuple[str, ...]) -> None:
+        self.bit = 1 << len(_FAMILIES)
+        _FAMILIES.append(self)
         self.words = frozenset(a.lower() for a in alternatives if _PLAIN.match(a))
         phrases = [a for a in alternatives if not _PLAIN.match(a)]
         self.keys = frozenset(k.group().lower() for a in phrases if (k := _KEY.match(a)))
         self.regex = re.compile(r"\b(?:" + "|".join(phrases) + r")\b", re.IGNORECASE) if phrases else None
         self.prefixes = frozenset(k[:4] for k in self.keys if len(k) >= 4)  # "sagt\w*" also matches "sagte"
+        for table, entries in ((_WORD_BITS, self.words), (_KEY_BITS, self.keys), (_PREFIX_BITS, self.prefixes)):
+            for entry in entries:
+                table[entry] = table.get(entry, 0) | self.bit
+        global _WORD_SET, _KEY_SET, _PREFIX_SET  # filled once, at import
+        _WORD_SET, _KEY_SET, _PREFIX_SET = frozenset(_WORD_BITS), frozenset(_KEY_BITS), frozenset(_PREFIX_BITS)
+        _words.cache_clear()
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
         """True when the family occurs in ``text[pos:endpos]``."""
         segment = text[pos:endpos] if pos or endpos is not None else text
-        words, prefixes = _words(segment)
-        if not self.words.isdisjoint(words):
+        _, sure, maybe = _words(segment)
+        if sure & self.bit:
             return True
-        if self.regex is None:
-            return False
-        if self.keys.isdisjoint(words) and self.prefixes.isdisjoint(prefixes):
+        if self.regex is None or not maybe & self.bit:
             return False
         return self.regex.search(segment) is not None
+
+
+_FAMILIES: list[WordCue] = []
+
+
+def family_hits(segment: str) -> int:
+    """The bits of every cue family that occurs in ``segment`` (one word lookup, regexes only to confirm)."""
+    _, sure, maybe = _words(segment)
+    unsure = maybe & ~sure
+    while unsure:
+        bit = unsure & -unsure
+        unsure ^= bit
+        regex = _FAMILIES[bit.bit_length() - 1].regex
+        if regex is not None and regex.search(segment) is not None:
+            sure |= bit
+    return sure
 
 
 def _rx(*alternatives: str) -> WordCue:
@@ -139,10 +184,12 @@ FUTURE_WORDS = _rx(r"dann", r"anschließend", r"im\s+Anschluss", r"demnächst", 
 
 def may_commit(clause: str) -> bool:
     """Cheap gate: does the clause contain any positive cue at all (else it cannot be a commitment)?"""
-    words, _ = _words(clause)
-    if not _POSITIVE_WORDS.isdisjoint(words):
+    words, sure, maybe = _words(clause)
+    if sure & _POSITIVE_MASK or not _POSITIVE_WORDS.isdisjoint(words):
         return True
-    return any(family.search(clause) for family in _POSITIVE_FAMILIES) or ZU_INF.search(clause) is not None
+    if maybe & _POSITIVE_MASK and any(family.search(clause) for family in _POSITIVE_FAMILIES):
+        return True
+    return "zu" in clause and ZU_INF.search(clause) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,38 +222,43 @@ class Cues:
 
 _POSITIVE_FAMILIES = (ASSIGN, PROMISE, PLANNED, STRONG_SCHEDULE, SCHEDULE, REFER, MODAL, MODAL_WEAK)
 _POSITIVE_WORDS = frozenset({"wird", "werden", "werde", "kann", "nun", "noch", "dann"})
+_POSITIVE_MASK = sum(f.bit for f in _POSITIVE_FAMILIES)
+_FUTURE_WORDS = frozenset({"wird", "werden", "werde"})
+_DONE_WORDS = frozenset({"beauftragt", "vergeben"})
 _DONE_ASSIGN = re.compile(r"\b(?:sei|ist|wurde|wurden|worden|seien|sind)\b[^.]{0,80}\b(?:beauftragt|vergeben)\b")
 
 
 def read_cues(clause: str) -> Cues:
-    """Evaluate every cue family on one clause."""
+    """Evaluate every cue family on one clause (regexes only run when their key word occurs)."""
+    words = _words(clause)[0]
+    hits = family_hits(clause)
     zu_inf = ("zu" in clause) and bool(ZU_INF.search(clause))
-    future = bool(WERDEN_FUTURE.search(clause))
+    future = not _FUTURE_WORDS.isdisjoint(words) and bool(WERDEN_FUTURE.search(clause))
     # "Für X sei ein Gutachten beauftragt": a commission already placed, not a new task.
-    done = not future and bool(_DONE_ASSIGN.search(clause))
+    done = not future and not _DONE_WORDS.isdisjoint(words) and bool(_DONE_ASSIGN.search(clause))
     return Cues(
-        modal=bool(MODAL.search(clause)),
-        modal_weak=bool(MODAL_WEAK.search(clause)),
-        werde=bool(WERDE.search(clause)),
-        strong_schedule=bool(STRONG_SCHEDULE.search(clause)),
-        future_words=bool(FUTURE_WORDS.search(clause)),
+        modal=bool(hits & MODAL.bit),
+        modal_weak=bool(hits & MODAL_WEAK.bit),
+        werde="werde" in words and bool(WERDE.search(clause)),
+        strong_schedule=bool(hits & STRONG_SCHEDULE.bit),
+        future_words=bool(hits & FUTURE_WORDS.bit),
         future=future,
-        passive_inf=bool(PASSIVE_INF.search(clause)),
-        zu_sein=zu_inf and bool(SEIN.search(clause)),
-        can_now=bool(CAN_NOW.search(clause)),
-        assign=not done and bool(ASSIGN.search(clause)),
-        promise=bool(PROMISE.search(clause)),
-        planned=bool(PLANNED.search(clause)),
-        schedule=bool(SCHEDULE.search(clause)),
-        refer=bool(REFER.search(clause)),
-        request=bool(REQUEST.search(clause)),
-        past=done or bool(PAST.search(clause)),
-        negation=bool(NEGATION.search(clause)),
-        kenntnis=bool(KENNTNIS.search(clause)),
-        opinion=bool(OPINION.search(clause)),
-        routine=bool(ROUTINE.search(clause)),
-        same_meeting=bool(SAME_MEETING.search(clause)),
-        question=bool(QUESTION.search(clause)),
+        passive_inf="werden" in words and bool(PASSIVE_INF.search(clause)),
+        zu_sein=zu_inf and bool(hits & SEIN.bit),
+        can_now="kann" in words and bool(CAN_NOW.search(clause)),
+        assign=not done and bool(hits & ASSIGN.bit),
+        promise=bool(hits & PROMISE.bit),
+        planned=bool(hits & PLANNED.bit),
+        schedule=bool(hits & SCHEDULE.bit),
+        refer=bool(hits & REFER.bit),
+        request=bool(hits & REQUEST.bit),
+        past=done or bool(hits & PAST.bit),
+        negation=bool(hits & NEGATION.bit),
+        kenntnis=("enntnis" in clause or "itteilung" in clause) and bool(KENNTNIS.search(clause)),
+        opinion=bool(hits & OPINION.bit),
+        routine=bool(hits & ROUTINE.bit),
+        same_meeting=bool(hits & SAME_MEETING.bit),
+        question="?" in clause and bool(QUESTION.search(clause)),
     )
 
 

@@ -23,12 +23,12 @@ _HEADER_PATTERNS = [
     re.compile(rf"(?:Sitzungstermin|Sitzungsdatum|Datum|Tag der Sitzung)\s*:\s*(?:{_WEEKDAY})?(?:{_NUM})"),
     re.compile(rf"(?:Sitzungstermin|Sitzungsdatum|Datum|Tag der Sitzung)\s*:\s*(?:{_WEEKDAY})?(?:{_LONG})"),
     re.compile(rf"(?:Sitzungstermin|Sitzungsdatum)\s*:\s*{_US}"),
-    re.compile(rf"(?m)^\s*{_NUM}\s+[-–]\s+\S"),  # RIS item title "15.11.2023 - 9.3 Auswertung …"
+    re.compile(rf"(?m)^[ \t]*{_NUM}\s+[-–]\s+\S"),  # RIS item title "15.11.2023 - 9.3 Auswertung …"
     re.compile(  # a short heading line of its own: "Sozialausschuss am 31.08.2023"
         rf"(?m)^[^\n.]{{0,80}}?(?:[Ss]itzung\w*|ausschuss\w*|[Rr]at\w*|[Kk]reistag\w*|[Vv]ertretung|[Vv]ersammlung|gruppe)"
         rf"\s+(?:[\wÄÖÜäöüß-]+\s+){{0,6}}?(?:am|vom)\s+(?:{_WEEKDAY})?(?:{_NUM})[^\n.]{{0,40}}$"
     ),
-    re.compile(rf"(?m)^\s*{_WEEKDAY}{_LONG}"),  # "Montag, 14. November 2011 , 19:00 Uhr"
+    re.compile(rf"(?m)^[ \t]*{_WEEKDAY}{_LONG}"),  # "Montag, 14. November 2011 , 19:00 Uhr"
 ]
 
 
@@ -59,3 +59,58 @@ def _date_of(match: re.Match[str]) -> dt.date | None:
         return dt.date(year, month, int(g["d"]))
     except ValueError:
         return None
+
+
+# --- the body (Gremium) whose minutes these are ---------------------------------------------------
+
+BODY_HEAD_CHARS = 1500
+
+_BODY_NOUN = (
+    r"[A-ZÄÖÜ][\wäöüß+-]*?(?:ausschuss|ausschusses|rat|rates|rats|tag|tages|tags|vertretung|versammlung"
+    r"|gruppe|beirat|kommission|konferenz)"
+)
+_FOR = r"\s+für\s+[A-ZÄÖÜ][\wäöüß-]+(?:(?:,\s*|\s+und\s+|\s+sowie\s+)(?:für\s+)?[A-ZÄÖÜ][\wäöüß-]+){0,4}"
+_BODY_NAME = rf"(?P<b>(?:[A-ZÄÖÜ][\wäöüß+-]*-)?Ausschuss(?:es)?(?:{_FOR})?|{_BODY_NOUN}|Rat(?:es)?)"
+# Ordered by how reliably the pattern names the document's own body.
+_BODY_PATTERNS = [
+    (re.compile(rf"(?:Gremium|Protokoll)\s*:\s*{_BODY_NAME}(?![\wäöüß])"), BODY_HEAD_CHARS),
+    # "Sozialausschuss am 31.08.2023", "Gemeinderatssitzung vom 22.02.2018"
+    (re.compile(rf"(?m)^[ \t]*{_BODY_NAME}(?:-?[Ss]itzung)?\s+(?:am|vom)\s+(?:{_WEEKDAY})?\d"), BODY_HEAD_CHARS),
+    # "Niederschrift über die Sitzung des Bauausschusses", "Sitzung der Gemeindevertretung"
+    (re.compile(rf"\b[Ss]itzung\s+(?:des|der)\s+{_BODY_NAME}(?![\wäöüß])"), BODY_HEAD_CHARS),
+    # a title line of its own: "Feuerschutzausschuss", "Gemeinde Grasleben - Gemeinderat"
+    (re.compile(rf"(?m)^(?:[^\n.:]{{0,50}}\s[-–]\s)?[ \t]*{_BODY_NAME}[ \t]*$"), 600),
+]
+_NOT_BODY_HEADS = frozenset({
+    "Vortrag", "Beitrag", "Antrag", "Vertrag", "Betrag", "Auftrag", "Ertrag", "Nachtrag", "Eintrag",
+    "Dienstag", "Montag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag", "Feiertag", "Werktag",
+    "Vorrat", "Unrat", "Heirat", "Hausrat", "Zierrat", "Apparat", "Referat", "Bundestag", "Landtag",
+    "Stichtag", "Gedenktag", "Geburtstag", "Jahrestag", "Zuschlag", "Vorschlag",
+})
+_GENITIVE_HEADS = (("usses", "uss"), ("rates", "rat"), ("rats", "rat"), ("tages", "tag"), ("tags", "tag"))
+
+
+def find_body(text: str) -> str | None:
+    """The Gremium whose minutes ``text`` are, as stated in its head, in the nominative; else None.
+
+    Recognises "Gremium: Bauausschuss" / "Protokoll: Gemeinderat der Stadt …", title lines
+    ("Sozialausschuss am 31.08.2023", "Gemeinderatssitzung vom 22.02.2018", a line
+    "Feuerschutzausschuss") and "Sitzung des
+    Bauausschusses" / "Sitzung des Ausschusses für Umwelt und Mobilität" (-> "Bauausschuss",
+    "Ausschuss für Umwelt und Mobilität").
+    """
+    for pattern, limit in _BODY_PATTERNS:
+        for match in pattern.finditer(text, 0, min(len(text), limit)):
+            body = _nominative(" ".join(match.group("b").split()))
+            if body.split()[0] not in _NOT_BODY_HEADS:
+                return body
+    return None
+
+
+def _nominative(body: str) -> str:
+    head, _, rest = body.partition(" ")
+    for suffix, repl in _GENITIVE_HEADS:  # repl is a prefix of suffix: cut the ending, keep the case
+        if head.lower().endswith(suffix):
+            head = head[: len(head) - len(suffix) + len(repl)]
+            break
+    return f"{head} {rest}" if rest else head

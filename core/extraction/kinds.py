@@ -35,6 +35,26 @@ _MEETING = re.compile(
     r"|Haushaltsberatungen|Klausur|Workshop|Ältestenrat)",
 )
 _VERY_VAGUE = frozenset({"soon", "next_year"})
+# Every branch of each pattern contains one of these (lower-cased) stems: substring tests first.
+_FORWARD_STEMS = (
+    "verwies", "verweis", "überwies", "überweis", "weiterge", "weiterzu", "weiterle", "delegier", "zuleiten",
+    "zugeleitet", "entscheidung", "beschluss", "schicken", "verteilen", "vorgelegt", "vorzulegen", "vorlegen",
+    "einzubringen", "eingebracht", "einbringen", "geben", "geklärt",
+)
+_REPORT_STEMS = (
+    "bericht", "informier", "unterrichten", "update", "sachstand", "stellung", "antwort", "schriftlich",
+    "mitteil", "mitgeteilt", "nachreichen", "klären", "rückmeldung", "werde",
+)
+_MEETING_STEMS = (
+    "itzung", "tagesordnung", "vertag", "zurückgestellt", "zurückzustellen", "wiedervorlage", "termin",
+    "besichtigung", "begehung", "begutachtet", "treffen", "austausch", "gespräch", "einladen", "einzuladen",
+    "eingeladen", "beraten", "besprochen", "besprechen", "behandel", "beschließen", "beschlossen", "abgestimmt",
+    "konsens", "gesprochen", "genehmigt", "stattfinden", "klausur", "workshop", "ältestenrat",
+)
+
+
+def _has_stem(low: str, stems: tuple[str, ...]) -> bool:
+    return any(stem in low for stem in stems)
 
 
 def classify(clause: str, has_due: bool, has_period: bool) -> Kind:
@@ -44,11 +64,12 @@ def classify(clause: str, has_due: bool, has_period: bool) -> Kind:
     ("bis Mitte Juni", "in der 28. Kalenderwoche", "im Herbst 2022").
     """
     fits = {Kind.DELIVERABLE}
-    if _FORWARD.search(clause):
+    low = clause.lower()
+    if _has_stem(low, _FORWARD_STEMS) and _FORWARD.search(clause):
         fits.add(Kind.FORWARD)
-    if _REPORT.search(clause):
+    if _has_stem(low, _REPORT_STEMS) and _REPORT.search(clause):
         fits.add(Kind.REPORT_BACK)
-    if _MEETING.search(clause):
+    if _has_stem(low, _MEETING_STEMS) and _MEETING.search(clause):
         fits.add(Kind.MEETING)
     if has_due or has_period:
         fits.add(Kind.DEADLINE)

@@ -72,6 +72,12 @@ _BODY = re.compile(
     r"|Rat(?:es)?|Kreistag(?:es|s)?|Gremien|Fraktionen|[A-Z]{2,4}-Ausschuss(?:es)?|[A-ZÄÖÜ]?[\wäöü]*[Aa]usschüssen?)\b"
     r"|\b(?:des|dem|den|im|in\s+den|an\s+den|der)\s+(?P<acr>[A-Z][A-Z+]{1,4})\b"
 )
+# Every branch of _BODY but the acronym one contains one of these (lower-cased).
+_BODY_STEMS = (
+    "ausschuss", "ausschüss", "rat", "tag", "gruppe", "kommission", "versammlung", "vertretung", "konferenz",
+    "gremien", "fraktionen",
+)
+_ACRONYM_BODY = re.compile(r"\b(?:des|dem|den|im|in\s+den|an\s+den|der)\s+[A-Z][A-Z+]{1,4}\b")
 _NOT_BODIES = frozenset({"Vortrag", "Beitrag", "Antrag", "Vertrag", "Betrag", "Auftrag", "Ertrag", "Nachtrag",
                          "Zuschlag", "Dienstag", "Montag", "Mittwoch", "Donnerstag", "Freitag", "Samstag",
                          "Sonntag", "Feiertag", "Vorrat", "Beirat", "Unrat", "Heirat", "Hausrat", "Zierrat",
@@ -156,6 +162,9 @@ def find_person(clause: str) -> str | None:
 
 def find_body(clause: str) -> str | None:
     """The first Gremium named in a clause, in the nominative, or None."""
+    low = clause.lower()
+    if not any(stem in low for stem in _BODY_STEMS) and not _ACRONYM_BODY.search(clause):
+        return None  # spares the backtracking of _BODY on every capitalised word
     for match in _BODY.finditer(clause):
         if match.group("acr"):
             acr = match.group("acr")

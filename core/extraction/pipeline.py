@@ -4,6 +4,11 @@ Per sentence it keeps a little discourse state (who speaks, whether we are insid
 adopted resolution) and looks two sentences ahead for an acceptance ("Dies wird
 zugesichert") of a request or proposal. Heads such as "Die Verwaltung wird beauftragt,"
 or "Herr X bittet darum," pass their force on to the clauses they govern.
+
+Speed comes from gating, not from doing less: every sentence only updates the discourse
+state; the clause work runs on sentences with a commitment cue (or digits that could still
+make one), and each clause is scored from its cues first, with the time grammar, the kind
+and the owner looked up only while the best reachable score can still pass the threshold.
 """
 
 from __future__ import annotations
@@ -15,17 +20,20 @@ from dataclasses import dataclass, field, replace
 
 from core.extraction import cues as cue
 from core.extraction.actions import make_action
+from core.extraction.header import find_body as find_doc_body
 from core.extraction.header import find_meeting_date
 from core.extraction.kinds import classify, is_concrete_period
 from core.extraction.owners import Speaker, find_body, find_party, find_person, find_speaker
 from core.extraction.sentences import Span, iter_paragraphs, split_clauses, split_sentences
-from core.extraction.timex import TimeExpr, find_times
+from core.extraction.timex import TimeExpr, find_times, find_times_possible
 from core.types import Candidate, Kind, MeetingContext
 
 THRESHOLD = 0.45
 LOOKAHEAD = 2
 MAX_UND = 4
 MIN_CLAUSE_CHARS = 12
+_EPS = 1e-6
+MIN_SENTENCE = 5  # shorter are crumbs, not even a heading such as "Beschluss:"
 
 _PRONOUN_START = re.compile(r"^(?:Er|Sie|Dieser|Diese|Dies|Weiter|Ferner|Abschließend|Außerdem|Zudem)\b")
 _ACCEPT_SENTENCE = re.compile(
@@ -50,6 +58,10 @@ _ADOPTED = re.compile(
     r"(?:einstimmig|mehrheitlich|einmütig)\s+(?:beschlossen|angenommen|zugestimmt)|Beschluss:\s*(?:einstimmig"
     r"|mehrheitlich|beschlossen|angenommen)|\bwie\s+beantragt\b|Abstimmung(?:sergebnis)?:\s*(?:Ja|\d)"
     r"|Einmütige\s+Zustimmung|Zustimmung\s+zu"
+)
+# Where each branch of _ADOPTED starts ("wie beantragt": a few characters before its anchor).
+_ADOPTED_ANCHORS = (
+    "einstimmig", "mehrheitlich", "einmütig", "Beschluss:", "beantragt", "Abstimmung", "Einmütige", "Zustimmung",
 )
 _REJECTED = re.compile(
     r"nicht\s+weiter\s+beraten|abgelehnt|zurückgezogen|Abstimmung\s+[^.]{0,40}erfolgt\s+[^.]{0,20}nicht"
@@ -76,14 +88,9 @@ _AGREED = re.compile(r"\b(?:beschlossen|beschließt|vereinbart|verabredet|bespro
 _INTENT_OWN = re.compile(r"beabsichtig")  # a person's own intention, unlike "geplant" (a plan of record)
 _ON_BEHALF = re.compile(r"(?:seitens|von\s+Seiten|vonseiten)\s+der\s+Verwaltung")
 _DIGIT = re.compile(r"\d")
+_LOWER3 = re.compile(r"[a-zäöüß]{3}")
 _HANDOVER = re.compile(r"vorgelegt|vorzulegen|vorlegen|einzubringen|eingebracht|einbringen|verteilen|schicken")
 _INTENT = re.compile(r"beabsichtig|geplant|angestrebt|vorgesehen|\bplant\b")
-_DOC_BODY = re.compile(
-    r"(?:Gremium\s*:\s*|Protokoll\s*:\s*|Sitzung\s+(?:des|der)\s+)(?P<b>[A-ZÄÖÜ][\wäöüß+-]*(?:\s+für\s+"
-    r"[A-ZÄÖÜ][\wäöüß-]+(?:\s+und\s+[A-ZÄÖÜ][\wäöüß-]+)?)?)"
-    r"|^\s*(?P<h>[A-ZÄÖÜ][\wäöüß-]*(?:ausschuss|rat|tag|vertretung|versammlung))\s+(?:am|vom)\s+\d",
-    re.MULTILINE,
-)
 
 
 @dataclass
@@ -120,8 +127,8 @@ class RulesExtractor:
 def iter_candidates(text: str, context: MeetingContext) -> Iterator[Candidate]:
     """Stream candidates paragraph by paragraph (memory stays bounded for huge inputs)."""
     meeting = context.meeting_date or find_meeting_date(text)
-    doc_body = context.body or _doc_body(text)
-    state = _State(adopted=_ADOPTED.search(text) is not None)
+    doc_body = context.body or find_doc_body(text)
+    state = _State(adopted=_records_adoption(text))
     window: list[Span] = []
     for sentence in _iter_sentences(text):
         window.append(sentence)
@@ -133,17 +140,24 @@ def iter_candidates(text: str, context: MeetingContext) -> Iterator[Candidate]:
         window.pop(0)
 
 
+def _records_adoption(text: str) -> bool:
+    """Whether ``_ADOPTED`` occurs anywhere, trying it only where one of its branches can start."""
+    for anchor in _ADOPTED_ANCHORS:
+        pos = text.find(anchor)
+        while pos >= 0:
+            start = text.rfind("wie", max(0, pos - 40), pos) if anchor == "beantragt" else pos
+            if start >= 0 and _ADOPTED.match(text, start) is not None:
+                return True
+            pos = text.find(anchor, pos + 1)
+    return False
+
+
 def _iter_sentences(text: str) -> Iterator[Span]:
+    """Sentences worth a look: crumbs under ``MIN_SENTENCE`` characters ("-", "a", "1.") are skipped."""
     for p_start, p_end in iter_paragraphs(text):
-        yield from split_sentences(text, p_start, p_end)
-
-
-def _doc_body(text: str) -> str | None:
-    match = _DOC_BODY.search(text, 0, min(len(text), 1500))
-    if match is None:
-        return None
-    body = match.group("b") or match.group("h")
-    return body if body and re.search(r"ausschuss|rat|tag|vertretung|versammlung|gruppe", body, re.I) else None
+        if p_end - p_start < MIN_SENTENCE:
+            continue
+        yield from split_sentences(text, p_start, p_end, MIN_SENTENCE)
 
 
 def _process(
@@ -156,22 +170,20 @@ def _process(
     doc_body: str | None,
 ) -> Iterator[Candidate]:
     s_start, s_end = span
-    if s_end - s_start < 5:
-        return  # crumbs: not even a heading such as "Beschluss:"
     sentence = text[s_start:s_end]
     _update_state(sentence, state)
     if len(sentence) < MIN_CLAUSE_CHARS:
         return
     if _ACCEPT_SENTENCE.match(sentence) and cue.ACCEPT.search(sentence) and not _ZU_INF_ANY.search(sentence):
         return  # "Dies wird zugesichert.": the acceptance of the request before, not a task of its own
-    if sentence.rstrip().endswith(":") or not re.search(r"[a-zäöüß]{3}", sentence):
+    if sentence.rstrip().endswith(":") or not _LOWER3.search(sentence):
         return  # headings ("Beschluss:") and tables
     if len(sentence) < 120 and not _SENTENCE_END.search(sentence):
         return  # title lines: "Sozialausschuss am 31.08.2023", "TOP 3 Bericht der Verwaltung"
-    if not cue.may_commit(sentence) and not _DIGIT.search(sentence):
+    if not cue.may_commit(sentence) and (not _DIGIT.search(sentence) or _digits_cannot_commit(sentence, state)):
         return  # most sentences: no cue at all, only the discourse state needed updating
     acceptor = _acceptance(text, ahead) if cue.REQUEST.search(sentence) else None
-    rejected = any(_REJECTED.search(text, a, b) for a, b in ahead[:1])
+    rejected = any(_maybe_rejected(text[a:b]) and _REJECTED.search(text, a, b) for a, b in ahead[:1])
     admin_speaker = bool(state.speaker and state.speaker.admin and state.speaker_age == 0)
     for unit in _units(text, s_start, s_end, acceptor, admin_speaker):
         if rejected:
@@ -188,11 +200,11 @@ def _update_state(sentence: str, state: _State) -> None:
             state.proposal = False  # a "Beschluss:" heading, not a resolution text being read out
     elif _RESOLUTION_END.match(sentence):
         state.resolution = False
-    if _PROPOSAL_START.search(sentence):
-        state.proposal = not state.adopted
-    elif state.proposal and find_speaker(sentence) is not None:
-        state.proposal = False
     speaker = find_speaker(sentence)
+    if sentence.endswith(":") and _PROPOSAL_START.search(sentence):
+        state.proposal = not state.adopted
+    elif state.proposal and speaker is not None:
+        state.proposal = False
     if speaker is not None:
         if speaker.admin:
             state.admins.add(speaker.name)
@@ -207,6 +219,32 @@ def _update_state(sentence: str, state: _State) -> None:
         state.speaker_age += 1
         state.reported = _REPORTED.search(sentence) is not None
         state.member = state.member and state.speaker_age <= 1
+
+
+def _digits_cannot_commit(sentence: str, state: _State) -> bool:
+    """For a sentence without any commitment cue but with digits: can no clause reach the threshold?
+
+    Without a cue a clause scores at most a future date (0.4) and a future word such as "zeitnah"
+    (0.1), plus the force of a governing head and the bonuses of the sentence's context. Summing the
+    most each could give is exact and spares the clause work for tables, amounts and "TOP 5".
+    """
+    best = 0.4 if find_times_possible(sentence) else 0.0
+    if cue.FUTURE_WORDS.search(sentence):
+        best += 0.1
+    if _INTENT.search(sentence) or _AGREED.search(sentence) or cue.REQUEST.search(sentence):
+        best += 0.45  # a head ("bittet darum, …") passing its force on
+    if state.proposal:
+        best -= 0.8
+    elif state.speaker and state.speaker.admin and state.speaker_age <= 1:
+        best += 0.1
+    if "Verwaltung" in sentence:
+        best += 0.6  # "Die Verwaltung prüft …" inside a resolution or as an enumerated item
+    return best < THRESHOLD - _EPS
+
+
+def _maybe_rejected(sentence: str) -> bool:
+    """Cheap pre-check for _REJECTED: each of its branches contains one of these words."""
+    return "nicht" in sentence or "abgelehnt" in sentence or "zurückgezogen" in sentence or "Mehrheit" in sentence
 
 
 def _acceptance(text: str, ahead: list[Span]) -> str | None:
@@ -230,7 +268,6 @@ def _units(text: str, start: int, end: int, acceptor: str | None, admin_speaker:
         c_start, c_end = clauses[i]
         clause = text[c_start:c_end]
         nxt_is_complement = i + 1 < len(clauses) and _is_complement(text, clauses[i + 1])
-        within_accept = cue.ACCEPT.search(text, c_end, end)
         if nxt_is_complement and (cue.ASSIGN.search(clause) or _INTENT.search(clause) or _AGREED.search(clause)):
             # "Die Verwaltung wird beauftragt, A zu tun, B zu tun": one commitment with its head.
             j = i + 1
@@ -241,7 +278,9 @@ def _units(text: str, start: int, end: int, acceptor: str | None, admin_speaker:
             continue
         if nxt_is_complement and cue.REQUEST.search(clause):
             request = True
-            accepted = acceptor if acceptor is not None else ("" if within_accept else None)
+            accepted = acceptor
+            if accepted is None and cue.ACCEPT.search(text, c_end, end):
+                accepted = ""  # accepted within the sentence ("…, was zugesagt wird")
             if accepted is None and admin_speaker and _PROPOSE.search(clause):
                 accepted = ""  # the administration proposing its own next step
             boost = 0.45 if accepted is not None else -0.3
@@ -336,15 +375,37 @@ def _candidate(
         return None
     if unit.boost <= 0 and not cue.may_commit(clause) and not _DIGIT.search(clause):
         return None  # the common case: nothing that could make this clause a commitment
-    times = find_times(text, start, end, meeting, context.land, context.next_meetings, doc_body)
+    cues = cue.read_cues(clause)
+    verwaltung_present = _VERWALTUNG_PRESENT.match(clause) is not None
+    admin_speaker = bool(state.speaker and state.speaker.admin and state.speaker_age <= 1)
+    context_bonus = 0.0  # everything but the time expressions and the kind, which need the time grammar
+    if state.member and not unit.head_request:
+        context_bonus -= 0.15
+    if state.proposal:
+        context_bonus -= 0.8
+    elif admin_speaker:
+        context_bonus += 0.1
+    if state.resolution and (cues.modal or cues.zu_sein or verwaltung_present):
+        context_bonus += 0.3
+    if verwaltung_present and _ENUM_ITEM.match(sentence):
+        context_bonus += 0.3
+    if cues.request and not unit.head_request and not cues.assign:
+        context_bonus -= 0.3
+    timed = find_times_possible(clause)
+    # The best a date and a future kind could still add: skip the time grammar when even that fails.
+    # (_EPS: the bounds sum in another order than the score below; float noise must not prune.)
+    best = cue.commitment_score(cues, timed, timed) + unit.boost + context_bonus + (0.2 if cues.future else 0.0)
+    if best < THRESHOLD - _EPS:
+        return None
+    times = find_times(text, start, end, meeting, context.land, context.next_meetings, doc_body) if timed else []
     due_expr = _due(times, meeting)
     has_period = any(t.vague and is_concrete_period(t.kind) for t in times)
     past_date = any(t.due is not None and meeting is not None and t.due <= meeting for t in times)
-    cues = cue.read_cues(clause)
     future_times = [t for t in times if t.due is None or meeting is None or t.due > meeting]
     score = cue.commitment_score(cues, bool(future_times), due_expr is not None) + unit.boost
-    if score < THRESHOLD - 0.55:
-        return None  # no later bonus can lift it over the threshold: skip kind and owner work
+    penalty = 0.3 if past_date and due_expr is None else 0.0
+    if score + context_bonus - penalty + (0.2 if cues.future else 0.0) < THRESHOLD - _EPS:
+        return None  # not even the bonus of a future meeting, referral or report could lift it
     kind = classify(clause, due_expr is not None, has_period)
     if cues.future and kind in (Kind.MEETING, Kind.FORWARD, Kind.REPORT_BACK):
         score += 0.2
@@ -352,14 +413,13 @@ def _candidate(
         score -= 0.15  # a council member's "muss" is an opinion unless accepted
     if state.proposal:
         score -= 0.8
-    elif state.speaker and state.speaker.admin and state.speaker_age <= 1:
+    elif admin_speaker:
         score += 0.1
-    if state.resolution and (cues.modal or cues.zu_sein or _VERWALTUNG_PRESENT.match(clause)):
+    if state.resolution and (cues.modal or cues.zu_sein or verwaltung_present):
         score += 0.3
-    if _VERWALTUNG_PRESENT.match(clause) and _ENUM_ITEM.match(sentence):
+    if verwaltung_present and _ENUM_ITEM.match(sentence):
         score += 0.3
-    if past_date and due_expr is None:
-        score -= 0.3
+    score -= penalty
     if cues.request and not unit.head_request and not cues.assign:
         score -= 0.3  # "Frau X bittet um …" without a complement clause: a question, not a to-do
     score = max(0.0, min(1.0, score))

@@ -18,13 +18,20 @@ Span = tuple[int, int]
 # whole pipeline linear even for a megabyte without a single full stop.
 MAX_SENTENCE = 1200
 
-_PARA_BREAK = re.compile(r"\n[ \t\f\r]*\n")
+_PARA_BREAK = re.compile(r"\n(?:[ \t\f\r]*+\n)++")  # a whole run of blank lines at once
 _LINE_BREAK = re.compile(r"\n")
-# The lookbehind starts a match only at the first mark of a run, so "......" stays linear.
-_END_PUNCT = re.compile(r"(?<![.!?])[.!?]++[\"“”')\]]*+(?=\s)")
-_WORD_BEFORE = re.compile(r"([\w-]+)\.?$")
+# The first mark of a run only ("......" stays linear); it starts with a character class so that the
+# engine skips ahead quickly. A lone full stop after a one-letter word ("z. B.") or after a number of
+# one to three digits ("1. Oktober", "am 13.09. wird") never ends a sentence (see _is_boundary): the
+# lookbehinds drop it here, without a Python call per dot.
+_END_PUNCT = re.compile(
+    r"[.!?](?<![.!?][.!?])"
+    r"(?:(?<=\.)(?<!(?<![\w-])[A-Za-zÄÖÜäöüß]\.)(?<!(?<![\w-])\d\.)(?<!(?<![\w-])\d\d\.)(?<!(?<![\w-])\d\d\d\.)"
+    r"(?![.!?])|(?<=\.)[.!?]++|(?<=[!?])[.!?]*+)"
+    r"[\"“”')\]]*+(?=\s)"
+)
 _BULLET_START = re.compile(r"\s*(?:[-•*–]\s|\(?\d{1,2}[.)]\s|[a-z]\)\s|TOP\b|Ö\s\d|N\s\d)")
-_HEADING_END = re.compile(r"[.:!?;\"“”]\s*$")
+_HEADING_CHARS = frozenset('.:!?;"“”')
 
 # Tokens that end with a full stop without ending the sentence (lower-cased, without the dot).
 ABBREVIATIONS = frozenset(
@@ -55,37 +62,45 @@ def iter_paragraphs(text: str) -> Iterator[Span]:
         yield span
 
 
-def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+def split_sentences(text: str, start: int = 0, end: int | None = None, min_chars: int = 1) -> list[Span]:
     """Split ``text[start:end]`` into sentence spans.
 
     A line break ends a sentence when the line looks complete (ends in punctuation),
     is short (a heading such as "Beschluss:" or "TOP 3 Bericht"), or the next line
     starts a list item. Inside lines a full stop ends a sentence unless it follows an
     abbreviation, an initial, an ordinal number ("1. Oktober") or a date part.
+    Sentences shorter than ``min_chars`` are left out (lines that short are not even split).
     """
     stop = len(text) if end is None else end
     spans: list[Span] = []
     for line_start, line_end in _logical_lines(text, start, stop):
-        _split_line(text, line_start, line_end, spans)
+        if line_end - line_start >= min_chars:
+            _split_line(text, line_start, line_end, spans)
+    if min_chars > 1:
+        return [(s, e) for s, e in spans if e - s >= min_chars]
     return spans
 
 
 def _logical_lines(text: str, start: int, stop: int) -> Iterator[Span]:
     """Join wrapped lines; break where a line is a heading, a list item or complete."""
-    seg_start = start
-    for match in _LINE_BREAK.finditer(text, start, stop):
-        line_begin = text.rfind("\n", seg_start, match.start()) + 1 or seg_start
-        line = text[max(line_begin, seg_start):match.start()]
-        nxt = text[match.end():min(stop, match.end() + 8)]
+    seg_start = pos = start
+    find = text.find
+    while True:
+        nl = find("\n", pos, stop)
+        if nl < 0:
+            break
+        # Short lines (the common case in tables and headings) break without any regex work.
         if (
-            _HEADING_END.search(line)
-            or len(line.strip()) < 60
-            or _BULLET_START.match(nxt)
+            nl - pos < 60
+            or text[pos:nl].rstrip()[-1:] in _HEADING_CHARS
+            or len(text[pos:nl].strip()) < 60
+            or _BULLET_START.match(text, nl + 1, min(stop, nl + 9))
         ):
-            span = _strip(text, seg_start, match.start())
+            span = _strip(text, seg_start, nl)
             if span:
                 yield span
-            seg_start = match.end()
+            seg_start = nl + 1
+        pos = nl + 1
     span = _strip(text, seg_start, stop)
     if span:
         yield span
@@ -104,8 +119,7 @@ def _split_line(text: str, start: int, end: int, out: list[Span]) -> None:
 def _is_boundary(text: str, dot: int, after: int, end: int) -> bool:
     if after - dot > 1 and text[dot:after].startswith(".."):
         return True  # an ellipsis "..." ends the sentence as far as we care
-    word_match = _WORD_BEFORE.search(text, max(0, dot - 24), dot)
-    word = word_match.group(1) if word_match else ""
+    word = _word_before(text, dot)
     if not word:
         return True
     low = word.lower()
@@ -120,6 +134,15 @@ def _is_boundary(text: str, dot: int, after: int, end: int) -> bool:
         # but a year ("… im Jahr 2023. Danach …") does.
         return len(word) == 4 and nxt.isupper()
     return not nxt or nxt.isupper() or nxt.isdigit() or nxt in "„\"“(-–•"
+
+
+def _word_before(text: str, dot: int) -> str:
+    """The run of word characters and hyphens (at most 24) that ends at ``dot``."""
+    lo = max(0, dot - 24)
+    i = dot
+    while i > lo and (text[i - 1].isalnum() or text[i - 1] in "_-"):
+        i -= 1
+    return text[i:dot]
 
 
 def _next_char(text: str, pos: int, end: int) -> str:
@@ -172,6 +195,7 @@ _OPENS_CLAUSE = re.compile(
     r"|(?:die|der|das)\s+[A-ZÄÖÜ][\wäöüß-]+\s+(?:\w+\s+){0,2}(?:werde|wird|solle|soll|müsse|muss)\s"
 )
 # "…, was von der Verwaltung zugesagt wurde" / "…, welche Menschen …": attached to the left.
+_ZU_TAIL = 160  # the zu-infinitive group sits at the end: only its tail is searched
 _ZU_INFINITIVE_END = re.compile(
     r"(?:\bzu\s+[a-zäöüß]{1,40}(?:en|ern|eln|n)|\b[a-zäöüß]{2,40}zu[a-zäöüß]{2,40}(?:en|ern|eln))"
     r"(?:\s+(?:zu\s+)?(?:lassen|können|werden|sein|haben))?[.!;:“”\"]*$"
@@ -201,7 +225,8 @@ def split_clauses(text: str, start: int, end: int) -> list[Span]:
         # A bare "nachzureichen" after an inserted relative clause ends the interrupted clause;
         # "…, für Bildung und Sport sowie für Klima, Umwelt … zu schicken" is one enumeration.
         zu_group = (
-            _ZU_INFINITIVE_END.search(segment) is not None
+            "zu" in segment
+            and _ZU_INFINITIVE_END.search(text, max(s, e - _ZU_TAIL), e) is not None
             and len(segment.split()) >= 3
             and _has_content_word(previous)
         )

@@ -89,13 +89,35 @@ def _compile() -> list[tuple[str, re.Pattern[str]]]:
 
 
 _COMPILED = _compile()
-# One cheap pre-check per sentence: most sentences contain no time expression at all.
-_TRIGGER = re.compile(
-    r"\d|Januar|Februar|März|April|Mai\b|Juni|Juli|August|September|Oktober|November|Dezember|Jahres|Quartal"
-    r"|Halbjahr|KW|Kalenderwoche|Wochen|Monat|Tagen|ferien|pause|Frühjahr|Frühling|Sommer|Herbst|Winter"
-    r"|nächsten|kommenden|folgenden|demnächst|zeitnah|Kürze|kurzfristig|gegebener|Anschluss|anschließend"
+_HAS_DIGIT = re.compile(r"\d")
+# One cheap pre-check per sentence (most contain no time expression at all): a digit or one of these.
+# Substring tests are far cheaper than an alternation regex over the sentence.
+_TRIGGER_WORDS = (
+    "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
+    "Dezember", "Jahres", "Quartal", "Halbjahr", "KW", "Kalenderwoche", "Wochen", "Monat", "Tagen", "ferien",
+    "pause", "Frühjahr", "Frühling", "Sommer", "Herbst", "Winter", "nächsten", "kommenden", "folgenden",
+    "demnächst", "zeitnah", "Kürze", "kurzfristig", "gegebener", "Anschluss", "anschließend",
 )
+_MONTH_NAMES = (
+    "Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+    "November", "Dezember",
+)
+# What a pattern cannot match without: a digit, a month name, or one of these substrings. Testing
+# that first spares most of the fifteen regex passes (a single alternation of all fifteen was slower).
+_NEEDS: dict[str, str | tuple[str, ...]] = {
+    "full": "digit", "day_month": "digit+month", "short": "digit", "end_year": ("ahres",),
+    "part_month": "month", "quarter": ("Quartal", "Q"), "half": ("Halbjahr",), "week": ("KW", "Kalenderwoche"),
+    "in_units": ("Tagen", "Woche", "Monat"), "holidays": ("ferien", "Sommerpause"),
+    "season": ("Frühjahr", "Frühling", "Sommer", "Herbst", "Winter"), "month": "month", "month_meeting": "month",
+    "next_meeting": ("nächsten", "kommenden", "folgenden"), "next_year": ("Jahr",),
+    "soon": ("demnächst", "zeitnah", "Kürze", "kurzfristig", "gegebener", "Anschluss", "anschließend"),
+}
 _PRIORITY = {name: i for i, (name, _) in enumerate(_PATTERNS)}
+
+
+def find_times_possible(segment: str) -> bool:
+    """Cheap pre-check: can ``segment`` contain a time expression at all?"""
+    return _HAS_DIGIT.search(segment) is not None or any(word in segment for word in _TRIGGER_WORDS)
 
 
 def find_times(
@@ -109,10 +131,25 @@ def find_times(
 ) -> list[TimeExpr]:
     """All non-overlapping time expressions in ``text[start:end]``, in text order."""
     stop = len(text) if end is None else end
-    if not _TRIGGER.search(text, start, stop):
+    segment = text[start:stop]
+    if not find_times_possible(segment):
         return []
+    has_digit = _HAS_DIGIT.search(segment) is not None
+    has_month = any(month in segment for month in _MONTH_NAMES)
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
     for name, rx in _COMPILED:
+        needs = _NEEDS[name]
+        if needs == "digit":
+            if not has_digit:
+                continue
+        elif needs == "month":
+            if not has_month:
+                continue
+        elif needs == "digit+month":
+            if not (has_digit and has_month):
+                continue
+        elif not any(word in segment for word in needs):
+            continue
         for m in rx.finditer(text, start, stop):
             found.append((m.start(), -(m.end() - m.start()), _PRIORITY[name], name, m))
     found.sort()

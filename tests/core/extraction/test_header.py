@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from core.extraction import find_meeting_date
+from core.extraction import find_body, find_meeting_date
 
 
 @pytest.mark.parametrize(
@@ -27,3 +27,45 @@ def test_it_reads_the_meeting_date_from_headers(text: str, expected: dt.date) ->
 def test_a_future_meeting_in_the_body_is_not_the_meeting_date() -> None:
     text = "Der Vorsitzende erklärt, dass das Thema in der Sitzung des Rates am 10.12.2024 behandelt wird."
     assert find_meeting_date(text) is None
+
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Niederschrift über die Sitzung des Bauausschusses\nam 12.02.2024 im Rathaus", "Bauausschuss"),
+        ("Beratungsergebnis\n\nSozialausschuss am 31.08.2023\n\nZu Punkt 3: Radwege", "Sozialausschuss"),
+        ("Protokoll der Sitzung des Ausschusses für Umwelt und Mobilität vom 3. Mai 2024",
+         "Ausschuss für Umwelt und Mobilität"),
+        ("Grunddaten\n- TOP: Ö 2\n- Gremium: Kulturausschuss\n- Datum: Mi., 17.04.2024\n", "Kulturausschuss"),
+        ("Protokoll: Verwaltungsausschuss des Gemeinderats der Stadt Musterstadt\nSitzungstermin: 21.03.2024",
+         "Verwaltungsausschuss"),
+        ("Protokoll: Gemeinderat der Stadt Musterstadt\nSitzungsart: öffentlich", "Gemeinderat"),
+        ("Niederschrift über die Sitzung der Gemeindevertretung am 15.11.22", "Gemeindevertretung"),
+        ("Niederschrift über die öffentliche Sitzung des Kreistages am 4. März 2024", "Kreistag"),
+        ("Sitzung des Rates der Stadt Musterstadt am 10.12.2024", "Rat"),
+        ("Stadtratssitzung vom 22.02.2024\n\nAus dem Stadtrat", "Stadtrat"),
+        ("Termine der Gemeinde Musterdorf\n\nGemeinde Musterdorf - Gemeinderat\n\nMontag, 4. März 2024", "Gemeinderat"),
+        ("Sitzungstermine\n\nFeuerschutzausschuss\n\nMontag, 4. März 2024, 19:00 Uhr", "Feuerschutzausschuss"),
+    ],
+)
+def test_it_reads_the_body_from_the_head_in_the_nominative(text: str, expected: str) -> None:
+    assert find_body(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Herr Lenz berichtet über den Stand der Planung.\n\nDie Verwaltung erstellt einen Zeitplan.",
+        "Antrag\n\nDer Antrag wird zurückgestellt.",
+        "Am Dienstag vom 3. Mai an gilt die neue Regelung.",
+        "",
+    ],
+)
+def test_it_finds_no_body_where_the_head_names_none(text: str) -> None:
+    assert find_body(text) is None
+
+
+def test_a_body_named_only_deep_in_the_text_is_not_the_documents_body() -> None:
+    text = "Herr Lenz berichtet.\n\n" + "Der Bericht wird zur Kenntnis genommen. " * 60 + "Sitzung des Bauausschusses"
+    assert find_body(text) is None

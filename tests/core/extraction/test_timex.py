@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from core.extraction.timex import find_times
+from core.extraction import timex
+from core.extraction.timex import TimeExpr, find_times
 
 MEETING = dt.date(2024, 3, 14)
 
@@ -97,3 +100,35 @@ def test_bis_zur_sommerpause_ends_the_day_before_the_school_summer_holidays() ->
     times = find_times("Die Satzung wird bis zur Sommerpause überarbeitet.", meeting=dt.date(2024, 3, 1), land="NW")
     assert times[0].due is not None
     assert dt.date(2024, 6, 1) <= times[0].due <= dt.date(2024, 8, 31)
+
+
+def _every_pattern(text: str, meeting: dt.date | None) -> list[TimeExpr]:
+    """Reference: all fifteen patterns without the cheap pre-checks, longest reading first."""
+    found = sorted(
+        (m.start(), -(m.end() - m.start()), timex._PRIORITY[name], name, m)
+        for name, rx in timex._COMPILED
+        for m in rx.finditer(text)
+    )
+    result: list[TimeExpr] = []
+    last_end = -1
+    for start, _neg, _p, name, m in found:
+        if start >= last_end and (expr := timex._resolve(name, m, meeting, "NW", {}, None)) is not None:
+            result.append(expr)
+            last_end = m.end()
+    return result
+
+
+_TIME_FRAGMENTS = st.sampled_from([
+    "bis zum 13.09.", "13.09.2023", "31.02.2023", "Ende des Jahres", "KW 42", "42. KW", "im Juni 2024", "Ende Juni",
+    "Anfang Juli", "in vier Wochen", "bis zur Sommerpause", "in der nächsten Sitzung des Ausschusses für Sport",
+    "Juni-Sitzung", "Ende des ersten Quartals 2024", "im 2. Halbjahr", "Q3", "im nächsten Jahr", "zeitnah",
+    "im Anschluss", "1. Oktober 2023", "am 1.10.", "TOP 5.1.", "§ 62", "Frau Mai", " und ", " ", "Jahresende 2025",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_TIME_FRAGMENTS, st.text(max_size=8)), max_size=8))
+def test_the_pre_checks_never_hide_a_time_expression(parts: list[str]) -> None:
+    text = "".join(parts)
+    for meeting in (None, dt.date(2023, 6, 1)):
+        assert find_times(text, meeting=meeting) == _every_pattern(text, meeting)
