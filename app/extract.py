@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from core.dates import DEFAULT_LAND
-from core.extraction import extract, find_meeting_date
+from core.extraction import extract, find_body, find_meeting_date
 from core.types import MeetingContext
 from core.views import contract
 
@@ -27,7 +27,7 @@ def extract_file(path: Path, meeting_date: dt.date | None, config: str | None = 
         land = load_config(config)[0].land
     doc = read_path(path)
     day = meeting_date or doc.meeting_date or find_meeting_date(doc.text)
-    found = extract(doc.text, MeetingContext(meeting_date=day, body=doc.body, land=land))
+    found = extract(doc.text, MeetingContext(meeting_date=day, body=doc.body or find_body(doc.text), land=land))
     result = contract(str(path), day, doc.text, found)
     if doc.page_starts:
         for item, cand in zip(result["commitments"], found, strict=True):  # type: ignore[call-overload]

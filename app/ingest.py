@@ -17,7 +17,7 @@ from sqlmodel import Session
 from app import reconcile
 from app.bootstrap import AppContext
 from core.errors import InputError
-from core.extraction import extract, find_meeting_date
+from core.extraction import extract, find_body, find_meeting_date
 from core.types import MeetingContext
 from models import store
 from models.oparl_tables import DocumentLineage
@@ -132,7 +132,7 @@ def store_read_document(
         body_name = body_row.name if body_row else body
     else:
         day = meeting_date or doc.meeting_date or find_meeting_date(doc.text)
-        body_name = body or doc.body
+        body_name = body or doc.body or find_body(doc.text)
     context = MeetingContext(meeting_date=day, body=body_name, land=ctx.config.land,
                              next_meetings=store.meeting_calendar(session))
     candidates = extract(doc.text, context)
