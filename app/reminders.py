@@ -37,7 +37,9 @@ from models import outbox, store
 from models.tables import Commitment, Document, Meeting
 from notifications.apprise_sender import Sender, SendOutcome, default_sender
 
-SEND_BATCH = 50
+# Rows claimed at once. Small on purpose: when a sender is killed, every row of its claim
+# is re-sent later marked "(erneut gesendet)", although at most one was in flight.
+SEND_BATCH = 10
 
 
 @dataclass

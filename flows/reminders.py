@@ -18,8 +18,15 @@ def plan_task(now_iso: str) -> int:
 @task(name="send-reminder-batch", cache_policy=NO_CACHE)
 def send_batch_task(now_iso: str, limit: int) -> dict[str, object]:
     """Claim and send one batch; returns its counts (``claimed`` 0 means the outbox is drained)."""
-    claimed, report = reminders.send_batch(context(), resolve_now(now_iso), limit)
-    return {"claimed": claimed, **report.as_dict()}
+    ctx, now = context(), resolve_now(now_iso)
+    total, report = 0, reminders.SendReport()
+    while total < limit:
+        claimed, batch = reminders.send_batch(ctx, now, min(reminders.SEND_BATCH, limit - total))
+        report.merge(batch)
+        total += claimed
+        if claimed == 0:
+            break
+    return {"claimed": total, **report.as_dict()}
 
 
 @flow(name="send-reminders", log_prints=False)
