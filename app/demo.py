@@ -119,8 +119,11 @@ def run_demo(workdir: Path, use_prefect: bool = True) -> None:
         _run_day(ctx, now, use_prefect)
         if when.startswith("2026-12-15"):
             done_now = parse_now(DONE_AT)
-            if ids:
-                run_transition(ctx, [ids[0]], "done", done_now, "demo", "Ausschreibung veröffentlicht am 16.12.2026")
+            with ctx.session() as session:
+                tender = [v.id for v in store.list_views(session, today=local_date(done_now), status="open")
+                          if "Ausschreibung" in v.quote]
+            if tender:
+                run_transition(ctx, tender[:1], "done", done_now, "demo", "Ausschreibung veröffentlicht am 16.12.2026")
 
     out.print(Rule("4. Stand der Beschlusskontrolle"))
     run_list(ctx, "all", None, None, None, parse_now(TIMELINE[-1][0]), False)
@@ -159,7 +162,7 @@ def show_outbox(box: Path) -> None:
     count = 0
     for path in sorted(box.rglob("*.eml")):
         msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
-        table.add_row(path.parent.name, escape(str(msg["Subject"])))
+        table.add_row(path.parent.name, escape(str(msg["Subject"]).strip()))
         count += 1
     output.console.print(table)
     output.console.print(f"{count} Nachrichten in {box}")

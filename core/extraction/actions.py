@@ -46,7 +46,14 @@ _SPEECH_HEAD = re.compile(
     r"^[^,]{0,60}?\b(?:teilt|führt|erklärt|informiert|berichtet|sagt|verkündet)\w*\s+"
     r"(?:\w+\s+){0,2}(?:mit|aus|an)?\s*,\s*(?:dass\s+)?"
 )
-_ARTICLE = re.compile(r"^(?:Die|Der|Das|Ein|Eine)\s+")
+_ARTICLE = re.compile(r"^(?:[Dd]ie|[Dd]er|[Dd]as|[Ee]ine?[nrs]?)\s+")
+# "Der Ausschuss beauftragt die Verwaltung, …" / "Die Verwaltung wird beauftragt, …": the task
+# follows the comma; the head only says who commissions whom.
+_ASSIGN_HEAD = re.compile(
+    r"^[^,]{0,80}?\b(?:beauftragt|bittet|ersucht|ermächtigt|gebeten|aufgefordert)\b[^,]{0,60},\s*"
+)
+# "Frau X sagt eine Antwort bis … zu": the promised object without speaker and particle.
+_PROMISE_FRAME = re.compile(r"^[^,]{0,60}?\b(?:sagt|sichert)\w*\s+(?P<what>[^,]+?)\s+zu$")
 _ZU_SPLIT = re.compile(r"\bzu\s+([a-zäöüß]{1,40})\b")
 _ZU_INFIX = re.compile(r"\b([a-zäöüß]{2,40}?)zu([a-zäöüß]{2,40}(?:en|ern|eln))\b")
 _PARTICIPLE = re.compile(r"\b([a-zäöüß]{4,40}(?:t|en))\s*$")
@@ -56,6 +63,10 @@ def make_action(quote: str) -> str:
     """A short infinitive phrase summarising the quoted commitment."""
     text = quote.strip().rstrip(".;:!?“”\"' ")
     text = _DROP_LEAD.sub("", text)
+    text = _ASSIGN_HEAD.sub("", text, count=1)
+    promise = _PROMISE_FRAME.match(text)
+    if promise:
+        text = promise.group("what")
     if "," in text:  # "Herr X teilt mit, dass …": the speech head ends in a comma
         text = _SPEECH_HEAD.sub("", text)
         text = _DROP_LEAD.sub("", text)

@@ -117,7 +117,7 @@ ASSIGN = _rx(
     r"Prüfauftrag", r"Arbeitsauftrag",
 )
 PROMISE = _rx(
-    r"sagt\w*\s+(?:[\w.]+\s+){0,4}zu", r"sicher\w*\s+(?:[\w.]+\s+){0,4}zu", r"zugesagt", r"zugesichert",
+    r"sagt\w*\s+(?:[\w.]+\s+){0,10}zu\b", r"sicher\w*\s+(?:[\w.]+\s+){0,10}zu\b", r"zugesagt", r"zugesichert",
     r"beabsichtigt", r"beabsichtige", r"angestrebt", r"nachgereicht",
     r"nachzureichen", r"verspricht", r"Zusage", r"kündigt\s+an", r"in\s+Aussicht", r"zusagt", r"zusagen",
     r"zusichert", r"zusichern", r"annehme", r"nimmt\s+(?:\w+\s+){0,3}an",

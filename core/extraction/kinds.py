@@ -21,7 +21,8 @@ _FORWARD = re.compile(
 _REPORT = re.compile(
     r"\b(?:berichten|berichtet\s+werden|Bericht\s+erstatten|Bericht\s+geben|informieren|informiert\s+werden"
     r"|unterrichten|Update|Sachstand\s+(?:\w+\s+){0,3}(?:geben|mitteilen)|Stellung\s+nehmen|Stellungnahme\s+abgeben"
-    r"|beantworten|beantwortet\s+werden|Antwort\s+(?:\w+\s+){0,3}(?:geben|erteilen|erhalten)|schriftlich"
+    r"|beantworten|beantwortet\s+werden|Antwort\s+(?:\w+\s+){0,3}(?:geben|erteilen|erhalten)|schriftlich\w*"
+    r"|Beantwortung|Antwort\s+zu"
     r"|mitteilen|mitgeteilt\s+werden|nachreichen|bilateral\s+klären|klären\s+solle|Rückmeldung"
     r"|werde\s+die\s+Verwaltung\s+eine)\b",
     re.IGNORECASE,

@@ -192,3 +192,25 @@ def normalise_body(body: str) -> str:
             head = head[: -len(suffix)] + repl
             break
     return f"{head} {rest}" if rest else head
+
+
+# "Der Ausschuss beauftragt die Verwaltung, …", "Der Rat bittet den Bürgermeister, …": the body
+# commissions, the accusative object acts. Without this the commissioning body came out as owner.
+_ASSIGNEE = re.compile(
+    r"\b(?:beauftragt|beauftragen|bittet|bitten|ersucht|ersuchen|ermächtigt|ermächtigen|fordert|fordern)"
+    r"\s+(?:die|den)\s+(?P<who>(?:Kreis|Stadt|Gemeinde|Amts)?[Vv]erwaltung|Oberbürgermeisterin|Oberbürgermeister"
+    r"|Bürgermeisterin|Bürgermeister|Landrätin|Landrat|Kämmerer|Kämmerin|Geschäftsführung|Vorsitzenden"
+    r"|(?:Fachbereich|Fachdienst|Amt|Referat|Dezernat)\s+\d[\d.]*)\b"
+)
+
+
+def find_assignee(sentence: str) -> str | None:
+    """The party a resolution commissions ("beauftragt die Verwaltung" -> "Verwaltung"), as written."""
+    if "beauftrag" not in sentence and "bitte" not in sentence and "ersuch" not in sentence \
+            and "ermächtig" not in sentence and "forder" not in sentence:
+        return None
+    match = _ASSIGNEE.search(sentence)
+    if match is None:
+        return None
+    who = match.group("who")
+    return "Vorsitzende" if who == "Vorsitzenden" else who

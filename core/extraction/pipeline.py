@@ -23,7 +23,7 @@ from core.extraction.actions import make_action
 from core.extraction.header import find_body as find_doc_body
 from core.extraction.header import find_meeting_date
 from core.extraction.kinds import classify, is_concrete_period
-from core.extraction.owners import Speaker, find_body, find_party, find_person, find_speaker
+from core.extraction.owners import Speaker, find_assignee, find_body, find_party, find_person, find_speaker
 from core.extraction.sentences import Span, iter_paragraphs, split_clauses, split_sentences
 from core.extraction.timex import TimeExpr, find_times, find_times_possible
 from core.types import Candidate, Kind, MeetingContext
@@ -103,6 +103,7 @@ class _State:
     proposal: bool = False  # inside a motion or draft resolution that is read out, not adopted
     adopted: bool = False  # the document records an adoption ("einstimmig beschlossen")
     admins: set[str] = field(default_factory=set)  # speakers seen informing for the administration
+    assignee: str | None = None  # whom the current sentence commissions ("beauftragt die Verwaltung")
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +195,7 @@ def _process(
 
 
 def _update_state(sentence: str, state: _State) -> None:
+    state.assignee = find_assignee(sentence)
     if _RESOLUTION_START.match(sentence):
         state.resolution = True
         if not sentence.lstrip().startswith(("„", '"', "Der", "Die", "Es")):
@@ -455,6 +457,9 @@ def _owner(clause: str, kind: Kind, unit: _Unit, state: _State, doc_body: str | 
         party = None  # "seitens der Verwaltung zurückgestellt": the body still holds the meeting
     accepted = unit.accepted_by or None
     body = find_body(clause)
+    if state.assignee and kind is not Kind.MEETING:
+        # Each task of "X beauftragt die Verwaltung, A zu tun und B vorzulegen" is the assignee's.
+        return state.assignee
     if kind is Kind.FORWARD:
         if _HANDOVER.search(clause):
             return party or accepted or (speaker.name if speaker else None) or body
