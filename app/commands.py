@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -230,8 +229,3 @@ def _today(ctx: AppContext, now: dt.datetime) -> dt.date:
     from core.dates import local_date
 
     return local_date(now, ctx.config.timezone)
-
-
-def dumps(data: Any) -> str:
-    """JSON for logs and tests."""
-    return json.dumps(data, ensure_ascii=False, default=str)

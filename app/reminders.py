@@ -90,20 +90,6 @@ def reminder_items(session: Session, tz: str = "Europe/Berlin",
     return items
 
 
-def relevant_steps(steps: Sequence[DueStep], confirmed_on: dt.date | None) -> list[DueStep]:
-    """Steps worth sending: none from before the item was confirmed, except the latest one.
-
-    A commitment confirmed long after its Frist would otherwise receive its whole
-    reminder history at once; it gets the most recent reminder instead.
-    """
-    if confirmed_on is None:
-        return list(steps)
-    kept = [s for s in steps if s.effective_date >= confirmed_on]
-    if not kept and steps:
-        kept = [max(steps, key=lambda s: (s.effective_date, s.step))]
-    return kept
-
-
 class _Router:
     """``route`` memoised per (owner, audience): owner matching is the costly part of planning."""
 
@@ -128,7 +114,7 @@ def wanted_deliveries(ctx: AppContext, now: dt.datetime) -> tuple[list[outbox.Pl
     send_times: dict[dt.date, dt.datetime] = {}  # UTC instant of send_at per civil day
     unroutable = 0
     for item, owner in items:
-        for step in relevant_steps(due_steps(item, cfg.reminders, cal, today), item.confirmed_on):
+        for step in due_steps(item, cfg.reminders, cal, today):
             not_before = send_times.get(step.effective_date)
             if not_before is None:
                 not_before = send_times[step.effective_date] = local_instant(step.effective_date, cfg.send_at,

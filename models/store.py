@@ -10,7 +10,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import func, or_
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from core.errors import InputError
@@ -285,8 +285,3 @@ def history(session: Session, commitment_id: int) -> list[StatusChange]:
             .order_by(col(StatusChange.at), col(StatusChange.id))
         ).all()
     )
-
-
-def search_owner_filter(owner: str):  # type: ignore[no-untyped-def]
-    """SQL condition matching an owner substring, case-insensitively."""
-    return or_(func.lower(col(Commitment.owner)).contains(owner.lower()))
