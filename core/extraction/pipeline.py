@@ -384,8 +384,8 @@ def _candidate(
     if state.member and not unit.head_request:
         context_bonus -= 0.15
     if state.proposal:
-        context_bonus -= 0.8
-    elif admin_speaker:
+        return None  # a motion read out or introduced, not adopted: nobody owes anything yet
+    if admin_speaker:
         context_bonus += 0.1
     if state.resolution and (cues.modal or cues.zu_sein or verwaltung_present):
         context_bonus += 0.3
@@ -395,7 +395,7 @@ def _candidate(
         context_bonus -= 0.3
     timed = find_times_possible(clause)
     # The best a date and a future kind could still add: skip the time grammar when even that fails.
-    # (_EPS: the bounds sum in another order than the score below; float noise must not prune.)
+    # (_EPS: the bound is summed before rounding; float noise must not prune a borderline clause.)
     best = cue.commitment_score(cues, timed, timed) + unit.boost + context_bonus + (0.2 if cues.future else 0.0)
     if best < THRESHOLD - _EPS:
         return None
@@ -411,20 +411,8 @@ def _candidate(
     kind = classify(clause, due_expr is not None, has_period)
     if cues.future and kind in (Kind.MEETING, Kind.FORWARD, Kind.REPORT_BACK):
         score += 0.2
-    if state.member and not unit.head_request:
-        score -= 0.15  # a council member's "muss" is an opinion unless accepted
-    if state.proposal:
-        score -= 0.8
-    elif admin_speaker:
-        score += 0.1
-    if state.resolution and (cues.modal or cues.zu_sein or verwaltung_present):
-        score += 0.3
-    if verwaltung_present and _ENUM_ITEM.match(sentence):
-        score += 0.3
-    score -= penalty
-    if cues.request and not unit.head_request and not cues.assign:
-        score -= 0.3  # "Frau X bittet um …" without a complement clause: a question, not a to-do
-    score = max(0.0, min(1.0, score))
+    # Rounded so that float noise from the order of additions never decides a borderline item.
+    score = round(max(0.0, min(1.0, score + context_bonus - penalty)), 6)
     if score < THRESHOLD:
         return None
     owner = _owner(clause, kind, unit, state, doc_body)

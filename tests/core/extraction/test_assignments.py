@@ -46,3 +46,10 @@ def test_a_promise_with_a_long_object_before_zu_is_a_dated_report_back() -> None
                                           "bis Ende des Jahres zu.")
     assert (kind, owner, due) == ("report_back", "Frau Dr. Lange", dt.date(2026, 12, 31))
     assert action == "Schriftliche Beantwortung der Anfrage bis Ende des Jahres"
+
+
+def test_tasks_in_a_motion_that_is_only_introduced_are_not_commitments() -> None:
+    text = ("Beratungsunterlage ist die Vorlage des Referats vom 02.11.2026 mit folgendem\n\nBeschlussantrag:\n\n"
+            "1. Die Verwaltung wird beauftragt, ein Vergabeverfahren für das Hallenbad vorzubereiten.\n\n"
+            "2. Die Verwaltung wird ermächtigt, die Stellplätze zu verlagern.\n")
+    assert _only(text) == []
