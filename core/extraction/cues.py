@@ -136,7 +136,7 @@ REFER = _rx(
     r"eingebracht", r"zu\s+verteilen", r"zur\s+Entscheidung", r"zur\s+Beschlussfassung", r"zu\s+schicken",
 )
 REQUEST = _rx(
-    r"bittet", r"bat", r"bitten", r"schlägt\s+(?:[\w.]+\s+){0,6}vor", r"schlug\s+(?:[\w.]+\s+){0,6}vor",
+    r"bittet", r"bat", r"bitten", r"schlägt\s+(?:[\w.-]+\s+){0,20}vor", r"schlug\s+(?:[\w.-]+\s+){0,20}vor",
     r"regt\s+an", r"regte\s+an", r"beantragt", r"Vorschlag", r"möchte", r"fordert", r"appelliert",
     r"plädiert", r"wünscht",
 )
@@ -154,9 +154,10 @@ PAST = _rx(
     r"erfolgte", r"stattgefunden", r"bereits", r"zwischenzeitlich", r"teilte", r"erklärte", r"musste",
     r"mussten", r"letzten", r"vergangenen", r"damals", r"seinerzeit", r"erinnert",
 )
-# "nicht mehr benötigten Zaunfelder" is attributive, not a negated statement.
+# "nicht mehr benötigten Zaunfelder" is attributive, not a negated statement; the family regex is
+# case-insensitive, so the attributive check scopes case back in ("nicht entschieden sei" is negated).
 NEGATION = _rx(
-    r"nicht(?!\s+nur)(?!\s+(?:mehr\s+)?[a-zäöüß]{1,40}(?:en|e|es|er)\s+[A-ZÄÖÜ])",
+    r"nicht(?!\s+nur)(?!\s+(?:mehr\s+)?(?-i:[a-zäöüß]{1,40}(?:en|e|es|er)\s+[A-ZÄÖÜ]))",
     r"kein", r"keine", r"keinen", r"keiner", r"weder", r"niemand",
 )
 KENNTNIS = re.compile(r"Kenntnis|zur\s+Kenntnis|Mitteilung\s+zur", re.IGNORECASE)
@@ -309,4 +310,4 @@ def commitment_score(c: Cues, has_future_time: bool, has_date: bool) -> float:
         score -= 0.4
     if c.question:
         score -= 0.2
-    return max(0.0, min(1.0, score))
+    return min(1.0, score)

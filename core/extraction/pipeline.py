@@ -329,11 +329,18 @@ def _is_speech_head(clause: str) -> bool:
 def _split_und(text: str, unit: _Unit) -> Iterator[_Unit]:
     """Split "A zu tun und B zu tun" when B brings its own kind (a meeting, a time, a referral)."""
     seg = text[unit.start:unit.end]
+    contrast = seg.find(", sondern ")
+    if contrast > 0 and cue.NEGATION.search(seg, 0, contrast):
+        # "nicht extern zu vergeben, sondern die AG einzurichten": only what follows "sondern" is owed.
+        unit = replace(unit, start=unit.start + contrast + len(", sondern "))
+        seg = text[unit.start:unit.end]
     for n, match in enumerate(_UND.finditer(seg)):
         if n >= MAX_UND:
             break  # bounded work on run-on garbage: real clauses have few "und"
         left, right = seg[: match.start()], seg[match.end():]
         tail = left[-60:]
+        if right.startswith(("dazu ", "hierzu ", "dafür ", "hierfür ")):
+            continue  # "A zu tun und dazu B einzuberufen": B exists for A, one commitment
         if _FINITE_END.search(tail) and len(right.split()) >= 3:
             pass  # "…, dass X fertig sei und in der nächsten Sitzung genehmigt werde": two statements
         elif (
