@@ -212,7 +212,10 @@ def split_clauses(text: str, start: int, end: int) -> list[Span]:
     """
     pieces: list[Span] = []
     pos = start
+    quoted = "„" in text[start:end]  # agenda titles in „…“ carry commas that open no clause
     for match in _CLAUSE_COMMA.finditer(text, start, end):
+        if quoted and text.count("„", pos, match.start()) > text.count("“", pos, match.start()):
+            continue
         pieces.append((pos, match.start()))
         pos = match.end()
     pieces.append((pos, end))
