@@ -356,7 +356,9 @@ def _split_und(text: str, unit: _Unit) -> Iterator[_Unit]:
         # "Die Verwaltung wird beauftragt A zu tun und B zu tun": B is assigned as well.
         inherited = 0.45 if cue.ASSIGN.search(left) or _INTENT.search(left) else 0.0
         yield _Unit(unit.start, cut, unit.boost, unit.accepted_by, unit.head_request)
-        yield _Unit(cut + 1, unit.end, max(unit.boost, inherited), unit.accepted_by, unit.head_request)
+        # The right part starts after "und": the quote is the shortest clause that states it.
+        yield _Unit(unit.start + match.end(), unit.end, max(unit.boost, inherited), unit.accepted_by,
+                    unit.head_request)
         return
     yield unit
 

@@ -116,3 +116,43 @@ def test_the_module_cli_prints_the_contract_and_fails_in_german(tmp_path: Path) 
         cwd=ROOT, capture_output=True, text=True, check=False,
     )
     assert bad.returncode == 1 and bad.stderr.count("\n") == 1 and "leer" in bad.stderr
+
+
+def test_an_undecided_question_is_negated_despite_the_lower_case_word_after_nicht() -> None:
+    text = "Herr Lenz erklärt, noch nicht entschieden sei, wann die Sanierung der Turnhalle erfolgen werde."
+    assert extract(text, MeetingContext(meeting_date=dt.date(2024, 2, 12))) == []
+
+
+def test_a_negated_same_day_clause_keeps_its_penalties_under_an_agreeing_head() -> None:
+    text = ("Der Landrat erklärt, dass im Vorfeld besprochen worden sei, heute keinen Beschluss zu fassen "
+            "und beide Entwürfe im Kreistag zu verteilen.")
+    quotes = [c.quote for c in extract(text, MeetingContext(meeting_date=dt.date(2024, 2, 12)))]
+    assert quotes == ["beide Entwürfe im Kreistag zu verteilen."]
+
+
+def test_a_long_proposal_head_of_the_administration_passes_its_force_on() -> None:
+    text = ("Der Bürgermeister schlägt zum weiteren Verfahren mit den Arbeitsgruppen aus der gemeinsamen Sitzung "
+            "des Bauausschusses mit dem Ortsbeirat Nord-West vor, das Protokoll an die Fraktionen zu schicken.")
+    cands = extract(text, MeetingContext(meeting_date=dt.date(2024, 2, 12)))
+    assert [c.quote for c in cands] == ["das Protokoll an die Fraktionen zu schicken."]
+
+
+def test_only_what_follows_sondern_is_owed() -> None:
+    text = ("Beschluss: einstimmig beschlossen\n\n"
+            "Es wird beschlossen, das Gutachten nicht extern zu vergeben, sondern eine Arbeitsgruppe einzurichten.")
+    cands = extract(text, MeetingContext(meeting_date=dt.date(2024, 2, 12)))
+    assert [c.quote for c in cands] == ["eine Arbeitsgruppe einzurichten."]
+
+
+def test_a_meeting_called_for_the_task_before_it_stays_one_commitment() -> None:
+    text = ("Beschluss: einstimmig beschlossen\n\n"
+            "Die Verwaltung wird beauftragt, die Entscheidung an den Hauptausschuss zu delegieren "
+            "und dazu eine Sondersitzung des Hauptausschusses einzuberufen.")
+    cands = extract(text, MeetingContext(meeting_date=dt.date(2024, 2, 12)))
+    assert len(cands) == 1 and cands[0].quote.endswith("einzuberufen.")
+
+
+def test_commas_inside_quoted_agenda_titles_do_not_split_the_clause() -> None:
+    text = ("Sie schlägt vor, die Tagesordnungspunkte 7.5 „Depot wird dringend gebraucht, 24/0182“ und "
+            "7.6 „Lernstube, 24/0233“ vorzuziehen.")
+    assert extract(text, MeetingContext(meeting_date=dt.date(2024, 2, 12))) == []
