@@ -99,7 +99,11 @@ class Speaker:
 
 _PREPOSITION_BEFORE = re.compile(r"(?:\bvon|\ban|\bbei|\bmit|\bgegenüber|\bfür|\bdurch|\bzu|\bvor)\s*$")
 _HEAD_END = re.compile(r",|\bdass\b")
-_POSTPOSED = re.compile(r"(?:,\s*so|\b(?:erklärt|ergänzt|betont|sagt)\w*)\s*$")
+# Inverted order after a fronted phrase: "Auf Nachfrage von X, ob …, antwortet Bürgermeister Y, dass …".
+_POSTPOSED = re.compile(
+    r"(?:,\s*so|\b(?:erklärt|ergänzt|betont|sagt|antwortet|entgegnet|erwidert|teilt|berichtet|informiert"
+    r"|erläutert|führt|sichert|bestätigt|verweist)\w*)\s*$"
+)
 
 
 def find_speaker(sentence: str) -> Speaker | None:

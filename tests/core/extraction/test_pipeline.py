@@ -156,3 +156,10 @@ def test_commas_inside_quoted_agenda_titles_do_not_split_the_clause() -> None:
     text = ("Sie schlägt vor, die Tagesordnungspunkte 7.5 „Depot wird dringend gebraucht, 24/0182“ und "
             "7.6 „Lernstube, 24/0233“ vorzuziehen.")
     assert extract(text, MeetingContext(meeting_date=dt.date(2024, 2, 12))) == []
+
+
+def test_a_speaker_after_a_fronted_question_owns_the_answer() -> None:
+    text = ("Auf Nachfrage von Herrn Kurz, ob im Baugebiet eine Zisterne geplant wird, antwortet Bürgermeister "
+            "Peter Lang, dass der Wasserverband die Zisterne im nächsten Bauabschnitt einplanen werde.")
+    cands = extract(text, MeetingContext(meeting_date=dt.date(2024, 2, 12)))
+    assert [c.owner for c in cands] == ["Bürgermeister Peter Lang"]
