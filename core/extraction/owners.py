@@ -61,7 +61,8 @@ _PARTY = re.compile(
     r"|(?:Der|der)\s+(?:Oberbürgermeister|Bürgermeister|Landrat|Kreisausschuss|Gemeinderat|Stadtrat|Rat"
     r"|Kreistag|Ausschuss|Vorstand|Ältestenrat)(?!\s+(?:der|des)\b)(?=\s+[a-zäöü])"
     r"|(?:Die|die)\s+(?:Oberbürgermeisterin|Bürgermeisterin|Landrätin|Gemeindevertretung|Stadtverordnetenversammlung"
-    r"|Lenkungsgruppe|Arbeitsgruppe|AG\s+[A-ZÄÖÜ]\w+)"
+    r"|Lenkungsgruppe|Arbeitsgruppe|AG\s+[A-ZÄÖÜ]\w+|Kämmerei|Stadtkasse|Kreiskasse)"
+    r"|(?:Das|das)\s+(?:Bau|Ordnungs|Jugend|Sozial|Schul|Standes|Tiefbau|Hochbau|Grünflächen|Umwelt)amt"
     r"|[Vv]on\s+Seiten\s+der\s+Verwaltung|seitens\s+der\s+Verwaltung|vonseiten\s+der\s+Verwaltung)\b"
 )
 _BODY = re.compile(
@@ -153,7 +154,7 @@ def find_party(clause: str) -> str | None:
         words = party.split()
         return "Verwaltung" if words[-1] == "Verwaltung" or words[0].lower().startswith(("von", "seit")) \
             else words[-1]
-    if party.split()[0] in ("Der", "der", "Die", "die"):
+    if party.split()[0] in ("Der", "der", "Die", "die", "Das", "das"):
         return party.split(None, 1)[1]
     return party
 

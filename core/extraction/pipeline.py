@@ -69,7 +69,8 @@ _REJECTED = re.compile(
 )
 _ENUM_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z]\)|[-•])\s+")
 _VERWALTUNG_PRESENT = re.compile(
-    r"^\s*(?:\d{1,2}[.)]\s+)?Die\s+Verwaltung\s+(?:prüft|hält|erstellt|legt|erarbeitet|klärt|ermittelt"
+    r"^\s*(?:\d{1,2}[.)]\s+)?(?:Die\s+(?:Stadt|Kreis|Gemeinde)?[Vv]erwaltung|Die\s+Kämmerei|Das\s+(?:Bau|Ordnungs|Jugend"
+    r"|Sozial|Schul)?[Aa]mt(?:\s+\d+)?|Der\s+Fachbereich(?:\s+\d+)?|Der\s+Fachdienst(?:\s+\d+)?)\s+(?:prüft|hält|erstellt|legt|erarbeitet|klärt|ermittelt"
     r"|informiert|berichtet|führt|setzt|sorgt|nimmt|tritt|stellt|bereitet|beantragt|schreibt|lädt)\b"
 )
 _ZU_INF_END = re.compile(r"(?:\bzu\s+[a-zäöüß]{1,40}|\b[a-zäöüß]{2,40}zu[a-zäöüß]{2,40})[.!;:“”\"]*\s*$")
@@ -90,6 +91,10 @@ _ON_BEHALF = re.compile(r"(?:seitens|von\s+Seiten|vonseiten)\s+der\s+Verwaltung"
 _DIGIT = re.compile(r"\d")
 _LOWER3 = re.compile(r"[a-zäöüß]{3}")
 _HANDOVER = re.compile(r"vorgelegt|vorzulegen|vorlegen|einzubringen|eingebracht|einbringen|verteilen|schicken")
+# A verbal promise governing the clause after it ("sagt zu, …"); a noun ("an dessen Zusage") recalls one.
+_PROMISE_HEAD = re.compile(
+    r"\b(?:sagt|sagte|sichert|sicherte)\b(?:\s+[\w.]+){0,10}?\s+zu\s*$|\b(?:verspricht|versprach|verpflichtet\s+sich)\b"
+)
 _INTENT = re.compile(r"beabsichtig|geplant|angestrebt|vorgesehen|\bplant\b")
 
 
@@ -181,7 +186,9 @@ def _process(
         return  # headings ("Beschluss:") and tables
     if len(sentence) < 120 and not _SENTENCE_END.search(sentence):
         return  # title lines: "Sozialausschuss am 31.08.2023", "TOP 3 Bericht der Verwaltung"
-    if not cue.may_commit(sentence) and (not _DIGIT.search(sentence) or _digits_cannot_commit(sentence, state)):
+    if not cue.may_commit(sentence) and (
+        not (_DIGIT.search(sentence) or _VERWALTUNG_PRESENT.match(sentence)) or _digits_cannot_commit(sentence, state)
+    ):
         return  # most sentences: no cue at all, only the discourse state needed updating
     acceptor = _acceptance(text, ahead) if cue.REQUEST.search(sentence) else None
     rejected = any(_maybe_rejected(text[a:b]) and _REJECTED.search(text, a, b) for a, b in ahead[:1])
@@ -239,8 +246,8 @@ def _digits_cannot_commit(sentence: str, state: _State) -> bool:
         best -= 0.8
     elif state.speaker and state.speaker.admin and state.speaker_age <= 1:
         best += 0.1
-    if "Verwaltung" in sentence:
-        best += 0.6  # "Die Verwaltung prüft …" inside a resolution or as an enumerated item
+    if "Verwaltung" in sentence or _VERWALTUNG_PRESENT.match(sentence):
+        best += 0.6  # "Die Verwaltung prüft …" inside a resolution or as an enumerated item, or with a time
     return best < THRESHOLD - _EPS
 
 
@@ -286,6 +293,13 @@ def _units(text: str, start: int, end: int, acceptor: str | None, admin_speaker:
             if accepted is None and admin_speaker and _PROPOSE.search(clause):
                 accepted = ""  # the administration proposing its own next step
             boost = 0.45 if accepted is not None else -0.3
+            i += 1
+            continue
+        if nxt_is_complement and _PROMISE_HEAD.search(clause) and not cue.NEGATION.search(clause):
+            # "Die Verwaltung sagt zu, die Unterlagen zu versenden": the promise passes to what it governs,
+            # and the one who promises owns it.
+            boost = 0.45
+            accepted = "Verwaltung" if "erwaltung" in clause else find_person(clause)
             i += 1
             continue
         if nxt_is_complement and _is_speech_head(clause):
@@ -384,10 +398,10 @@ def _candidate(
     clause = text[start:end]
     if len(clause) < MIN_CLAUSE_CHARS:
         return None
-    if unit.boost <= 0 and not cue.may_commit(clause) and not _DIGIT.search(clause):
+    verwaltung_present = _VERWALTUNG_PRESENT.match(clause) is not None
+    if unit.boost <= 0 and not cue.may_commit(clause) and not _DIGIT.search(clause) and not verwaltung_present:
         return None  # the common case: nothing that could make this clause a commitment
     cues = cue.read_cues(clause)
-    verwaltung_present = _VERWALTUNG_PRESENT.match(clause) is not None
     admin_speaker = bool(state.speaker and state.speaker.admin and state.speaker_age <= 1)
     context_bonus = 0.0  # everything but the time expressions and the kind, which need the time grammar
     if state.member and not unit.head_request:
@@ -405,7 +419,10 @@ def _candidate(
     timed = find_times_possible(clause)
     # The best a date and a future kind could still add: skip the time grammar when even that fails.
     # (_EPS: the bound is summed before rounding; float noise must not prune a borderline clause.)
-    best = cue.commitment_score(cues, timed, timed) + unit.boost + context_bonus + (0.2 if cues.future else 0.0)
+    # "Die Verwaltung legt im Oktober den Entwurf vor": an administrative present with a future time is a plan.
+    present_plan = 0.2 if verwaltung_present else 0.0
+    best = cue.commitment_score(cues, timed, timed) + unit.boost + context_bonus + (0.2 if cues.future else 0.0) \
+        + (present_plan if timed else 0.0)
     if best < THRESHOLD - _EPS:
         return None
     times = find_times(text, start, end, meeting, context.land, context.next_meetings, doc_body) if timed else []
@@ -415,6 +432,8 @@ def _candidate(
     future_times = [t for t in times if t.due is None or meeting is None or t.due > meeting]
     score = cue.commitment_score(cues, bool(future_times), due_expr is not None) + unit.boost
     penalty = 0.3 if past_date and due_expr is None else 0.0
+    if future_times:
+        context_bonus += present_plan
     if score + context_bonus - penalty + (0.2 if cues.future else 0.0) < THRESHOLD - _EPS:
         return None  # not even the bonus of a future meeting, referral or report could lift it
     kind = classify(clause, due_expr is not None, has_period)

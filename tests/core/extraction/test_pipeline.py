@@ -163,3 +163,25 @@ def test_a_speaker_after_a_fronted_question_owns_the_answer() -> None:
             "Peter Lang, dass der Wasserverband die Zisterne im nächsten Bauabschnitt einplanen werde.")
     cands = extract(text, MeetingContext(meeting_date=dt.date(2024, 2, 12)))
     assert [c.owner for c in cands] == ["Bürgermeister Peter Lang"]
+
+
+def test_a_promise_head_passes_its_force_and_its_owner_to_the_clause_it_governs() -> None:
+    meeting = MeetingContext(meeting_date=dt.date(2024, 2, 12))
+    cands = extract("Frau Dr. Berger sagt zu, die Kostenschätzung dem Protokoll beizufügen.", meeting)
+    assert [(c.quote, c.owner) for c in cands] == [("die Kostenschätzung dem Protokoll beizufügen.", "Frau Dr. Berger")]
+    cands = extract("Die Verwaltung sagt zu, die Unterlagen zu versenden.", meeting)
+    assert [(c.quote, c.owner) for c in cands] == [("die Unterlagen zu versenden.", "Verwaltung")]
+
+
+def test_a_recalled_promise_is_not_a_new_one() -> None:
+    text = "Herr Stein erinnert an dessen Zusage in der letzten Sitzung, den Mitgliedern die Daten zukommen zu lassen."
+    assert extract(text, MeetingContext(meeting_date=dt.date(2024, 2, 12))) == []
+
+
+def test_an_office_stating_a_future_step_in_the_present_tense_commits_to_it() -> None:
+    meeting = MeetingContext(meeting_date=dt.date(2024, 3, 14))
+    cands = extract("Die Kämmerei legt den Haushaltsentwurf im Oktober vor.", meeting)
+    assert [(c.owner, c.kind) for c in cands] == [("Kämmerei", Kind.DEADLINE)]
+    cands = extract("Das Bauamt legt den Plan bis Ende Mai vor.", meeting)
+    assert [(c.owner, c.due) for c in cands] == [("Bauamt", dt.date(2024, 5, 31))]
+    assert extract("Das Bauamt prüft den Antrag.", meeting) == []
