@@ -24,8 +24,9 @@ _HEADER_PATTERNS = [
     re.compile(rf"(?:Sitzungstermin|Sitzungsdatum|Datum|Tag der Sitzung)\s*:\s*(?:{_WEEKDAY})?(?:{_LONG})"),
     re.compile(rf"(?:Sitzungstermin|Sitzungsdatum)\s*:\s*{_US}"),
     re.compile(rf"(?m)^[ \t]*{_NUM}\s+[-–]\s+\S"),  # RIS item title "15.11.2023 - 9.3 Auswertung …"
-    re.compile(  # a short heading line of its own: "Sozialausschuss am 31.08.2023"
-        rf"(?m)^[^\n.]{{0,80}}?(?:[Ss]itzung\w*|ausschuss\w*|[Rr]at\w*|[Kk]reistag\w*|[Vv]ertretung|[Vv]ersammlung|gruppe)"
+    # a short heading line of its own: "Sozialausschuss am 31.08.2023", "Niederschrift über die 12. Sitzung … am …"
+    re.compile(
+        rf"(?m)^(?:[^\n.]|\d\.\s){{0,80}}?(?:[Ss]itzung\w*|ausschuss\w*|[Rr]at\w*|[Kk]reistag\w*|[Vv]ertretung|[Vv]ersammlung|gruppe)"
         rf"\s+(?:[\wÄÖÜäöüß-]+\s+){{0,6}}?(?:am|vom)\s+(?:{_WEEKDAY})?(?:{_NUM})[^\n.]{{0,40}}$"
     ),
     re.compile(rf"(?m)^[ \t]*{_WEEKDAY}{_LONG}"),  # "Montag, 14. November 2011 , 19:00 Uhr"

@@ -69,3 +69,8 @@ def test_it_finds_no_body_where_the_head_names_none(text: str) -> None:
 def test_a_body_named_only_deep_in_the_text_is_not_the_documents_body() -> None:
     text = "Herr Lenz berichtet.\n\n" + "Der Bericht wird zur Kenntnis genommen. " * 60 + "Sitzung des Bauausschusses"
     assert find_body(text) is None
+
+
+def test_it_reads_the_date_of_a_numbered_session_heading() -> None:
+    text = "Niederschrift über die 12. Sitzung des Ausschusses für Umwelt und Verkehr am 14.03.2024\n\nTOP 1"
+    assert find_meeting_date(text) == dt.date(2024, 3, 14)
