@@ -29,7 +29,7 @@ _REPORT = re.compile(
 )
 _MEETING = re.compile(
     r"(?:[Ss]itzung|Tagesordnung|vertagt|vertagen|zurückgestellt|zurückzustellen|Wiedervorlage|Termin\b"
-    r"|Ortstermin|Ortsbesichtigung|Besichtigung|Begehung|begutachtet|Treffen|Austausch|Gespräch"
+    r"|Ortstermin|Ortsbesichtigung|Besichtigung|Begehung|Ortsbegehung|begutachtet|Treffen|Austausch|Gespräch"
     r"|einladen|einzuladen|eingeladen|erneut\s+zu\s+beraten|erneut\s+beraten|beraten\s+werden|beraten\b"
     r"|besprochen|besprechen|behandelt|behandeln|zu\s+behandeln|zu\s+beschließen|beschlossen\s+werden"
     r"|abgestimmt\s+wird|abgestimmt\s+werden|Konsens|gesprochen\s+werden|genehmigt\s+werde|stattfinden"

@@ -59,7 +59,7 @@ _PARTY = re.compile(
     r"\b(?P<party>(?:Die|die)\s+(?:Kreis|Stadt|Gemeinde|Amts)?[Vv]erwaltung"
     r"|(?:Fachbereich|Fachdienst|Amt|Referat|Dezernat|Fachabteilung)\s+\d[\d.]*"
     r"|(?:Der|der)\s+(?:Oberbürgermeister|Bürgermeister|Landrat|Kreisausschuss|Gemeinderat|Stadtrat|Rat"
-    r"|Kreistag|Ausschuss|Vorstand|Ältestenrat)(?!\s+(?:der|des)\b)(?=\s+[a-zäöü])"
+    r"|Kreistag|Ausschuss|Vorstand|Ältestenrat|Magistrat|Gemeindevorstand)(?!\s+(?:der|des)\b)(?=\s+[a-zäöü])"
     r"|(?:Die|die)\s+(?:Oberbürgermeisterin|Bürgermeisterin|Landrätin|Gemeindevertretung|Stadtverordnetenversammlung"
     r"|Lenkungsgruppe|Arbeitsgruppe|AG\s+[A-ZÄÖÜ]\w+|Kämmerei|Stadtkasse|Kreiskasse)"
     r"|(?:Das|das)\s+(?:Bau|Ordnungs|Jugend|Sozial|Schul|Standes|Tiefbau|Hochbau|Grünflächen|Umwelt)amt"
@@ -205,6 +205,7 @@ _ASSIGNEE = re.compile(
     r"\b(?:beauftragt|beauftragen|bittet|bitten|ersucht|ersuchen|ermächtigt|ermächtigen|fordert|fordern)"
     r"\s+(?:die|den)\s+(?P<who>(?:Kreis|Stadt|Gemeinde|Amts)?[Vv]erwaltung|Oberbürgermeisterin|Oberbürgermeister"
     r"|Bürgermeisterin|Bürgermeister|Landrätin|Landrat|Kämmerer|Kämmerin|Geschäftsführung|Vorsitzenden"
+    r"|Magistrat|Gemeindevorstand|Kreisausschuss"
     r"|(?:Fachbereich|Fachdienst|Amt|Referat|Dezernat)\s+\d[\d.]*)\b"
 )
 

@@ -91,9 +91,23 @@ _ON_BEHALF = re.compile(r"(?:seitens|von\s+Seiten|vonseiten)\s+der\s+Verwaltung"
 _DIGIT = re.compile(r"\d")
 _LOWER3 = re.compile(r"[a-zäöüß]{3}")
 _HANDOVER = re.compile(r"vorgelegt|vorzulegen|vorlegen|einzubringen|eingebracht|einbringen|verteilen|schicken")
+# The administration as the subject next to a future "wird"/"werden" (either order).
+_ADMIN_SUBJECT = re.compile(
+    r"\b(?:wird|werden)\s+(?:die|der|das)\s+(?:(?:Stadt|Kreis|Gemeinde)?[Vv]erwaltung|Kämmerei|Magistrat"
+    r"|Bürgermeister(?:in)?|Oberbürgermeister(?:in)?|Landrat|Landrätin|Fachbereich|Fachdienst|[A-ZÄÖÜ]\w*amt)\b"
+    r"|\b(?:Die|die)\s+(?:Stadt|Kreis|Gemeinde)?[Vv]erwaltung\s+(?:wird|werde)\b"
+)
+# Subjects outside the council and its administration: their plans are their own (guidelines: exclude).
+_THIRD_PARTY = re.compile(
+    r"\s*(?:Die|Der|Das)\s+(?:[\w-]+\s+)?(?:Schule|Schulleitung|Firma|Investor|Investorin|Vorhabenträger\w*|Bauherr\w*"
+    r"|Unternehmen|Verein|Bahn|Ministerium|Landesbetrieb|Eigentümer\w*|Kirchengemeinde|Netzbetreiber)\b"
+)
+# A stated milestone ("der Umzug erfolgt zum 01.01.2024", "die Begehung findet am … statt"): with a future date.
+_MILESTONE = re.compile(r"\b(?:erfolgt|erfolgen|findet|finden|beginnt|beginnen|startet|starten)\b")
 # A verbal promise governing the clause after it ("sagt zu, …"); a noun ("an dessen Zusage") recalls one.
 _PROMISE_HEAD = re.compile(
-    r"\b(?:sagt|sagte|sichert|sicherte)\b(?:\s+[\w.]+){0,10}?\s+zu\s*$|\b(?:verspricht|versprach|verpflichtet\s+sich)\b"
+    r"\b(?:sagt|sagte|sichert|sicherte)\b(?:\s+[\w.]+){0,10}?\s+zu\s*$|\b(?:kündigt|kündigte)\b(?:\s+[\w.]+){0,10}?\s+an\s*$"
+    r"|\b(?:verspricht|versprach|verpflichtet\s+sich)\b"
 )
 _INTENT = re.compile(r"beabsichtig|geplant|angestrebt|vorgesehen|\bplant\b")
 
@@ -240,6 +254,8 @@ def _digits_cannot_commit(sentence: str, state: _State) -> bool:
     best = 0.4 if find_times_possible(sentence) else 0.0
     if cue.FUTURE_WORDS.search(sentence):
         best += 0.1
+    if _MILESTONE.search(sentence):
+        best += 0.1  # "… erfolgt bis zum 15.07.2024"
     if _INTENT.search(sentence) or _AGREED.search(sentence) or cue.REQUEST.search(sentence):
         best += 0.45  # a head ("bittet darum, …") passing its force on
     if state.proposal:
@@ -282,7 +298,9 @@ def _units(text: str, start: int, end: int, acceptor: str | None, admin_speaker:
             j = i + 1
             while j + 1 < len(clauses) and _is_complement(text, clauses[j + 1]):
                 j += 1
-            yield from _split_und(text, _Unit(c_start, clauses[j][1], 0.45, None, False))
+            # A third party's own plan ("Die Schule beabsichtigt, …") is nobody's follow-up: it cancels the intent cue.
+            force = -0.45 if _THIRD_PARTY.match(clause) and not cue.ASSIGN.search(clause) else 0.45
+            yield from _split_und(text, _Unit(c_start, clauses[j][1], force, None, False))
             i = j + 1
             continue
         if nxt_is_complement and cue.REQUEST.search(clause):
@@ -410,6 +428,8 @@ def _candidate(
         return None  # a motion read out or introduced, not adopted: nobody owes anything yet
     if admin_speaker:
         context_bonus += 0.1
+    if cues.future and not cues.past and _ADMIN_SUBJECT.search(clause):
+        context_bonus += 0.2  # "… wird die Verwaltung die Beschilderung überprüfen": the administration's own future
     if state.resolution and (cues.modal or cues.zu_sein or verwaltung_present):
         context_bonus += 0.3
     if verwaltung_present and _ENUM_ITEM.match(sentence):
@@ -420,7 +440,7 @@ def _candidate(
     # The best a date and a future kind could still add: skip the time grammar when even that fails.
     # (_EPS: the bound is summed before rounding; float noise must not prune a borderline clause.)
     # "Die Verwaltung legt im Oktober den Entwurf vor": an administrative present with a future time is a plan.
-    present_plan = 0.2 if verwaltung_present else 0.0
+    present_plan = 0.2 if verwaltung_present else 0.1 if _MILESTONE.search(clause) else 0.0
     best = cue.commitment_score(cues, timed, timed) + unit.boost + context_bonus + (0.2 if cues.future else 0.0) \
         + (present_plan if timed else 0.0)
     if best < THRESHOLD - _EPS:

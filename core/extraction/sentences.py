@@ -187,7 +187,7 @@ _SUBORDINATORS = (
 )
 _CLAUSE_COMMA = re.compile(r"[,;]\s+|\s[–-]\s")
 _OPENS_CLAUSE = re.compile(
-    rf"(?:{_SUBORDINATORS})\b"
+    rf"(?:{_SUBORDINATORS})\b(?!\s+\d)"  # "…, um 17 Uhr statt" is a time, not "um … zu"
     # V2 after a fronted subordinate clause: "Nachdem X zusagt, wird von Y ausgeführt"
     r"|(?:wird|werden|werde|ist|sind|sei|hat|haben|kann|soll|solle|muss|müsse)\s"
     # asyndetic main clause: "…, die Entscheidung werde man im Ältestenrat treffen"

@@ -185,3 +185,35 @@ def test_an_office_stating_a_future_step_in_the_present_tense_commits_to_it() ->
     cands = extract("Das Bauamt legt den Plan bis Ende Mai vor.", meeting)
     assert [(c.owner, c.due) for c in cands] == [("Bauamt", dt.date(2024, 5, 31))]
     assert extract("Das Bauamt prüft den Antrag.", meeting) == []
+
+
+def test_a_resolution_commissioning_the_magistrat_makes_it_the_owner() -> None:
+    text = ("Die Stadtverordnetenversammlung beauftragt den Magistrat, bis zum 30.09.2024 ein Konzept für die "
+            "Kita-Bedarfsplanung vorzulegen.\n\nDer Magistrat wird gebeten, die Verkehrszählung vorzustellen.")
+    cands = extract(text, MeetingContext(meeting_date=dt.date(2024, 6, 5)))
+    assert [(c.owner, c.due) for c in cands] == [("Magistrat", dt.date(2024, 9, 30)), ("Magistrat", None)]
+
+
+def test_an_announcement_head_and_the_administrations_future_are_commitments() -> None:
+    meeting = MeetingContext(meeting_date=dt.date(2024, 6, 5))
+    cands = extract("Frau Schmidt kündigt an, das Ergebnis der Befragung nach den Sommerferien vorzustellen.", meeting)
+    assert [c.owner for c in cands] == ["Frau Schmidt"]
+    cands = extract("Auf Anregung von Stadtrat Huber wird die Verwaltung die Beschilderung überprüfen.", meeting)
+    assert [c.owner for c in cands] == ["Verwaltung"]
+
+
+def test_a_site_visit_on_a_future_date_is_a_meeting_and_um_17_uhr_opens_no_clause() -> None:
+    cands = extract("Die Ortsbegehung findet am Dienstag, 18.06.2024, um 17 Uhr statt.",
+                    MeetingContext(meeting_date=dt.date(2024, 6, 5)))
+    assert [(c.kind, c.due, c.quote[-6:]) for c in cands] == [(Kind.MEETING, dt.date(2024, 6, 18), "statt.")]
+
+
+def test_a_stated_milestone_with_a_future_date_is_a_commitment() -> None:
+    cands = extract("Die Beantwortung der Anfrage erfolgt schriftlich bis zum 15.07.2024.",
+                    MeetingContext(meeting_date=dt.date(2024, 6, 5)))
+    assert [(c.kind, c.due) for c in cands] == [(Kind.REPORT_BACK, dt.date(2024, 7, 15))]
+
+
+def test_a_third_partys_own_plan_is_not_a_commitment() -> None:
+    text = "Die Schule beabsichtigt, im Herbst einen Projekttag durchzuführen."
+    assert extract(text, MeetingContext(meeting_date=dt.date(2024, 6, 5))) == []
