@@ -27,7 +27,11 @@ _LINE_BREAK = re.compile(r"\n")
 _END_PUNCT = re.compile(
     r"[.!?](?<![.!?][.!?])"
     r"(?:(?<=\.)(?<!(?<![\w-])[A-Za-zÄÖÜäöüß]\.)(?<!(?<![\w-])\d\.)(?<!(?<![\w-])\d\d\.)(?<!(?<![\w-])\d\d\d\.)"
-    r"(?![.!?])|(?<=\.)[.!?]++|(?<=[!?])[.!?]*+)"
+    r"(?![.!?])|(?<=\.)[.!?]++|(?<=[!?])[.!?]*+"
+    # … unless an article or pronoun follows, which no ordinal precedes: "entlang der L 123. Die Verwaltung"
+    # (a number after a word, not an enumeration "1. Die Verwaltung prüft" at the start of a line)
+    r"|(?:(?<=[^\W\d]\s\d\.)|(?<=[^\W\d]\s\d\d\.)|(?<=[^\W\d]\s\d\d\d\.))"
+    r"(?=\s+(?:Der|Die|Das|Er|Sie|Es|Dies|Diese|Dieser|Herr|Frau|Man|Wir)\s))"
     r"[\"“”')\]]*+(?=\s)"
 )
 _BULLET_START = re.compile(r"\s*(?:[-•*–]\s|\(?\d{1,2}[.)]\s|[a-z]\)\s|TOP\b|Ö\s\d|N\s\d)")
@@ -132,8 +136,22 @@ def _is_boundary(text: str, dot: int, after: int, end: int) -> bool:
     if word.isdigit():
         # "1. Oktober", "am 13.09. wird", "5. Sitzung": ordinals do not end sentences,
         # but a year ("… im Jahr 2023. Danach …") does.
-        return len(word) == 4 and nxt.isupper()
+        # An ordinal precedes a noun or month, never an article or pronoun: "… der L 123. Die Verwaltung …" ends.
+        return nxt.isupper() and (len(word) == 4 or _SENTENCE_OPENER.match(text, _skip_space(text, after, end))
+                                  is not None)
     return not nxt or nxt.isupper() or nxt.isdigit() or nxt in "„\"“(-–•"
+
+
+_SENTENCE_OPENER = re.compile(
+    r"(?:Der|Die|Das|Dem|Den|Des|Ein|Eine|Einer|Er|Sie|Es|Dies|Diese|Dieser|Dieses|Herr|Frau|Man|Wir|Hierzu"
+    r"|Dazu|Außerdem|Weiter|Zudem|Ferner)\b"
+)
+
+
+def _skip_space(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return pos
 
 
 def _word_before(text: str, dot: int) -> str:

@@ -56,3 +56,13 @@ def test_it_keeps_an_enumeration_before_an_infinitive_together() -> None:
     clauses = [text[s:e] for s, e in split_clauses(text, 0, len(text))]
     assert clauses[-1].endswith("den Bericht an die Ausschüsse für Sport, Kultur und Umwelt zu senden.")
     assert not any(c.startswith(("Kultur", "und Umwelt")) for c in clauses)
+
+
+def test_a_number_after_a_word_ends_the_sentence_before_an_article() -> None:
+    text = "Herr Jung bittet um Prüfung eines Radwegs entlang der L 123. Die Verwaltung sagt eine Prüfung zu."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Herr Jung bittet um Prüfung eines Radwegs entlang der L 123.",
+        "Die Verwaltung sagt eine Prüfung zu.",
+    ]
+    enumeration = "Beschluss:\n1. Die Verwaltung prüft den Standort."
+    assert [enumeration[a:b] for a, b in split_sentences(enumeration)][-1] == "1. Die Verwaltung prüft den Standort."
