@@ -6,34 +6,39 @@ import re
 
 from core.types import KIND_PRECEDENCE, Kind
 
+# Only whether these patterns match anywhere counts, so their alternatives are grouped by first
+# letter: ``re`` tries each alternative in turn at every word start, and a dozen groups are
+# tried faster than forty words.
+_HANDOVER = r"(?:vor(?:gelegt|zulegen|legen)|ein(?:zubringen|gebracht|bringen))"
 _FORWARD = re.compile(
-    r"\b(?:verwiesen|verweisen|verwiese|Verweisung|überwiesen|überweisen|weitergeleitet|weiterzuleiten"
-    r"|weiterleiten|delegieren|delegiert|zuzuleiten|zugeleitet|zuleiten|zur\s+Entscheidung"
-    r"|zur\s+Beschlussfassung|zum\s+Beschluss\s+vorgelegt|zum\s+Beschluss\s+vorzulegen|zu\s+schicken"
-    r"|zu\s+verteilen|Entscheidung\s+(?:\w+\s+){0,6}treffen)\b"
-    r"|\b(?:vorgelegt|vorzulegen|vorlegen|einzubringen|eingebracht|einbringen)\b[^.]{0,40}$"
-    r"|\b(?:in\s+den|in\s+die|an\s+den|an\s+die|dem|den)\s+(?:nächsten\s+)?(?:[\wäöü+-]*[Aa]usschuss|Rat|Kreistag"
+    r"\b(?:v(?:erwiesen|erweisen|erwiese|erweisung)\b|überw(?:iesen|eisen)\b"
+    r"|weiter(?:geleitet|zuleiten|leiten)\b|delegier(?:en|t)\b"
+    r"|z(?:uzuleiten|ugeleitet|uleiten|ur\s+Entscheidung|ur\s+Beschlussfassung|um\s+Beschluss\s+vorgelegt"
+    r"|um\s+Beschluss\s+vorzulegen|u\s+schicken|u\s+verteilen)\b"
+    r"|Entscheidung\s+(?:\w+\s+){0,6}treffen\b"
+    rf"|{_HANDOVER}\b[^.]{{0,40}}$"
+    r"|(?:in\s+d(?:en|ie)|an\s+d(?:en|ie)|de[mn])\s+(?:nächsten\s+)?(?:[\wäöü+-]*[Aa]usschuss|Rat|Kreistag"
     r"|Gemeinderat|Stadtrat|Fraktionen|Gremien|politischen\s+Gremien|städtischen\s+Gremien)\b"
-    r"[^.]{0,80}\b(?:vorgelegt|vorzulegen|vorlegen|einzubringen|eingebracht|einbringen|verteilen|geben)"
-    r"|\bIm\s+[\wäöü+-]*[Aa]usschuss\b[^.]{0,80}\bsoll\b[^.]{0,40}\bgeklärt\b",
+    rf"[^.]{{0,80}}\b(?:{_HANDOVER}|verteilen|geben)"
+    r"|Im\s+[\wäöü+-]*[Aa]usschuss\b[^.]{0,80}\bsoll\b[^.]{0,40}\bgeklärt\b)",
     re.IGNORECASE,
 )
 _REPORT = re.compile(
-    r"\b(?:berichten|berichtet\s+werden|Bericht\s+erstatten|Bericht\s+geben|informieren|informiert\s+werden"
-    r"|unterrichten|Update|Sachstand\s+(?:\w+\s+){0,3}(?:geben|mitteilen)|Stellung\s+nehmen|Stellungnahme\s+abgeben"
-    r"|beantworten|beantwortet\s+werden|Antwort\s+(?:\w+\s+){0,3}(?:geben|erteilen|erhalten)|schriftlich\w*"
-    r"|Beantwortung|Antwort\s+zu"
-    r"|mitteilen|mitgeteilt\s+werden|nachreichen|bilateral\s+klären|klären\s+solle|Rückmeldung"
-    r"|werde\s+die\s+Verwaltung\s+eine)\b",
+    r"\b(?:b(?:ericht(?:en|et\s+werden|\s+erstatten|\s+geben)|eantwort(?:en|et\s+werden|ung)|ilateral\s+klären)"
+    r"|informier(?:en|t\s+werden)|u(?:nterrichten|pdate)"
+    r"|s(?:achstand\s+(?:\w+\s+){0,3}(?:geben|mitteilen)|tellung(?:\s+nehmen|nahme\s+abgeben)|chriftlich\w*)"
+    r"|antwort(?:\s+(?:\w+\s+){0,3}(?:geben|erteilen|erhalten)|\s+zu)|mit(?:teilen|geteilt\s+werden)"
+    r"|nachreichen|klären\s+solle|Rückmeldung|werde\s+die\s+Verwaltung\s+eine)\b",
     re.IGNORECASE,
 )
-_MEETING = re.compile(
-    r"(?:[Ss]itzung|Tagesordnung|vertagt|vertagen|zurückgestellt|zurückzustellen|Wiedervorlage|Termin\b"
-    r"|Ortstermin|Ortsbesichtigung|Besichtigung|Begehung|Ortsbegehung|begutachtet|Treffen|Austausch|Gespräch"
-    r"|einladen|einzuladen|eingeladen|erneut\s+zu\s+beraten|erneut\s+beraten|beraten\s+werden|beraten\b"
-    r"|besprochen|besprechen|behandelt|behandeln|zu\s+behandeln|zu\s+beschließen|beschlossen\s+werden"
-    r"|abgestimmt\s+wird|abgestimmt\s+werden|Konsens|gesprochen\s+werden|genehmigt\s+werde|stattfinden"
-    r"|Haushaltsberatungen|Klausur|Workshop|Ältestenrat)",
+_MEETING = re.compile(  # every alternative starts with a letter: re skips ahead to those letters
+    r"S(?:itzung)|s(?:itzung|tattfinden)|T(?:agesordnung|ermin\b|reffen)|vertag(?:t|en)"
+    r"|z(?:urückgestellt|urückzustellen|u\s+behandeln|u\s+beschließen)|W(?:iedervorlage|orkshop)"
+    r"|O(?:rtstermin|rtsbesichtigung|rtsbegehung)|B(?:esichtigung|egehung)"
+    r"|b(?:egutachtet|eraten\s+werden|eraten\b|esprochen|esprechen|ehandelt|ehandeln|eschlossen\s+werden)"
+    r"|Austausch|Gespräch|e(?:inladen|inzuladen|ingeladen|rneut\s+zu\s+beraten|rneut\s+beraten)"
+    r"|abgestimmt\s+wird|abgestimmt\s+werden|K(?:onsens|lausur)|g(?:esprochen\s+werden|enehmigt\s+werde)"
+    r"|Haushaltsberatungen|Ältestenrat",
 )
 _VERY_VAGUE = frozenset({"soon", "next_year"})
 # Every branch of each pattern contains one of these (lower-cased) stems: substring tests first.
@@ -55,7 +60,11 @@ _MEETING_STEMS = (
 
 
 def _has_stem(low: str, stems: tuple[str, ...]) -> bool:
-    return any(stem in low for stem in stems)
+    # A plain loop: a third cheaper than any() over a generator, and this runs on every clause.
+    for stem in stems:  # noqa: SIM110
+        if stem in low:
+            return True
+    return False
 
 
 def classify(clause: str, has_due: bool, has_period: bool) -> Kind:
@@ -64,17 +73,24 @@ def classify(clause: str, has_due: bool, has_period: bool) -> Kind:
     ``has_due``: an absolute date was read; ``has_period``: a vaguer but concrete time
     ("bis Mitte Juni", "in der 28. Kalenderwoche", "im Herbst 2022").
     """
-    fits = {Kind.DELIVERABLE}
     low = clause.lower()
-    if _has_stem(low, _FORWARD_STEMS) and _FORWARD.search(clause):
-        fits.add(Kind.FORWARD)
-    if _has_stem(low, _REPORT_STEMS) and _REPORT.search(clause):
-        fits.add(Kind.REPORT_BACK)
-    if _has_stem(low, _MEETING_STEMS) and _MEETING.search(clause):
-        fits.add(Kind.MEETING)
-    if has_due or has_period:
-        fits.add(Kind.DEADLINE)
-    return next(kind for kind in KIND_PRECEDENCE if kind in fits)
+    # In order of precedence, so that the patterns of less specific kinds are not even tried.
+    for kind in KIND_PRECEDENCE:
+        if _fits(kind, clause, low, has_due or has_period):
+            return kind
+    raise ValueError("KIND_PRECEDENCE must contain DELIVERABLE, which always fits")
+
+
+def _fits(kind: Kind, clause: str, low: str, timed: bool) -> bool:
+    if kind is Kind.FORWARD:
+        return _has_stem(low, _FORWARD_STEMS) and _FORWARD.search(clause) is not None
+    if kind is Kind.REPORT_BACK:
+        return _has_stem(low, _REPORT_STEMS) and _REPORT.search(clause) is not None
+    if kind is Kind.MEETING:
+        return _has_stem(low, _MEETING_STEMS) and _MEETING.search(clause) is not None
+    if kind is Kind.DEADLINE:
+        return timed
+    return kind is Kind.DELIVERABLE
 
 
 def is_concrete_period(kind: str) -> bool:
