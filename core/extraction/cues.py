@@ -127,7 +127,8 @@ STRONG_SCHEDULE = _rx(r"vertagt", r"vertagen", r"verwiesen", r"verweisen", r"Ver
                       r"weitergeleitet", r"weiterzuleiten", r"delegieren", r"Wiedervorlage")
 SCHEDULE = _rx(
     r"vertagt", r"vertagen", r"zurückgestellt", r"zurückzustellen", r"Wiedervorlage", r"auf\s+die\s+Tagesordnung",
-    r"Sondersitzung", r"Ortstermin", r"Ortsbesichtigung", r"Begehung", r"Ortsbegehung", r"Vor-Ort-Termin", r"einzuberufen", r"einberufen",
+    r"Sondersitzung", r"Ortstermin", r"Ortsbesichtigung", r"Begehung", r"Ortsbegehung", r"Vor-Ort-Termin",
+    r"einzuberufen", r"einberufen",
     r"erneut\s+zu\s+beraten", r"erneut\s+beraten", r"begutachtet",
 )
 REFER = _rx(
