@@ -258,14 +258,21 @@ _ASSIGNEE = re.compile(
     r"|Magistrat|Gemeindevorstand|Kreisausschuss"
     r"|(?:Fachbereich|Fachdienst|Amt|Referat|Dezernat)\s+\d[\d.]*)\b"
 )
+# The passive form: "Die Verwaltung wird beauftragt, A zu tun und B vorzulegen".
+_ASSIGNEE_PASSIVE = re.compile(
+    r"\b(?:Die|Der|die|der)\s+(?P<who>(?:Kreis|Stadt|Gemeinde)?[Vv]erwaltung|Oberbürgermeisterin|Oberbürgermeister"
+    r"|Bürgermeisterin|Bürgermeister|Landrätin|Landrat|Magistrat|Gemeindevorstand|Kreisausschuss"
+    r"|(?:Fachbereich|Fachdienst|Referat|Dezernat)\s+\d[\d.]*)\s+(?:wird|werden)\s+(?:\w+\s+){0,3}?"
+    r"(?:beauftragt|gebeten|ersucht|ermächtigt|aufgefordert)\b"
+)
 
 
 def find_assignee(sentence: str) -> str | None:
     """The party a resolution commissions ("beauftragt die Verwaltung" -> "Verwaltung"), as written."""
     if "beauftrag" not in sentence and "bitte" not in sentence and "ersuch" not in sentence \
-            and "ermächtig" not in sentence and "forder" not in sentence:
+            and "ermächtig" not in sentence and "forder" not in sentence and "gebeten" not in sentence:
         return None
-    match = _ASSIGNEE.search(sentence)
+    match = _ASSIGNEE.search(sentence) or _ASSIGNEE_PASSIVE.search(sentence)
     if match is None:
         return None
     who = match.group("who")

@@ -68,6 +68,7 @@ _REJECTED = re.compile(
     r"|keine\s+Mehrheit|nicht\s+angenommen"
 )
 _ENUM_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z]\)|[-•])\s+")
+_ENUM_MARK = re.compile(r"(?:\d{1,2}[.)]|[a-z]\)|[-•])\s+(?=[A-ZÄÖÜ])")  # at a given position (no ^)
 _VERWALTUNG_PRESENT = re.compile(
     r"^\s*(?:\d{1,2}[.)]\s+)?(?:Die\s+(?:Stadt|Kreis|Gemeinde)?[Vv]erwaltung|Die\s+Kämmerei|Das\s+(?:Bau|Ordnungs|Jugend"
     r"|Sozial|Schul)?[Aa]mt(?:\s+\d+)?|Der\s+Fachbereich(?:\s+\d+)?|Der\s+Fachdienst(?:\s+\d+)?)\s+(?:prüft|hält|erstellt|legt|erarbeitet|klärt|ermittelt"
@@ -102,6 +103,7 @@ _THIRD_PARTY = re.compile(
     r"\s*(?:Die|Der|Das)\s+(?:[\w-]+\s+)?(?:Schule|Schulleitung|Firma|Investor|Investorin|Vorhabenträger\w*|Bauherr\w*"
     r"|Unternehmen|Verein|Bahn|Ministerium|Landesbetrieb|Eigentümer\w*|Kirchengemeinde|Netzbetreiber)\b"
 )
+_UNTIL = re.compile(r"\bbis\s+(?:zur|zum|zu)\b")
 # A stated milestone ("der Umzug erfolgt zum 01.01.2024", "die Begehung findet am … statt"): with a future date.
 _MILESTONE = re.compile(r"\b(?:erfolgt|erfolgen|findet|finden|beginnt|beginnen|startet|starten)\b")
 # A verbal promise governing the clause after it ("sagt zu, …"); a noun ("an dessen Zusage") recalls one.
@@ -413,6 +415,9 @@ def _candidate(
         end -= 1
     if text[start] in ",; ":
         start += 1
+    enum = _ENUM_MARK.match(text, start, end)
+    if enum is not None:
+        start = enum.end()  # "2. Die Verwaltung wird beauftragt …": the number is not part of the quote
     clause = text[start:end]
     if len(clause) < MIN_CLAUSE_CHARS:
         return None
@@ -457,6 +462,8 @@ def _candidate(
     if score + context_bonus - penalty + (0.2 if cues.future else 0.0) < THRESHOLD - _EPS:
         return None  # not even the bonus of a future meeting, referral or report could lift it
     kind = classify(clause, due_expr is not None, has_period)
+    if kind is Kind.MEETING:
+        kind = _meeting_as_deadline(text, clause, start, times, due_expr is not None) or kind
     if cues.future and kind in (Kind.MEETING, Kind.FORWARD, Kind.REPORT_BACK):
         score += 0.2
     # Rounded so that float noise from the order of additions never decides a borderline item.
@@ -476,6 +483,15 @@ def _candidate(
         kind=kind,
         confidence=round(score, 3),
     )
+
+
+def _meeting_as_deadline(text: str, clause: str, start: int, times: list[TimeExpr], has_due: bool) -> Kind | None:
+    """The kind of "die Kostenberechnung bis zur Februarsitzung vorlegen": the meeting only sets the deadline."""
+    for t in times:
+        if t.kind in ("next_meeting", "month_meeting") and _UNTIL.search(text, max(start, t.start - 8), t.start + 8):
+            kind = classify(clause[: t.start - start] + clause[t.end - start:], has_due, True)
+            return kind if kind is not Kind.MEETING else None
+    return None
 
 
 def _due(times: list[TimeExpr], meeting: dt.date | None) -> TimeExpr | None:

@@ -60,7 +60,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("month", rf"\b(?:im|ab|bis|zum|seit)\s+{_MONTH}(?:\s+{_YEAR})?\b"),
     ("month_meeting", rf"\b{_MONTH}-?[Ss]itzung\b|\b(?P<mname>Januar|Februar|März|April|Mai|Juni|Juli|August|"
                       r"September|Oktober|November|Dezember)sitzung\b"),
-    ("next_meeting", r"\b(?:in|auf|zu|für|bis\s+zu)\s+(?:der|die|den|dem|einer\s+der|eine\s+der)\s+"
+    # "in der / bis zur / zum / im nächsten Sitzung|Ausschuss …" ("zur", "zum", "im" are contracted articles)
+    ("next_meeting", r"\b(?:(?:in|auf|zu|für|bis\s+zu)\s+(?:der|die|den|dem|einer\s+der|eine\s+der)"
+                     r"|(?:bis\s+)?(?:zur|zum)|im)\s+"
                      r"(?P<which>nächsten|kommenden|folgenden|übernächsten)\s+"
                      r"(?P<what>[\wÄÖÜäöüß-]*(?:[Ss]itzung(?:en)?|Ausschuss|Ausschusses|Rat|Rates|Kreistag"
                      r"|[\wÄÖÜäöüß]+ausschuss))"

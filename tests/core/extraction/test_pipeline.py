@@ -217,3 +217,13 @@ def test_a_stated_milestone_with_a_future_date_is_a_commitment() -> None:
 def test_a_third_partys_own_plan_is_not_a_commitment() -> None:
     text = "Die Schule beabsichtigt, im Herbst einen Projekttag durchzuführen."
     assert extract(text, MeetingContext(meeting_date=dt.date(2024, 6, 5))) == []
+
+
+def test_each_task_of_a_passive_assignment_is_the_assignees_and_a_meeting_deadline_is_a_deadline() -> None:
+    text = ("Beschluss: einstimmig angenommen\n\n2. Die Verwaltung wird beauftragt, die Planung fortzuführen und "
+            "die Kostenberechnung bis zur Februarsitzung vorzulegen.")
+    cands = extract(text, MeetingContext(meeting_date=dt.date(2024, 10, 22)))
+    assert [(c.quote[:28], c.owner, c.kind) for c in cands] == [
+        ("Die Verwaltung wird beauftra", "Verwaltung", Kind.DELIVERABLE),
+        ("die Kostenberechnung bis zur", "Verwaltung", Kind.DEADLINE),
+    ]

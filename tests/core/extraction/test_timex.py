@@ -132,3 +132,16 @@ def test_the_pre_checks_never_hide_a_time_expression(parts: list[str]) -> None:
     text = "".join(parts)
     for meeting in (None, dt.date(2023, 6, 1)):
         assert find_times(text, meeting=meeting) == _every_pattern(text, meeting)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        ("Der Bericht wird bis zur nächsten Sitzung des Bauausschusses vorgelegt.", "Bauausschuss"),
+        ("Das Thema wird im nächsten Sozialausschuss beraten.", "Sozialausschuss"),
+        ("Die Liste folgt zum nächsten Ausschuss.", "Ausschuss"),
+    ],
+)
+def test_next_meeting_after_a_contracted_article_names_its_body(sentence: str, body: str) -> None:
+    times = find_times(sentence, meeting=MEETING)
+    assert times and times[0].kind == "next_meeting" and times[0].body == body
