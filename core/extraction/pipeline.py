@@ -72,7 +72,13 @@ _ENUM_MARK = re.compile(r"(?:\d{1,2}[.)]|[a-z]\)|[-•])\s+(?=[A-ZÄÖÜ])")  # 
 _VERWALTUNG_PRESENT = re.compile(
     r"^\s*(?:\d{1,2}[.)]\s+)?(?:Die\s+(?:Stadt|Kreis|Gemeinde)?[Vv]erwaltung|Die\s+Kämmerei|Das\s+(?:Bau|Ordnungs|Jugend"
     r"|Sozial|Schul)?[Aa]mt(?:\s+\d+)?|Der\s+Fachbereich(?:\s+\d+)?|Der\s+Fachdienst(?:\s+\d+)?)\s+(?:prüft|hält|erstellt|legt|erarbeitet|klärt|ermittelt"
-    r"|informiert|berichtet|führt|setzt|sorgt|nimmt|tritt|stellt|bereitet|beantragt|schreibt|lädt)\b"
+    r"|informiert|berichtet|führt|setzt|sorgt|nimmt|tritt|stellt|bereitet|beantragt|schreibt|lädt|leitet"
+    r"|veranlasst|kümmert|organisiert)\b"
+)
+# Present-tense steps that happen after the meeting (unlike "berichtet", "stellt vor": said in it).
+_ADMIN_ACTION = re.compile(
+    r"\s*\S+(?:\s+\S+){1,2}?\s+(?:prüft|erstellt|erarbeitet|klärt|ermittelt|sorgt|tritt|bereitet|beantragt"
+    r"|schreibt|lädt|leitet|hält|veranlasst|kümmert|organisiert)\b"
 )
 _ZU_INF_END = re.compile(r"(?:\bzu\s+[a-zäöüß]{1,40}|\b[a-zäöüß]{2,40}zu[a-zäöüß]{2,40})[.!;:“”\"]*\s*$")
 _ZU_INF_ANY = re.compile(
@@ -439,6 +445,8 @@ def _candidate(
         context_bonus += 0.3
     if verwaltung_present and _ENUM_ITEM.match(sentence):
         context_bonus += 0.3
+    elif verwaltung_present and _ADMIN_ACTION.match(clause):
+        context_bonus += 0.45  # "Die Verwaltung prüft das." / "leitet dies weiter": a step taken after the meeting
     if cues.request and not unit.head_request and not cues.assign:
         context_bonus -= 0.3
     timed = find_times_possible(clause)

@@ -227,3 +227,10 @@ def test_each_task_of_a_passive_assignment_is_the_assignees_and_a_meeting_deadli
         ("Die Verwaltung wird beauftra", "Verwaltung", Kind.DELIVERABLE),
         ("die Kostenberechnung bis zur", "Verwaltung", Kind.DEADLINE),
     ]
+
+
+def test_an_administrative_step_in_the_present_is_a_task_but_a_report_in_the_meeting_is_not() -> None:
+    text = ("Herr Kaiser weist auf defekte Leuchten im Lindenweg hin. Die Verwaltung leitet dies an die Stadtwerke "
+            "weiter.\n\nDie Verwaltung berichtet über den Stand der Arbeiten.")
+    cands = extract(text, MeetingContext(meeting_date=dt.date(2024, 10, 22)))
+    assert [(c.quote, c.owner) for c in cands] == [("Die Verwaltung leitet dies an die Stadtwerke weiter.", "Verwaltung")]
