@@ -184,7 +184,7 @@ def test_an_office_stating_a_future_step_in_the_present_tense_commits_to_it() ->
     assert [(c.owner, c.kind) for c in cands] == [("Kämmerei", Kind.DEADLINE)]
     cands = extract("Das Bauamt legt den Plan bis Ende Mai vor.", meeting)
     assert [(c.owner, c.due) for c in cands] == [("Bauamt", dt.date(2024, 5, 31))]
-    assert extract("Das Bauamt prüft den Antrag.", meeting) == []
+    assert extract("Das Bauamt berichtet über den Antrag.", meeting) == []
 
 
 def test_a_resolution_commissioning_the_magistrat_makes_it_the_owner() -> None:
