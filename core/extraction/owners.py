@@ -145,12 +145,28 @@ class Speaker:
 
 
 _PREPOSITION_BEFORE = re.compile(r"(?:\bvon|\ban|\bbei|\bmit|\bgegenüber|\bfür|\bdurch|\bzu|\bvor)\s*$")
+_NAME_TAIL = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?")
 _DASS = re.compile(r"\bdass\b")  # the matrix clause ends at it or at the first comma
 # Inverted order after a fronted phrase: "Auf Nachfrage von X, ob …, antwortet Bürgermeister Y, dass …".
 _POSTPOSED = re.compile(
     r"(?:,\s*so|\b(?:erklärt|ergänzt|betont|sagt|antwortet|entgegnet|erwidert|teilt|berichtet|informiert"
     r"|erläutert|führt|sichert|bestätigt|verweist)\w*)\s*$"
 )
+
+
+def speaker_prefix_end(sentence: str) -> int:
+    """Where the words of a verbatim record start ("Bürgermeister Vogt: Die Arbeiten …" -> 20), else 0."""
+    colon = sentence.find(":", 0, 80)
+    if colon < 3 or not sentence[0].isupper():
+        return 0
+    match = _PERSON.match(sentence)
+    # Only a name, perhaps with the party in brackets, stands before the colon: "StR Huber (CDU): …"
+    if match is None or not _NAME_TAIL.fullmatch(sentence, match.end(), colon):
+        return 0
+    end = colon + 1
+    while end < len(sentence) and sentence[end] == " ":
+        end += 1
+    return end
 
 
 def find_speaker(sentence: str) -> Speaker | None:
@@ -160,7 +176,8 @@ def find_speaker(sentence: str) -> Speaker | None:
     after a preposition ("Auf Nachfrage von Herrn X") is not the speaker.
     """
     if not _SPEECH.search(sentence):
-        return None
+        end = speaker_prefix_end(sentence)
+        return _speaker_of(_PERSON.match(sentence), sentence) if end else None  # type: ignore[arg-type]
     limit = sentence.find(",")
     if limit < 0:
         limit = len(sentence)

@@ -23,7 +23,15 @@ from core.extraction.actions import make_action
 from core.extraction.header import find_body as find_doc_body
 from core.extraction.header import find_meeting_date
 from core.extraction.kinds import classify, is_concrete_period
-from core.extraction.owners import Speaker, find_assignee, find_body, find_party, find_person, find_speaker
+from core.extraction.owners import (
+    Speaker,
+    find_assignee,
+    find_body,
+    find_party,
+    find_person,
+    find_speaker,
+    speaker_prefix_end,
+)
 from core.extraction.sentences import Span, iter_paragraphs, split_clauses, split_sentences
 from core.extraction.timex import TimeExpr, find_times, find_times_possible
 from core.types import Candidate, Kind, MeetingContext
@@ -424,6 +432,8 @@ def _candidate(
     enum = _ENUM_MARK.match(text, start, end)
     if enum is not None:
         start = enum.end()  # "2. Die Verwaltung wird beauftragt …": the number is not part of the quote
+    elif text[start:start + 1].isupper() and ":" in text[start:start + 80]:
+        start += speaker_prefix_end(text[start:end])  # "Bürgermeister Vogt: Die Arbeiten beginnen …"
     clause = text[start:end]
     if len(clause) < MIN_CLAUSE_CHARS:
         return None

@@ -233,4 +233,11 @@ def test_an_administrative_step_in_the_present_is_a_task_but_a_report_in_the_mee
     text = ("Herr Kaiser weist auf defekte Leuchten im Lindenweg hin. Die Verwaltung leitet dies an die Stadtwerke "
             "weiter.\n\nDie Verwaltung berichtet über den Stand der Arbeiten.")
     cands = extract(text, MeetingContext(meeting_date=dt.date(2024, 10, 22)))
-    assert [(c.quote, c.owner) for c in cands] == [("Die Verwaltung leitet dies an die Stadtwerke weiter.", "Verwaltung")]
+    expected = [("Die Verwaltung leitet dies an die Stadtwerke weiter.", "Verwaltung")]
+    assert [(c.quote, c.owner) for c in cands] == expected
+
+
+def test_a_verbatim_record_names_its_speaker_and_the_quote_leaves_the_name_out() -> None:
+    text = "Frau Brandt fragt nach dem Stand der Sanierung.\n\nBürgermeister Vogt: Die Arbeiten beginnen im April 2025."
+    cands = extract(text, MeetingContext(meeting_date=dt.date(2024, 10, 22)))
+    assert [(c.quote, c.owner) for c in cands] == [("Die Arbeiten beginnen im April 2025.", "Bürgermeister Vogt")]
