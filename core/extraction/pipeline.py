@@ -538,6 +538,8 @@ def _owner(clause: str, kind: Kind, unit: _Unit, state: _State, doc_body: str | 
         planner = state.speaker if state.speaker and not state.speaker.member and state.speaker_age <= 1 else None
         if _INTENT_OWN.search(clause) and planner:
             return planner.name
+        if "itzung" in clause:  # a session of this body ("auf die Aprilsitzung"): the body meets, not the speaker
+            return body or party or doc_body or "Ausschuss"
         return body or party or (speaker.name if speaker else None) or doc_body or "Ausschuss"
     person = find_person(clause) if cue.PROMISE.search(clause) else None
     if party or person or accepted:

@@ -241,3 +241,11 @@ def test_a_verbatim_record_names_its_speaker_and_the_quote_leaves_the_name_out()
     text = "Frau Brandt fragt nach dem Stand der Sanierung.\n\nBürgermeister Vogt: Die Arbeiten beginnen im April 2025."
     cands = extract(text, MeetingContext(meeting_date=dt.date(2024, 10, 22)))
     assert [(c.quote, c.owner) for c in cands] == [("Die Arbeiten beginnen im April 2025.", "Bürgermeister Vogt")]
+
+
+def test_closing_the_session_is_not_a_commitment_and_a_session_belongs_to_the_body() -> None:
+    text = ("Niederschrift über die Sitzung des Gemeinderates am 12.09.2024\n\n"
+            "Der Bürgermeister weist darauf hin, dass die nächste Sitzung am 10.10.2024 stattfindet.\n"
+            "Die Sitzung wird um 21:15 Uhr geschlossen.")
+    cands = extract(text, MeetingContext())
+    assert [(c.owner, c.due) for c in cands] == [("Gemeinderat", dt.date(2024, 10, 10))]
