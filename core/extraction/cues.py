@@ -121,10 +121,12 @@ PROMISE = _rx(
     r"beabsichtigt", r"beabsichtige", r"angestrebt", r"nachgereicht",
     r"nachzureichen", r"verspricht", r"Zusage", r"kündigt\s+an", r"in\s+Aussicht", r"zusagt", r"zusagen",
     r"zusichert", r"zusichern", r"annehme", r"nimmt\s+(?:\w+\s+){0,3}an",
+    r"Antwort\s+erfolgt", r"Beantwortung\s+erfolgt", r"Stellungnahme\s+erfolgt", r"Rückmeldung\s+erfolgt",
 )
 PLANNED = _rx(r"plant", r"geplant", r"vorgesehen", r"beabsichtigt\s+ist")  # weaker: also used for states
 STRONG_SCHEDULE = _rx(r"vertagt", r"vertagen", r"verwiesen", r"verweisen", r"Verweisung", r"überwiesen",
-                      r"weitergeleitet", r"weiterzuleiten", r"delegieren", r"Wiedervorlage")
+                      r"weitergeleitet", r"weiterzuleiten", r"delegieren", r"Wiedervorlage",
+                      r"empfiehlt\s+(?:dem|der)\s+[\wäöü-]*(?:rat|kreistag|ausschuss|versammlung|vertretung)")
 SCHEDULE = _rx(
     r"vertagt", r"vertagen", r"zurückgestellt", r"zurückzustellen", r"Wiedervorlage", r"auf\s+die\s+Tagesordnung",
     r"Sondersitzung", r"Ortstermin", r"Ortsbesichtigung", r"Begehung", r"Ortsbegehung", r"Vor-Ort-Termin",
@@ -135,6 +137,8 @@ REFER = _rx(
     r"verwiesen", r"verweisen", r"Verweisung", r"überwiesen", r"weitergeleitet", r"weiterzuleiten",
     r"delegieren", r"zuzuleiten", r"zugeleitet", r"vorgelegt", r"vorzulegen", r"vorlegen", r"einzubringen",
     r"eingebracht", r"zu\s+verteilen", r"zur\s+Entscheidung", r"zur\s+Beschlussfassung", r"zu\s+schicken",
+    r"weitergegeben", r"weiterzugeben", r"beigefügt", r"beizufügen", r"übersandt", r"zu\s+übersenden",
+    r"zugesandt", r"zur\s+Verfügung\s+gestellt",
 )
 REQUEST = _rx(
     r"bittet", r"bat", r"bitten", r"schlägt\s+(?:[\w.-]+\s+){0,20}vor", r"schlug\s+(?:[\w.-]+\s+){0,20}vor",

@@ -12,7 +12,8 @@ from core.types import KIND_PRECEDENCE, Kind
 _HANDOVER = r"(?:vor(?:gelegt|zulegen|legen)|ein(?:zubringen|gebracht|bringen))"
 _FORWARD = re.compile(
     r"\b(?:v(?:erwiesen|erweisen|erwiese|erweisung)\b|überw(?:iesen|eisen)\b"
-    r"|weiter(?:geleitet|zuleiten|leiten)\b|delegier(?:en|t)\b"
+    r"|weiter(?:geleitet|zuleiten|leiten|gegeben|zugeben|geben)\b|delegier(?:en|t)\b"
+    r"|empfiehlt\s+(?:dem|der)\s+[\wäöü-]*(?:[Rr]at|[Kk]reistag|[Aa]usschuss|[Vv]ersammlung|[Vv]ertretung)\b"
     r"|z(?:uzuleiten|ugeleitet|uleiten|ur\s+Entscheidung|ur\s+Beschlussfassung|um\s+Beschluss\s+vorgelegt"
     r"|um\s+Beschluss\s+vorzulegen|u\s+schicken|u\s+verteilen)\b"
     r"|Entscheidung\s+(?:\w+\s+){0,6}treffen\b"
@@ -38,14 +39,14 @@ _MEETING = re.compile(  # every alternative starts with a letter: re skips ahead
     r"|b(?:egutachtet|eraten\s+werden|eraten\b|esprochen|esprechen|ehandelt|ehandeln|eschlossen\s+werden)"
     r"|Austausch|Gespräch|e(?:inladen|inzuladen|ingeladen|rneut\s+zu\s+beraten|rneut\s+beraten)"
     r"|abgestimmt\s+wird|abgestimmt\s+werden|K(?:onsens|lausur)|g(?:esprochen\s+werden|enehmigt\s+werde)"
-    r"|Haushaltsberatungen|Ältestenrat",
+    r"|Haushaltsberatungen|Ältestenrat|tagt\b|tagen\b",
 )
 _VERY_VAGUE = frozenset({"soon", "next_year"})
 # Every branch of each pattern contains one of these (lower-cased) stems: substring tests first.
 _FORWARD_STEMS = (
     "verwies", "verweis", "überwies", "überweis", "weiterge", "weiterzu", "weiterle", "delegier", "zuleiten",
     "zugeleitet", "entscheidung", "beschluss", "schicken", "verteilen", "vorgelegt", "vorzulegen", "vorlegen",
-    "einzubringen", "eingebracht", "einbringen", "geben", "geklärt",
+    "einzubringen", "eingebracht", "einbringen", "geben", "geklärt", "empfiehlt",
 )
 _REPORT_STEMS = (
     "bericht", "informier", "unterrichten", "update", "sachstand", "stellung", "antwort", "schriftlich",
@@ -55,7 +56,7 @@ _MEETING_STEMS = (
     "itzung", "tagesordnung", "vertag", "zurückgestellt", "zurückzustellen", "wiedervorlage", "termin",
     "besichtigung", "begehung", "begutachtet", "treffen", "austausch", "gespräch", "einladen", "einzuladen",
     "eingeladen", "beraten", "besprochen", "besprechen", "behandel", "beschließen", "beschlossen", "abgestimmt",
-    "konsens", "gesprochen", "genehmigt", "stattfinden", "klausur", "workshop", "ältestenrat",
+    "konsens", "gesprochen", "genehmigt", "stattfinden", "klausur", "workshop", "ältestenrat", "tagt", "tagen",
 )
 
 

@@ -226,6 +226,14 @@ def find_party(clause: str) -> str | None:
     return party
 
 
+def subject_person(clause: str) -> str | None:
+    """The named person who opens a clause with a future "wird" ("Herr Schneider wird … nachreichen"), else None."""
+    match = _PERSON.match(clause)
+    if match is None or not clause.startswith(" wird ", match.end()):
+        return None
+    return _speaker_of(match, clause).name
+
+
 def find_person(clause: str) -> str | None:
     """The first named person or office holder in a clause ("OB Kuhn", "Herr Römer")."""
     match = _PERSON.search(clause)

@@ -31,6 +31,7 @@ from core.extraction.owners import (
     find_person,
     find_speaker,
     speaker_prefix_end,
+    subject_person,
 )
 from core.extraction.sentences import Span, iter_paragraphs, split_clauses, split_sentences
 from core.extraction.timex import TimeExpr, find_times, find_times_possible
@@ -116,6 +117,10 @@ _ADMIN_SUBJECT = re.compile(
 _THIRD_PARTY = re.compile(
     r"\s*(?:Die|Der|Das)\s+(?:[\w-]+\s+)?(?:Schule|Schulleitung|Firma|Investor|Investorin|Vorhabenträger\w*|Bauherr\w*"
     r"|Unternehmen|Verein|Bahn|Ministerium|Landesbetrieb|Eigentümer\w*|Kirchengemeinde|Netzbetreiber)\b"
+)
+# A committee's recommendation to the body that decides: a referral with a head ("empfiehlt dem Rat, …").
+_RECOMMEND = re.compile(
+    r"\bempfiehlt\s+(?:dem|der)\s+(?P<to>[\wÄÖÜäöüß-]*(?:[Rr]at|[Kk]reistag|[Aa]usschuss|[Vv]ersammlung|[Vv]ertretung))\b"
 )
 _UNTIL = re.compile(r"\bbis\s+(?:zur|zum|zu)\b")
 # A stated milestone ("der Umzug erfolgt zum 01.01.2024", "die Begehung findet am … statt"): with a future date.
@@ -309,7 +314,8 @@ def _units(text: str, start: int, end: int, acceptor: str | None, admin_speaker:
         c_start, c_end = clauses[i]
         clause = text[c_start:c_end]
         nxt_is_complement = i + 1 < len(clauses) and _is_complement(text, clauses[i + 1])
-        if nxt_is_complement and (cue.ASSIGN.search(clause) or _INTENT.search(clause) or _AGREED.search(clause)):
+        if nxt_is_complement and (cue.ASSIGN.search(clause) or _INTENT.search(clause) or _AGREED.search(clause)
+                                  or _RECOMMEND.search(clause)):
             # "Die Verwaltung wird beauftragt, A zu tun, B zu tun": one commitment with its head.
             j = i + 1
             while j + 1 < len(clauses) and _is_complement(text, clauses[j + 1]):
@@ -531,6 +537,9 @@ def _owner(clause: str, kind: Kind, unit: _Unit, state: _State, doc_body: str | 
         # Each task of "X beauftragt die Verwaltung, A zu tun und B vorzulegen" is the assignee's.
         return state.assignee
     if kind is Kind.FORWARD:
+        recommended = _RECOMMEND.search(clause)
+        if recommended:
+            return recommended.group("to")  # "Der Ausschuss empfiehlt dem Rat, …": the Rat decides next
         if _HANDOVER.search(clause):
             return party or accepted or (speaker.name if speaker else None) or body
         return body or party or accepted or (speaker.name if speaker else None)
@@ -541,7 +550,8 @@ def _owner(clause: str, kind: Kind, unit: _Unit, state: _State, doc_body: str | 
         if "itzung" in clause:  # a session of this body ("auf die Aprilsitzung"): the body meets, not the speaker
             return body or party or doc_body or "Ausschuss"
         return body or party or (speaker.name if speaker else None) or doc_body or "Ausschuss"
-    person = find_person(clause) if cue.PROMISE.search(clause) else None
+    # The person who promises, or who is the subject of a future step ("Herr Schneider wird … nachreichen").
+    person = find_person(clause) if cue.PROMISE.search(clause) else subject_person(clause)
     if party or person or accepted:
         return party or person or accepted
     if speaker:

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from core.extraction import RULES, Extractor, extract
 from core.types import Kind, MeetingContext
 
@@ -249,3 +251,24 @@ def test_closing_the_session_is_not_a_commitment_and_a_session_belongs_to_the_bo
             "Die Sitzung wird um 21:15 Uhr geschlossen.")
     cands = extract(text, MeetingContext())
     assert [(c.owner, c.due) for c in cands] == [("Gemeinderat", dt.date(2024, 10, 10))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owner", "kind"),
+    [
+        ("Herr Schneider wird die fehlenden Unterlagen nachreichen.", "Herr Schneider", Kind.REPORT_BACK),
+        ("Es wird vereinbart, dass die Arbeitsgruppe im März erneut tagt.", "Arbeitsgruppe", Kind.MEETING),
+        ("Eine Antwort erfolgt schriftlich.", None, Kind.REPORT_BACK),
+        ("Der Ausschuss empfiehlt dem Rat, die Satzung zu beschließen.", "Rat", Kind.FORWARD),
+        ("Die Angelegenheit wird an den Kreis weitergegeben.", None, Kind.FORWARD),
+        ("Die Übersicht wird dem Protokoll beigefügt.", None, Kind.DELIVERABLE),
+    ],
+)
+def test_common_phrasings_of_a_follow_up_are_found(sentence: str, owner: str | None, kind: Kind) -> None:
+    cands = extract(sentence, MeetingContext(meeting_date=dt.date(2025, 2, 3)))
+    assert [(c.owner, c.kind) for c in cands] == [(owner, kind)]
+
+
+def test_an_office_holders_advice_is_not_a_referral() -> None:
+    text = "OB Kuhn empfiehlt an dieser Stelle, zunächst die Sitzung des Ältestenrats abzuwarten."
+    assert extract(text, MeetingContext(meeting_date=dt.date(2025, 2, 3))) == []
