@@ -115,8 +115,10 @@ _ADMIN_SUBJECT = re.compile(
 )
 # Subjects outside the council and its administration: their plans are their own (guidelines: exclude).
 _THIRD_PARTY = re.compile(
-    r"\s*(?:Die|Der|Das)\s+(?:[\w-]+\s+)?(?:Schule|Schulleitung|Firma|Investor|Investorin|Vorhabenträger\w*|Bauherr\w*"
-    r"|Unternehmen|Verein|Bahn|Ministerium|Landesbetrieb|Eigentümer\w*|Kirchengemeinde|Netzbetreiber)\b"
+    r"\s*(?:(?:Die|Der|Das)\s+(?:[\w-]+\s+)?(?:Schule|Schulleitung|Firma|Investor|Investorin|Vorhabenträger\w*"
+    r"|Bauherr\w*|Unternehmen|[\w-]*[Vv]erein|Bahn|Ministerium|Landesbetrieb|Eigentümer\w*|Kirchengemeinde"
+    r"|Netzbetreiber)"
+    r"|Nach\s+(?:Auskunft|Angaben|Mitteilung)\s+(?:des|der)\s+(?!Verwaltung\b)[\w-]+)\b"
 )
 # A committee's recommendation to the body that decides: a referral with a head ("empfiehlt dem Rat, …").
 _RECOMMEND = re.compile(
@@ -449,8 +451,10 @@ def _candidate(
     cues = cue.read_cues(clause)
     admin_speaker = bool(state.speaker and state.speaker.admin and state.speaker_age <= 1)
     context_bonus = 0.0  # everything but the time expressions and the kind, which need the time grammar
-    if state.member and not unit.head_request:
-        context_bonus -= 0.15
+    if state.member and not unit.head_request and not _ADMIN_SUBJECT.search(clause):
+        context_bonus -= 0.15  # a member's "muss" is an opinion, unless the administration is the subject
+    if _THIRD_PARTY.match(clause) and not unit.boost > 0:
+        context_bonus -= 0.45  # "Der Förderverein wird im Juni ein Fest veranstalten": its own plan
     if state.proposal:
         return None  # a motion read out or introduced, not adopted: nobody owes anything yet
     if admin_speaker:

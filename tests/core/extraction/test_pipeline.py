@@ -272,3 +272,13 @@ def test_common_phrasings_of_a_follow_up_are_found(sentence: str, owner: str | N
 def test_an_office_holders_advice_is_not_a_referral() -> None:
     text = "OB Kuhn empfiehlt an dieser Stelle, zunächst die Sitzung des Ältestenrats abzuwarten."
     assert extract(text, MeetingContext(meeting_date=dt.date(2025, 2, 3))) == []
+
+
+def test_third_parties_and_reported_plans_are_not_followed_up_but_the_administration_is() -> None:
+    text = ("Der Förderverein wird im Juni ein Sommerfest veranstalten. Nach Auskunft des Landesbetriebs wird die "
+            "Ampel im Herbst erneuert.\n\nFrau Neumann (CDU) regt an, eine Photovoltaikanlage vorzusehen. Die "
+            "Verwaltung wird dies in der weiteren Planung berücksichtigen.")
+    cands = extract(text, MeetingContext(meeting_date=dt.date(2025, 3, 20)))
+    assert [(c.quote, c.owner) for c in cands] == [
+        ("Die Verwaltung wird dies in der weiteren Planung berücksichtigen.", "Verwaltung")
+    ]
