@@ -26,8 +26,10 @@ _HEADER_PATTERNS = [
     re.compile(rf"(?m)^[ \t]*{_NUM}\s+[-–]\s+\S"),  # RIS item title "15.11.2023 - 9.3 Auswertung …"
     # a short heading line of its own: "Sozialausschuss am 31.08.2023", "Niederschrift über die 12. Sitzung … am …"
     re.compile(
-        rf"(?m)^(?:[^\n.]|\d\.\s){{0,80}}?(?:[Ss]itzung\w*|ausschuss\w*|[Rr]at\w*|[Kk]reistag\w*|[Vv]ertretung|[Vv]ersammlung|gruppe)"
-        rf"\s+(?:[\wÄÖÜäöüß-]+\s+){{0,6}}?(?:am|vom)\s+(?:{_WEEKDAY})?(?:{_NUM})[^\n.]{{0,40}}$"
+        # (no comma before the body and none at the end: a wrapped prose line "…, dass in der Sitzung am … sei,")
+        rf"(?m)^(?:[^\n.,]|\d\.\s){{0,80}}?(?:[Ss]itzung\w*|ausschuss\w*|[Rr]at\w*|[Kk]reistag\w*|[Vv]ertretung"
+        rf"|[Vv]ersammlung|gruppe)"
+        rf"\s+(?:[\wÄÖÜäöüß-]+\s+){{0,6}}?(?:am|vom)\s+(?:{_WEEKDAY})?(?:{_NUM})[^\n.]{{0,40}}(?<!,)$"
     ),
     re.compile(rf"(?m)^[ \t]*{_WEEKDAY}{_LONG}"),  # "Montag, 14. November 2011 , 19:00 Uhr"
 ]

@@ -96,7 +96,7 @@ def _logical_lines(text: str, start: int, stop: int) -> Iterator[Span]:
         # Short lines (the common case in tables and headings) break without any regex work.
         if (
             nl - pos < 60
-            or text[pos:nl].rstrip()[-1:] in _HEADING_CHARS
+            or (text[pos:nl].rstrip()[-1:] in _HEADING_CHARS and not _wrapped_after_dot(text, pos, nl, stop))
             or len(text[pos:nl].strip()) < 60
             or _BULLET_START.match(text, nl + 1, min(stop, nl + 9))
         ):
@@ -108,6 +108,22 @@ def _logical_lines(text: str, start: int, stop: int) -> Iterator[Span]:
     span = _strip(text, seg_start, stop)
     if span:
         yield span
+
+
+def _wrapped_after_dot(text: str, pos: int, nl: int, stop: int) -> bool:
+    """Whether a long line ending in a full stop was only wrapped there (hard-wrapped PDF text).
+
+    "… für die 28.⏎Kalenderwoche" (an ordinal or abbreviation before the dot) and "… des Amtes.⏎und"
+    (a lower-case continuation, which no sentence starts with) continue the sentence.
+    """
+    line = text[pos:nl].rstrip()
+    if not line.endswith(".") or line.endswith(".."):
+        return False
+    nxt = _next_char(text, nl + 1, stop)
+    if nxt.islower():
+        return True
+    word = _word_before(text, pos + len(line) - 1)
+    return (word.isdigit() and len(word) <= 3) or word.lower() in ABBREVIATIONS
 
 
 def _split_line(text: str, start: int, end: int, out: list[Span]) -> None:

@@ -74,3 +74,9 @@ def test_a_body_named_only_deep_in_the_text_is_not_the_documents_body() -> None:
 def test_it_reads_the_date_of_a_numbered_session_heading() -> None:
     text = "Niederschrift über die 12. Sitzung des Ausschusses für Umwelt und Verkehr am 14.03.2024\n\nTOP 1"
     assert find_meeting_date(text) == dt.date(2024, 3, 14)
+
+
+def test_a_wrapped_prose_line_mentioning_a_session_is_not_the_heading() -> None:
+    text = ("Beratungsergebnis: Kenntnis genommen\n\n"
+            "Er teilt mit, dass in der Sitzung des JHA am 20.09.2018 beabsichtigt sei,\neine Planerin einzuladen.")
+    assert find_meeting_date(text) is None

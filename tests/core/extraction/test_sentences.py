@@ -66,3 +66,10 @@ def test_a_number_after_a_word_ends_the_sentence_before_an_article() -> None:
     ]
     enumeration = "Beschluss:\n1. Die Verwaltung prüft den Standort."
     assert [enumeration[a:b] for a, b in split_sentences(enumeration)][-1] == "1. Die Verwaltung prüft den Standort."
+
+
+def test_hard_wrapped_lines_after_an_ordinal_or_before_lower_case_continue_the_sentence() -> None:
+    text = ("Herr Lenz teilt mit, dass das Versetzen des Trafos für die 28.\n"
+            "Kalenderwoche geplant sei und die Arbeiten nach Abschluss des Bauabschnitts.\n"
+            "abgeschlossen werden. Danach folgt der Rückbau.")
+    assert [text[a:b] for a, b in split_sentences(text)][0].endswith("abgeschlossen werden.")
