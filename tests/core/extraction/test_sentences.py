@@ -72,4 +72,5 @@ def test_hard_wrapped_lines_after_an_ordinal_or_before_lower_case_continue_the_s
     text = ("Herr Lenz teilt mit, dass das Versetzen des Trafos für die 28.\n"
             "Kalenderwoche geplant sei und die Arbeiten nach Abschluss des Bauabschnitts.\n"
             "abgeschlossen werden. Danach folgt der Rückbau.")
-    assert [text[a:b] for a, b in split_sentences(text)][0].endswith("abgeschlossen werden.")
+    first_start, first_end = split_sentences(text)[0]
+    assert text[first_start:first_end].endswith("abgeschlossen werden.")
