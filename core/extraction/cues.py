@@ -113,8 +113,8 @@ SEIN = _rx("ist", "sind", "sei", "seien")
 CAN_NOW = re.compile(r"\bkann\b[^.]{0,160}?\bnun\b|\bkann\s+nun\b", re.IGNORECASE)
 
 ASSIGN = _rx(
-    r"beauftragt", r"beauftragen", r"ermächtigt", r"ermächtigen", r"gebeten",
-    r"Prüfauftrag", r"Arbeitsauftrag",
+    r"beauftragt", r"beauftragen", r"ermächtigt", r"ermächtigen", r"gebeten", r"ersucht", r"ersuchen",
+    r"Prüfauftrag", r"Arbeitsauftrag", r"Auftrag\s+an\s+(?:die|den)",
 )
 PROMISE = _rx(
     r"sagt\w*\s+(?:[\w.]+\s+){0,10}zu\b", r"sicher\w*\s+(?:[\w.]+\s+){0,10}zu\b", r"zugesagt", r"zugesichert",

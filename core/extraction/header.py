@@ -81,6 +81,8 @@ _BODY_PATTERNS = [
     (re.compile(rf"(?m)^[ \t]*{_BODY_NAME}(?:-?[Ss]itzung)?\s+(?:am|vom)\s+(?:{_WEEKDAY})?\d"), BODY_HEAD_CHARS),
     # "Niederschrift über die Sitzung des Bauausschusses", "Sitzung der Gemeindevertretung"
     (re.compile(rf"\b[Ss]itzung\s+(?:des|der)\s+{_BODY_NAME}(?![\wäöüß])"), BODY_HEAD_CHARS),
+    # "Gemeinderat Musterstadt - Sitzung vom 14.05.2025"
+    (re.compile(rf"(?m)^[ \t]*{_BODY_NAME}(?:\s+[\wÄÖÜäöüß-]+){{0,3}}\s+[-–]\s+(?:öffentliche\s+)?Sitzung\b"), 600),
     # a title line of its own: "Feuerschutzausschuss", "Gemeinde Grasleben - Gemeinderat"
     (re.compile(rf"(?m)^(?:[^\n.:]{{0,50}}\s[-–]\s)?[ \t]*{_BODY_NAME}[ \t]*$"), 600),
 ]

@@ -130,7 +130,7 @@ _MILESTONE = re.compile(r"\b(?:erfolgt|erfolgen|findet|finden|beginnt|beginnen|s
 # A verbal promise governing the clause after it ("sagt zu, …"); a noun ("an dessen Zusage") recalls one.
 _PROMISE_HEAD = re.compile(
     r"\b(?:sagt|sagte|sichert|sicherte)\b(?:\s+[\w.]+){0,10}?\s+zu\s*$|\b(?:kündigt|kündigte)\b(?:\s+[\w.]+){0,10}?\s+an\s*$"
-    r"|\b(?:verspricht|versprach|verpflichtet\s+sich)\b"
+    r"|\b(?:verspricht|versprach|verpflichtet\s+sich)\b|\b(?:hat|haben|hatte)\s+(?:\w+\s+){0,4}?(?:zugesagt|zugesichert)\s*$"
 )
 _INTENT = re.compile(r"beabsichtig|geplant|angestrebt|vorgesehen|\bplant\b")
 

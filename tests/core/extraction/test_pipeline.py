@@ -282,3 +282,14 @@ def test_third_parties_and_reported_plans_are_not_followed_up_but_the_administra
     assert [(c.quote, c.owner) for c in cands] == [
         ("Die Verwaltung wird dies in der weiteren Planung berücksichtigen.", "Verwaltung")
     ]
+
+
+def test_labelled_assignments_requests_and_perfect_promises_are_found() -> None:
+    text = ("Gemeinderat Musterstadt - Sitzung vom 14.05.2025\n\n"
+            "Auftrag an die Verwaltung: Prüfung eines Halteverbots in der Gartenstraße.\n"
+            "Die Verwaltung wird ersucht, bis zur nächsten Sitzung einen Vorschlag zur Parkraumbewirtschaftung zu "
+            "erarbeiten.\nDie Verwaltung hat zugesagt, die Ergebnisse im Herbst vorzulegen.\n"
+            "Über die weitere Vorgehensweise wird in der nächsten Sitzung entschieden.")
+    cands = extract(text, MeetingContext())
+    assert [c.owner for c in cands] == ["Verwaltung", "Verwaltung", "Verwaltung", "Gemeinderat"]
+    assert cands[1].quote.endswith("zu erarbeiten.") and cands[2].quote == "die Ergebnisse im Herbst vorzulegen."
