@@ -47,10 +47,14 @@ _PATTERNS: list[tuple[str, str]] = [
     # bis 30.6. / am 13.09. — only after a preposition, else "TOP 5.1." would be a date
     ("short", r"\b(?:a[mb]|bis|zum|vom|den|spätestens|bis zum|Frist)\s+(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?!\d)"),
     ("end_year", r"\b(?:(?:Ende|Ablauf)\s+(?:des\s+|dieses\s+|diesen\s+)?(?:Jahres|Kalenderjahres)"
-                 rf"|Jahresende|Jahreswechsel)(?:\s+{_YEAR})?\b"),
+                 rf"|Jahresende|Jahreswechsel|noch\s+in\s+diesem\s+Jahr|noch\s+dieses\s+Jahr)(?:\s+{_YEAR})?\b"),
+    # "Ende 2025" (31.12.), "Anfang/Mitte 2026" (a vague part of the year), "Ende nächsten Jahres"
+    ("part_year", rf"\b(?P<ypart>Anfang|Mitte|Ende)\s+(?:{_YEAR}\b|(?:des\s+)?(?P<rel>nächsten|kommenden)\s+Jahres\b)"),
+    ("in_year", r"\bim\s+(?:Laufe|Verlauf)\s+(?:des|dieses)\s+Jahres\b"),
     ("part_month", rf"\b(?P<part>Anfang|Mitte|Ende)\s+(?:des\s+Monats\s+)?{_MONTH}(?:\s+{_YEAR})?\b"),
     ("quarter", rf"\b(?:(?P<qend>Ende)\s+(?:des\s+)?)?(?:{_ORD}\s+Quartals?|Q(?P<qn>[1-4]))(?:\s+{_YEAR})?"),
-    ("half", rf"\b(?:(?P<hend>Ende)\s+(?:des\s+)?)?(?P<h>ersten|zweiten|1\.|2\.)\s+Halbjahr(?:es|s)?(?:\s+{_YEAR})?"),
+    ("half", rf"\b(?:(?P<hend>Ende)\s+(?:des\s+|der\s+)?)?(?P<h>ersten|zweiten|1\.|2\.)\s+"
+             rf"(?:Halbjahr(?:es|s)?|Jahreshälfte)(?:\s+{_YEAR})?"),
     ("week", r"\b(?:KW|Kalenderwoche)\s?(?P<w>[1-5]?\d)\b|\b(?P<w2>[1-5]?\d)\.\s+(?:KW|Kalenderwoche)\b"),
     ("in_units", r"\b(?:in|innerhalb\s+von|binnen)\s+(?P<n>\d{1,2}|ein|einem|einer|zwei|drei|vier|fünf|sechs|"
                  r"sieben|acht|neun|zehn|zwölf|vierzehn)\s+(?P<unit>Tagen|Wochen|Woche|Monaten|Monat)\b"),
@@ -100,7 +104,7 @@ _NUMERIC_DATE = re.compile(r"\d\.\s?\d")
 # Substring tests are far cheaper than an alternation regex over the sentence.
 _TRIGGER_WORDS = (
     "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
-    "Dezember", "Jahres", "Quartal", "Halbjahr", "KW", "Kalenderwoche", "Wochen", "Monat", "Tagen", "ferien",
+    "Dezember", "Jahr", "Quartal", "Halbjahr", "KW", "Kalenderwoche", "Wochen", "Monat", "Tagen", "ferien",
     "pause", "Frühjahr", "Frühling", "Sommer", "Herbst", "Winter", "nächsten", "kommenden", "folgenden",
     "demnächst", "zeitnah", "Kürze", "kurzfristig", "gegebener", "Anschluss", "anschließend",
 )
@@ -112,8 +116,9 @@ _MONTH_NAMES = (
 # one of these substrings. Testing that first spares most of the sixteen regex passes (a single
 # alternation of all sixteen was slower).
 _NEEDS: dict[str, str | tuple[str, ...]] = {
-    "full": "d.m", "day_month": "digit+month", "short": "d.m", "end_year": ("ahres",),
-    "part_month": "month", "quarter": ("Quartal", "Q"), "half": ("Halbjahr",), "week": ("KW", "Kalenderwoche"),
+    "full": "d.m", "day_month": "digit+month", "short": "d.m", "end_year": ("ahres", "Jahr"),
+    "part_year": ("Anfang", "Mitte", "Ende"), "in_year": ("Jahres",),
+    "part_month": "month", "quarter": ("Quartal", "Q"), "half": ("Halbjahr", "Jahreshälfte"), "week": ("KW", "Kalenderwoche"),
     "in_units": ("Tagen", "Woche", "Monat"), "holidays": ("ferien", "Sommerpause"),
     "season": ("Frühjahr", "Frühling", "Sommer", "Herbst", "Winter"), "month": "month", "month_meeting": "month",
     "next_meeting": ("nächsten", "kommenden", "folgenden"), "next_year": ("Jahr",),
@@ -239,6 +244,12 @@ def _resolve(
     elif name == "end_year":
         y = _year(g.get("year"), meeting)
         due = dt.date(y, 12, 31) if y else None
+    elif name == "part_year":
+        y = int(g["year"]) if g.get("year") else (meeting.year + 1 if meeting else None)
+        if g["ypart"] == "Ende" and y:
+            due = dt.date(y, 12, 31)
+        else:
+            vague = True
     elif name == "part_month":
         month = MONTHS[g["month"].lower()]
         y = _year(g.get("year"), meeting)

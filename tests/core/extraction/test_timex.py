@@ -145,3 +145,20 @@ def test_the_pre_checks_never_hide_a_time_expression(parts: list[str]) -> None:
 def test_next_meeting_after_a_contracted_article_names_its_body(sentence: str, body: str) -> None:
     times = find_times(sentence, meeting=MEETING)
     assert times and times[0].kind == "next_meeting" and times[0].body == body
+
+
+@pytest.mark.parametrize(
+    ("sentence", "due"),
+    [
+        ("Der Umbau ist bis Ende 2025 abgeschlossen.", dt.date(2025, 12, 31)),
+        ("Die Satzung wird bis Ende nächsten Jahres überarbeitet.", dt.date(2025, 12, 31)),
+        ("Das Konzept kommt noch in diesem Jahr.", dt.date(2024, 12, 31)),
+        ("Die Planung beginnt Anfang 2026.", None),
+        ("Die Fertigstellung ist bis Mitte 2026 vorgesehen.", None),
+        ("Die Ausschreibung erfolgt in der zweiten Jahreshälfte.", None),
+        ("Ein Entwurf folgt im Laufe des Jahres.", None),
+    ],
+)
+def test_it_reads_parts_of_years(sentence: str, due: dt.date | None) -> None:
+    _text, found, vague = _first(sentence)
+    assert found == due and vague == (due is None)
