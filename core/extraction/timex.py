@@ -118,7 +118,8 @@ _MONTH_NAMES = (
 _NEEDS: dict[str, str | tuple[str, ...]] = {
     "full": "d.m", "day_month": "digit+month", "short": "d.m", "end_year": ("ahres", "Jahr"),
     "part_year": ("Anfang", "Mitte", "Ende"), "in_year": ("Jahres",),
-    "part_month": "month", "quarter": ("Quartal", "Q"), "half": ("Halbjahr", "Jahreshälfte"), "week": ("KW", "Kalenderwoche"),
+    "part_month": "month", "quarter": ("Quartal", "Q"), "half": ("Halbjahr", "Jahreshälfte"),
+    "week": ("KW", "Kalenderwoche"),
     "in_units": ("Tagen", "Woche", "Monat"), "holidays": ("ferien", "Sommerpause"),
     "season": ("Frühjahr", "Frühling", "Sommer", "Herbst", "Winter"), "month": "month", "month_meeting": "month",
     "next_meeting": ("nächsten", "kommenden", "folgenden"), "next_year": ("Jahr",),
