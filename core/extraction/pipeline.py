@@ -48,7 +48,13 @@ _RESOLUTION_END = re.compile(
 _RESOLUTION_START = re.compile(
     r"^\s*[„\"]?(?:Beschluss\w*|Ergebnis/Beschluss|Empfehlung|Der\s+\w+\s+beschließt|Es\s+wird\s+beschlossen)"
 )
-_SENTENCE_END = re.compile(r"[.!?…\]“”\"')]\s*$")
+_SENTENCE_END_CHARS = frozenset(".!?…]“”\"')")  # the last character of a complete sentence
+# The first character each anchored pattern can start with (after optional white space): a set
+# lookup spares the regex call for most sentences.
+_ACCEPT_FIRST = frozenset("DGNE")
+_PRONOUN_FIRST = frozenset("ESDWFAZ")
+_RESOLUTION_START_FIRST = frozenset("„\"BED")
+_RESOLUTION_END_FIRST = frozenset("TPWSBAHF")
 # A motion or draft is introduced: its "wird beauftragt" is not (yet) a task.
 _PROPOSAL_START = re.compile(
     r"(?:Beschlussantrag|Beschlussvorschlag|folgenden\s+Antrag|Antrag\s+(?:der|des)\s+[\w-]+(?:\s+[\w-]+)?)\s*:\s*$"
@@ -175,11 +181,12 @@ def _process(
     _update_state(sentence, state)
     if len(sentence) < MIN_CLAUSE_CHARS:
         return
-    if _ACCEPT_SENTENCE.match(sentence) and cue.ACCEPT.search(sentence) and not _ZU_INF_ANY.search(sentence):
+    if sentence[0] in _ACCEPT_FIRST and _ACCEPT_SENTENCE.match(sentence) and cue.ACCEPT.search(sentence) \
+            and not _ZU_INF_ANY.search(sentence):
         return  # "Dies wird zugesichert.": the acceptance of the request before, not a task of its own
     if sentence.rstrip().endswith(":") or not _LOWER3.search(sentence):
         return  # headings ("Beschluss:") and tables
-    if len(sentence) < 120 and not _SENTENCE_END.search(sentence):
+    if len(sentence) < 120 and sentence.rstrip()[-1:] not in _SENTENCE_END_CHARS:
         return  # title lines: "Sozialausschuss am 31.08.2023", "TOP 3 Bericht der Verwaltung"
     if not cue.may_commit(sentence) and (not _DIGIT.search(sentence) or _digits_cannot_commit(sentence, state)):
         return  # most sentences: no cue at all, only the discourse state needed updating
@@ -196,11 +203,12 @@ def _process(
 
 def _update_state(sentence: str, state: _State) -> None:
     state.assignee = find_assignee(sentence)
-    if _RESOLUTION_START.match(sentence):
+    first = sentence[:1]
+    if (first in _RESOLUTION_START_FIRST or first.isspace()) and _RESOLUTION_START.match(sentence):
         state.resolution = True
         if not sentence.lstrip().startswith(("„", '"', "Der", "Die", "Es")):
             state.proposal = False  # a "Beschluss:" heading, not a resolution text being read out
-    elif _RESOLUTION_END.match(sentence):
+    elif (first in _RESOLUTION_END_FIRST or first.isspace()) and _RESOLUTION_END.match(sentence):
         state.resolution = False
     speaker = find_speaker(sentence)
     if sentence.endswith(":") and _PROPOSAL_START.search(sentence):
@@ -215,7 +223,7 @@ def _update_state(sentence: str, state: _State) -> None:
         state.speaker, state.speaker_age = speaker, 0
         state.reported = False
         state.member = speaker.member
-    elif _PRONOUN_START.match(sentence):
+    elif first in _PRONOUN_FIRST and _PRONOUN_START.match(sentence):
         state.speaker_age = 0
     else:
         state.speaker_age += 1
@@ -253,7 +261,7 @@ def _acceptance(text: str, ahead: list[Span]) -> str | None:
     """Who accepts a request made in this sentence: "Verwaltung", a person, "" (a body) or None."""
     for a_start, a_end in ahead:
         nxt = text[a_start:a_end]
-        if cue.ACCEPT.search(nxt) and (_ACCEPT_SENTENCE.match(nxt) or len(nxt) < 120):
+        if cue.ACCEPT.search(nxt) and (len(nxt) < 120 or (nxt[0] in _ACCEPT_FIRST and _ACCEPT_SENTENCE.match(nxt))):
             if "erwaltung" in nxt:
                 return "Verwaltung"
             person = find_person(nxt)
