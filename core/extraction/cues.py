@@ -11,6 +11,7 @@ All patterns are flat alternations with ``\\b`` anchors (no nested quantifiers).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -57,6 +58,8 @@ class WordCue:
     """
 
     def __init__(self, alternatives: tuple[str, ...]) -> None:
+        if _SCAN_READY:
+            raise RuntimeError("cue families are defined at import, before the paragraph scan is built")
         self.bit = 1 << len(_FAMILIES)
         _FAMILIES.append(self)
         self.words = frozenset(a.lower() for a in alternatives if _PLAIN.match(a))
@@ -81,13 +84,21 @@ class WordCue:
             return False
         return self.regex.search(segment) is not None
 
+    def found(self, segment: str, hits: Hits) -> bool:
+        """True when the family occurs in ``segment``, whose word bits ``hits`` were looked up already."""
+        if hits[0] & self.bit:
+            return True
+        return self.regex is not None and hits[1] & self.bit != 0 and self.regex.search(segment) is not None
+
 
 _FAMILIES: list[WordCue] = []
+_SCAN_READY = False
+Hits = tuple[int, int]  # (families a word proves, families whose regex must confirm) of one segment
 
 
-def family_hits(segment: str) -> int:
+def family_hits(segment: str, hits: Hits | None = None) -> int:
     """The bits of every cue family that occurs in ``segment`` (one word lookup, regexes only to confirm)."""
-    _, sure, maybe = _words(segment)
+    sure, maybe = hits if hits is not None else _words(segment)[1:]
     unsure = maybe & ~sure
     while unsure:
         bit = unsure & -unsure
@@ -182,12 +193,27 @@ FUTURE_WORDS = _rx(r"dann", r"anschließend", r"im\s+Anschluss", r"demnächst", 
                    r"noch")
 
 
-def may_commit(clause: str) -> bool:
-    """Cheap gate: does the clause contain any positive cue at all (else it cannot be a commitment)?"""
-    words, sure, maybe = _words(clause)
-    if sure & _POSITIVE_MASK or not _POSITIVE_WORDS.isdisjoint(words):
+# Single words read as flags: their own bit, no score of their own (a lowered word proves only
+# that the case-sensitive regex which reads them is worth running).
+AUX_FUTURE = _rx("wird", "werden", "werde")
+AUX_WERDE = _rx("werde")
+AUX_WERDEN = _rx("werden")
+AUX_KANN = _rx("kann")
+DONE_WORDS = _rx("beauftragt", "vergeben")
+POSITIVE_WORDS = _rx("wird", "werden", "werde", "kann", "nun", "noch", "dann")
+REPORTED_WORDS = _rx("solle", "werde", "sei", "könne", "müsse", "seien", "würden")  # Konjunktiv I of reports
+
+
+def may_commit(clause: str, hits: Hits | None = None) -> bool:
+    """Cheap gate: does the clause contain any positive cue at all (else it cannot be a commitment)?
+
+    ``hits`` are the clause's word bits when already looked up (``CueIndex.hits``).
+    """
+    sure, maybe = hits if hits is not None else _words(clause)[1:]
+    if sure & _POSITIVE_MASK:
         return True
-    if maybe & _POSITIVE_MASK and any(family.search(clause) for family in _POSITIVE_FAMILIES):
+    unsure = maybe & _POSITIVE_MASK
+    if unsure and any(unsure & bit and regex.search(clause) for bit, regex in _POSITIVE_PHRASES):
         return True
     return "zu" in clause and ZU_INF.search(clause) is not None
 
@@ -220,44 +246,46 @@ class Cues:
     question: bool
 
 
-_POSITIVE_FAMILIES = (ASSIGN, PROMISE, PLANNED, STRONG_SCHEDULE, SCHEDULE, REFER, MODAL, MODAL_WEAK)
-_POSITIVE_WORDS = frozenset({"wird", "werden", "werde", "kann", "nun", "noch", "dann"})
+_POSITIVE_FAMILIES = (ASSIGN, PROMISE, PLANNED, STRONG_SCHEDULE, SCHEDULE, REFER, MODAL, MODAL_WEAK, POSITIVE_WORDS)
 _POSITIVE_MASK = sum(f.bit for f in _POSITIVE_FAMILIES)
-_FUTURE_WORDS = frozenset({"wird", "werden", "werde"})
-_DONE_WORDS = frozenset({"beauftragt", "vergeben"})
+_POSITIVE_PHRASES = tuple((f.bit, f.regex) for f in _POSITIVE_FAMILIES if f.regex is not None)
 _DONE_ASSIGN = re.compile(r"\b(?:sei|ist|wurde|wurden|worden|seien|sind)\b[^.]{0,80}\b(?:beauftragt|vergeben)\b")
 
 
-def read_cues(clause: str) -> Cues:
-    """Evaluate every cue family on one clause (regexes only run when their key word occurs)."""
-    words = _words(clause)[0]
-    hits = family_hits(clause)
+def read_cues(clause: str, hits: Hits | None = None) -> Cues:
+    """Evaluate every cue family on one clause (regexes only run when their key word occurs).
+
+    ``hits`` are the clause's word bits when already looked up (``CueIndex.hits``).
+    """
+    looked_up = hits if hits is not None else _words(clause)[1:]
+    sure = looked_up[0]
+    found = family_hits(clause, looked_up)
     zu_inf = ("zu" in clause) and bool(ZU_INF.search(clause))
-    future = not _FUTURE_WORDS.isdisjoint(words) and bool(WERDEN_FUTURE.search(clause))
+    future = bool(sure & AUX_FUTURE.bit) and bool(WERDEN_FUTURE.search(clause))
     # "Für X sei ein Gutachten beauftragt": a commission already placed, not a new task.
-    done = not future and not _DONE_WORDS.isdisjoint(words) and bool(_DONE_ASSIGN.search(clause))
+    done = not future and bool(sure & DONE_WORDS.bit) and bool(_DONE_ASSIGN.search(clause))
     return Cues(
-        modal=bool(hits & MODAL.bit),
-        modal_weak=bool(hits & MODAL_WEAK.bit),
-        werde="werde" in words and bool(WERDE.search(clause)),
-        strong_schedule=bool(hits & STRONG_SCHEDULE.bit),
-        future_words=bool(hits & FUTURE_WORDS.bit),
+        modal=bool(found & MODAL.bit),
+        modal_weak=bool(found & MODAL_WEAK.bit),
+        werde=bool(sure & AUX_WERDE.bit) and bool(WERDE.search(clause)),
+        strong_schedule=bool(found & STRONG_SCHEDULE.bit),
+        future_words=bool(found & FUTURE_WORDS.bit),
         future=future,
-        passive_inf="werden" in words and bool(PASSIVE_INF.search(clause)),
-        zu_sein=zu_inf and bool(hits & SEIN.bit),
-        can_now="kann" in words and bool(CAN_NOW.search(clause)),
-        assign=not done and bool(hits & ASSIGN.bit),
-        promise=bool(hits & PROMISE.bit),
-        planned=bool(hits & PLANNED.bit),
-        schedule=bool(hits & SCHEDULE.bit),
-        refer=bool(hits & REFER.bit),
-        request=bool(hits & REQUEST.bit),
-        past=done or bool(hits & PAST.bit),
-        negation=bool(hits & NEGATION.bit),
+        passive_inf=bool(sure & AUX_WERDEN.bit) and bool(PASSIVE_INF.search(clause)),
+        zu_sein=zu_inf and bool(found & SEIN.bit),
+        can_now=bool(sure & AUX_KANN.bit) and bool(CAN_NOW.search(clause)),
+        assign=not done and bool(found & ASSIGN.bit),
+        promise=bool(found & PROMISE.bit),
+        planned=bool(found & PLANNED.bit),
+        schedule=bool(found & SCHEDULE.bit),
+        refer=bool(found & REFER.bit),
+        request=bool(found & REQUEST.bit),
+        past=done or bool(found & PAST.bit),
+        negation=bool(found & NEGATION.bit),
         kenntnis=("enntnis" in clause or "itteilung" in clause) and bool(KENNTNIS.search(clause)),
-        opinion=bool(hits & OPINION.bit),
-        routine=bool(hits & ROUTINE.bit),
-        same_meeting=bool(hits & SAME_MEETING.bit),
+        opinion=bool(found & OPINION.bit),
+        routine=bool(found & ROUTINE.bit),
+        same_meeting=bool(found & SAME_MEETING.bit),
         question="?" in clause and bool(QUESTION.search(clause)),
     )
 
@@ -310,3 +338,82 @@ def commitment_score(c: Cues, has_future_time: bool, has_date: bool) -> float:
     if c.question:
         score -= 0.2
     return max(0.0, min(1.0, score))
+
+
+# --- one scan per paragraph ------------------------------------------------------------------
+
+
+def _trie(words: set[str]) -> str:
+    """An alternation of ``words`` factored by common prefixes: the engine tries one branch per letter."""
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
+_MAYBE_SHIFT = 64  # a hit's bits: the families it proves, and those it makes worth a regex shifted up
+assert len(_FAMILIES) <= _MAYBE_SHIFT
+_EXACT_BITS = {
+    word: _WORD_BITS.get(word, 0) | (_KEY_BITS.get(word, 0) | _PREFIX_BITS.get(word[:4], 0)) << _MAYBE_SHIFT
+    for word in _WORD_SET | _KEY_SET
+}
+# A cue-bearing word after a non-word character: a word of the tables, or a longer word starting with
+# a 4-letter prefix ("sagte"). The character class in front lets the engine skip ahead fast.
+_SCAN = re.compile(rf"\W((?:{_trie(set(_EXACT_BITS))})(?!\w)|(?:{_trie(set(_PREFIX_SET))})\w*)")
+_SCAN_READY = True
+
+
+def _inside_word(pair: str) -> bool:
+    """Whether both characters of ``pair`` are word characters (the regex ``\\w`` on str: alnum or "_")."""
+    return pair.isalnum() or ("_" in pair and all(char.isalnum() or char == "_" for char in pair))
+
+
+class CueIndex:
+    """The cue-bearing words of a stretch of text and their offsets, found by a single regex scan.
+
+    Every sentence and clause in it then looks its word bits up with two bisections instead of
+    being tokenised again. The result equals tokenising the slice (``_words``) as long as no word
+    straddles either end of the slice; a slice cut inside a word is tokenised instead.
+    """
+
+    __slots__ = ("_base", "_bits", "_low", "_starts", "_text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text = text
+        self._base = start - 1  # _low[i] is text[_base + i]; a space stands at either end
+        low = " " + text[start:end].lower() + " "
+        if len(low) != end - start + 2:
+            low = ""  # a character that lowers to two ("İ") shifts every offset: tokenise slices instead
+        self._low = low
+        starts: list[int] = []
+        bits: list[int] = []
+        self._starts, self._bits = starts, bits
+        for match in _SCAN.finditer(low):
+            word = match.group(1)
+            starts.append(start + match.start())  # the word starts after the matched non-word character
+            bits.append(_EXACT_BITS.get(word) or _PREFIX_BITS[word[:4]] << _MAYBE_SHIFT)
+
+    def hits(self, start: int, end: int) -> Hits:
+        """The word bits of ``text[start:end]`` (a slice of the paragraph): proven and to be confirmed."""
+        if start >= end:
+            return 0, 0
+        low = self._low
+        i, j = start - self._base, end - self._base
+        if not low or _inside_word(low[i - 1:i + 1]) or _inside_word(low[j - 1:j + 1]):
+            return _words(self._text[start:end])[1:]
+        bits = 0
+        starts = self._starts
+        for k in range(bisect_left(starts, start), bisect_left(starts, end)):
+            bits |= self._bits[k]
+        return bits & ((1 << _MAYBE_SHIFT) - 1), bits >> _MAYBE_SHIFT

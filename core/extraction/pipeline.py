@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from core.extraction import cues as cue
 from core.extraction.actions import make_action
+from core.extraction.cues import CueIndex
 from core.extraction.header import find_body as find_doc_body
 from core.extraction.header import find_meeting_date
 from core.extraction.kinds import classify, is_concrete_period
@@ -34,6 +35,7 @@ MAX_UND = 4
 MIN_CLAUSE_CHARS = 12
 _EPS = 1e-6
 MIN_SENTENCE = 5  # shorter are crumbs, not even a heading such as "Beschluss:"
+INDEX_BLOCK = 8192  # characters of paragraphs scanned for cue words at once
 
 _PRONOUN_START = re.compile(r"^(?:Er|Sie|Dieser|Diese|Dies|Weiter|Ferner|Abschließend|Außerdem|Zudem)\b")
 _ACCEPT_SENTENCE = re.compile(
@@ -112,6 +114,10 @@ class _State:
     assignee: str | None = None  # whom the current sentence commissions ("beauftragt die Verwaltung")
 
 
+# A sentence's span and the cue index of its paragraph.
+_Sentence = tuple[int, int, CueIndex]
+
+
 @dataclass(frozen=True, slots=True)
 class _Unit:
     start: int
@@ -136,7 +142,7 @@ def iter_candidates(text: str, context: MeetingContext) -> Iterator[Candidate]:
     meeting = context.meeting_date or find_meeting_date(text)
     doc_body = context.body or find_doc_body(text)
     state = _State(adopted=_records_adoption(text))
-    window: list[Span] = []
+    window: list[_Sentence] = []
     for sentence in _iter_sentences(text):
         window.append(sentence)
         if len(window) > LOOKAHEAD:
@@ -159,49 +165,70 @@ def _records_adoption(text: str) -> bool:
     return False
 
 
-def _iter_sentences(text: str) -> Iterator[Span]:
-    """Sentences worth a look: crumbs under ``MIN_SENTENCE`` characters ("-", "a", "1.") are skipped."""
-    for p_start, p_end in iter_paragraphs(text):
-        if p_end - p_start < MIN_SENTENCE:
+def _iter_sentences(text: str) -> Iterator[_Sentence]:
+    """Sentences worth a look: crumbs under ``MIN_SENTENCE`` characters ("-", "a", "1.") are skipped.
+
+    Paragraphs are taken in blocks of about ``INDEX_BLOCK`` characters, each scanned once for cue
+    words (one regex call per block, not per paragraph); their sentences and clauses look the words
+    up by offset.
+    """
+    block: list[Span] = []
+    for paragraph in iter_paragraphs(text):
+        if paragraph[1] - paragraph[0] < MIN_SENTENCE:
             continue
-        yield from split_sentences(text, p_start, p_end, MIN_SENTENCE)
+        block.append(paragraph)
+        if paragraph[1] - block[0][0] >= INDEX_BLOCK:
+            yield from _block_sentences(text, block)
+            block = []
+    if block:
+        yield from _block_sentences(text, block)
+
+
+def _block_sentences(text: str, block: list[Span]) -> Iterator[_Sentence]:
+    index = CueIndex(text, block[0][0], block[-1][1])
+    for p_start, p_end in block:
+        for s_start, s_end in split_sentences(text, p_start, p_end, MIN_SENTENCE):
+            yield s_start, s_end, index
 
 
 def _process(
     text: str,
-    span: Span,
-    ahead: list[Span],
+    span: _Sentence,
+    ahead: list[_Sentence],
     state: _State,
     context: MeetingContext,
     meeting: dt.date | None,
     doc_body: str | None,
 ) -> Iterator[Candidate]:
-    s_start, s_end = span
+    s_start, s_end, index = span
     sentence = text[s_start:s_end]
-    _update_state(sentence, state)
+    hits = index.hits(s_start, s_end)
+    _update_state(sentence, hits, state)
     if len(sentence) < MIN_CLAUSE_CHARS:
         return
-    if sentence[0] in _ACCEPT_FIRST and _ACCEPT_SENTENCE.match(sentence) and cue.ACCEPT.search(sentence) \
+    if sentence[0] in _ACCEPT_FIRST and _ACCEPT_SENTENCE.match(sentence) and cue.ACCEPT.found(sentence, hits) \
             and not _ZU_INF_ANY.search(sentence):
         return  # "Dies wird zugesichert.": the acceptance of the request before, not a task of its own
     if sentence.rstrip().endswith(":") or not _LOWER3.search(sentence):
         return  # headings ("Beschluss:") and tables
     if len(sentence) < 120 and sentence.rstrip()[-1:] not in _SENTENCE_END_CHARS:
         return  # title lines: "Sozialausschuss am 31.08.2023", "TOP 3 Bericht der Verwaltung"
-    if not cue.may_commit(sentence) and (not _DIGIT.search(sentence) or _digits_cannot_commit(sentence, state)):
+    if not cue.may_commit(sentence, hits) and (
+        not _DIGIT.search(sentence) or _digits_cannot_commit(sentence, hits, state)
+    ):
         return  # most sentences: no cue at all, only the discourse state needed updating
-    acceptor = _acceptance(text, ahead) if cue.REQUEST.search(sentence) else None
-    rejected = any(_maybe_rejected(text[a:b]) and _REJECTED.search(text, a, b) for a, b in ahead[:1])
+    acceptor = _acceptance(text, ahead) if cue.REQUEST.found(sentence, hits) else None
+    rejected = any(_maybe_rejected(text[a:b]) and _REJECTED.search(text, a, b) for a, b, _ in ahead[:1])
     admin_speaker = bool(state.speaker and state.speaker.admin and state.speaker_age == 0)
-    for unit in _units(text, s_start, s_end, acceptor, admin_speaker):
+    for unit in _units(text, index, s_start, s_end, acceptor, admin_speaker):
         if rejected:
             unit = _Unit(unit.start, unit.end, unit.boost - 0.5, unit.accepted_by, unit.head_request)
-        cand = _candidate(text, unit, sentence, state, context, meeting, doc_body)
+        cand = _candidate(text, index, unit, sentence, state, context, meeting, doc_body)
         if cand is not None:
             yield cand
 
 
-def _update_state(sentence: str, state: _State) -> None:
+def _update_state(sentence: str, hits: cue.Hits, state: _State) -> None:
     state.assignee = find_assignee(sentence)
     first = sentence[:1]
     if (first in _RESOLUTION_START_FIRST or first.isspace()) and _RESOLUTION_START.match(sentence):
@@ -227,11 +254,11 @@ def _update_state(sentence: str, state: _State) -> None:
         state.speaker_age = 0
     else:
         state.speaker_age += 1
-        state.reported = _REPORTED.search(sentence) is not None
+        state.reported = bool(hits[0] & cue.REPORTED_WORDS.bit) and _REPORTED.search(sentence) is not None
         state.member = state.member and state.speaker_age <= 1
 
 
-def _digits_cannot_commit(sentence: str, state: _State) -> bool:
+def _digits_cannot_commit(sentence: str, hits: cue.Hits, state: _State) -> bool:
     """For a sentence without any commitment cue but with digits: can no clause reach the threshold?
 
     Without a cue a clause scores at most a future date (0.4) and a future word such as "zeitnah"
@@ -239,9 +266,9 @@ def _digits_cannot_commit(sentence: str, state: _State) -> bool:
     most each could give is exact and spares the clause work for tables, amounts and "TOP 5".
     """
     best = 0.4 if find_times_possible(sentence) else 0.0
-    if cue.FUTURE_WORDS.search(sentence):
+    if cue.FUTURE_WORDS.found(sentence, hits):
         best += 0.1
-    if _INTENT.search(sentence) or _AGREED.search(sentence) or cue.REQUEST.search(sentence):
+    if _INTENT.search(sentence) or _AGREED.search(sentence) or cue.REQUEST.found(sentence, hits):
         best += 0.45  # a head ("bittet darum, …") passing its force on
     if state.proposal:
         best -= 0.8
@@ -257,11 +284,13 @@ def _maybe_rejected(sentence: str) -> bool:
     return "nicht" in sentence or "abgelehnt" in sentence or "zurückgezogen" in sentence or "Mehrheit" in sentence
 
 
-def _acceptance(text: str, ahead: list[Span]) -> str | None:
+def _acceptance(text: str, ahead: list[_Sentence]) -> str | None:
     """Who accepts a request made in this sentence: "Verwaltung", a person, "" (a body) or None."""
-    for a_start, a_end in ahead:
+    for a_start, a_end, index in ahead:
         nxt = text[a_start:a_end]
-        if cue.ACCEPT.search(nxt) and (len(nxt) < 120 or (nxt[0] in _ACCEPT_FIRST and _ACCEPT_SENTENCE.match(nxt))):
+        if not cue.ACCEPT.found(nxt, index.hits(a_start, a_end)):
+            continue
+        if len(nxt) < 120 or (nxt[0] in _ACCEPT_FIRST and _ACCEPT_SENTENCE.match(nxt)):
             if "erwaltung" in nxt:
                 return "Verwaltung"
             person = find_person(nxt)
@@ -269,7 +298,9 @@ def _acceptance(text: str, ahead: list[Span]) -> str | None:
     return None
 
 
-def _units(text: str, start: int, end: int, acceptor: str | None, admin_speaker: bool) -> Iterator[_Unit]:
+def _units(
+    text: str, index: CueIndex, start: int, end: int, acceptor: str | None, admin_speaker: bool
+) -> Iterator[_Unit]:
     """Clauses of a sentence, with heads merged into or passing force to what they govern."""
     clauses = _split_request_heads(text, split_clauses(text, start, end))
     boost, accepted, request = 0.0, None, False
@@ -278,18 +309,21 @@ def _units(text: str, start: int, end: int, acceptor: str | None, admin_speaker:
         c_start, c_end = clauses[i]
         clause = text[c_start:c_end]
         nxt_is_complement = i + 1 < len(clauses) and _is_complement(text, clauses[i + 1])
-        if nxt_is_complement and (cue.ASSIGN.search(clause) or _INTENT.search(clause) or _AGREED.search(clause)):
+        hits = index.hits(c_start, c_end)
+        if nxt_is_complement and (
+            cue.ASSIGN.found(clause, hits) or _INTENT.search(clause) or _AGREED.search(clause)
+        ):
             # "Die Verwaltung wird beauftragt, A zu tun, B zu tun": one commitment with its head.
             j = i + 1
             while j + 1 < len(clauses) and _is_complement(text, clauses[j + 1]):
                 j += 1
-            yield from _split_und(text, _Unit(c_start, clauses[j][1], 0.45, None, False))
+            yield from _split_und(text, index, _Unit(c_start, clauses[j][1], 0.45, None, False))
             i = j + 1
             continue
-        if nxt_is_complement and cue.REQUEST.search(clause):
+        if nxt_is_complement and cue.REQUEST.found(clause, hits):
             request = True
             accepted = acceptor
-            if accepted is None and cue.ACCEPT.search(text, c_end, end):
+            if accepted is None and cue.ACCEPT.found(text[c_end:end], index.hits(c_end, end)):
                 accepted = ""  # accepted within the sentence ("…, was zugesagt wird")
             if accepted is None and admin_speaker and _PROPOSE.search(clause):
                 accepted = ""  # the administration proposing its own next step
@@ -304,7 +338,7 @@ def _units(text: str, start: int, end: int, acceptor: str | None, admin_speaker:
             # "Die Verwaltung hält Rücksprache …, um … zu ermitteln": the purpose belongs to the task.
             c_end = clauses[i + 1][1]
             i += 1
-        yield from _split_und(text, _Unit(c_start, c_end, boost, accepted, request))
+        yield from _split_und(text, index, _Unit(c_start, c_end, boost, accepted, request))
         i += 1
 
 
@@ -334,7 +368,7 @@ def _is_speech_head(clause: str) -> bool:
         is not None
 
 
-def _split_und(text: str, unit: _Unit) -> Iterator[_Unit]:
+def _split_und(text: str, index: CueIndex, unit: _Unit) -> Iterator[_Unit]:
     """Split "A zu tun und B zu tun" when B brings its own kind (a meeting, a time, a referral)."""
     seg = text[unit.start:unit.end]
     for n, match in enumerate(_UND.finditer(seg)):
@@ -355,7 +389,7 @@ def _split_und(text: str, unit: _Unit) -> Iterator[_Unit]:
             continue  # the right part brings no kind of its own: one commitment
         cut = unit.start + match.start()
         # "Die Verwaltung wird beauftragt A zu tun und B zu tun": B is assigned as well.
-        inherited = 0.45 if cue.ASSIGN.search(left) or _INTENT.search(left) else 0.0
+        inherited = 0.45 if cue.ASSIGN.found(left, index.hits(unit.start, cut)) or _INTENT.search(left) else 0.0
         yield _Unit(unit.start, cut, unit.boost, unit.accepted_by, unit.head_request)
         yield _Unit(cut + 1, unit.end, max(unit.boost, inherited), unit.accepted_by, unit.head_request)
         return
@@ -368,6 +402,7 @@ def _own_kind(part: str) -> Kind:
 
 def _candidate(
     text: str,
+    index: CueIndex,
     unit: _Unit,
     sentence: str,
     state: _State,
@@ -383,9 +418,10 @@ def _candidate(
     clause = text[start:end]
     if len(clause) < MIN_CLAUSE_CHARS:
         return None
-    if unit.boost <= 0 and not cue.may_commit(clause) and not _DIGIT.search(clause):
+    hits = index.hits(start, end)
+    if unit.boost <= 0 and not cue.may_commit(clause, hits) and not _DIGIT.search(clause):
         return None  # the common case: nothing that could make this clause a commitment
-    cues = cue.read_cues(clause)
+    cues = cue.read_cues(clause, hits)
     verwaltung_present = _VERWALTUNG_PRESENT.match(clause) is not None
     admin_speaker = bool(state.speaker and state.speaker.admin and state.speaker_age <= 1)
     context_bonus = 0.0  # everything but the time expressions and the kind, which need the time grammar
@@ -423,7 +459,7 @@ def _candidate(
     score = round(max(0.0, min(1.0, score + context_bonus - penalty)), 6)
     if score < THRESHOLD:
         return None
-    owner = _owner(clause, kind, unit, state, doc_body)
+    owner = _owner(clause, hits, kind, unit, state, doc_body)
     due_text = due_expr.text if due_expr is not None else (times[0].text if times else None)
     return Candidate(
         quote=clause,
@@ -445,7 +481,7 @@ def _due(times: list[TimeExpr], meeting: dt.date | None) -> TimeExpr | None:
     return None
 
 
-def _owner(clause: str, kind: Kind, unit: _Unit, state: _State, doc_body: str | None) -> str | None:
+def _owner(clause: str, hits: cue.Hits, kind: Kind, unit: _Unit, state: _State, doc_body: str | None) -> str | None:
     speaker = state.speaker if state.speaker and state.speaker.admin and (
         state.speaker_age <= 1 or state.reported) else None
     party = find_party(clause)
@@ -465,7 +501,7 @@ def _owner(clause: str, kind: Kind, unit: _Unit, state: _State, doc_body: str | 
         if _INTENT_OWN.search(clause) and planner:
             return planner.name
         return body or party or (speaker.name if speaker else None) or doc_body or "Ausschuss"
-    person = find_person(clause) if cue.PROMISE.search(clause) else None
+    person = find_person(clause) if cue.PROMISE.found(clause, hits) else None
     if party or person or accepted:
         return party or person or accepted
     if speaker:
