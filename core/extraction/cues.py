@@ -218,7 +218,7 @@ def may_commit(clause: str, hits: Hits | None = None) -> bool:
     return "zu" in clause and ZU_INF.search(clause) is not None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass pays a setattr call per field in __init__
 class Cues:
     """Which cue families fire on a clause (booleans, cheap to compute)."""
 

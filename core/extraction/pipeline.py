@@ -99,6 +99,7 @@ _DIGIT = re.compile(r"\d")
 _LOWER3 = re.compile(r"[a-zäöüß]{3}")
 _HANDOVER = re.compile(r"vorgelegt|vorzulegen|vorlegen|einzubringen|eingebracht|einbringen|verteilen|schicken")
 _INTENT = re.compile(r"beabsichtig|geplant|angestrebt|vorgesehen|\bplant\b")
+_SPEECH_VERB = re.compile(r"\b(?:teilt|führt|erklärt|informiert)\w*\b")
 
 
 @dataclass
@@ -268,7 +269,7 @@ def _digits_cannot_commit(sentence: str, hits: cue.Hits, state: _State) -> bool:
     best = 0.4 if find_times_possible(sentence) else 0.0
     if cue.FUTURE_WORDS.found(sentence, hits):
         best += 0.1
-    if _INTENT.search(sentence) or _AGREED.search(sentence) or cue.REQUEST.found(sentence, hits):
+    if _intends(sentence) or _agreed(sentence) or cue.REQUEST.found(sentence, hits):
         best += 0.45  # a head ("bittet darum, …") passing its force on
     if state.proposal:
         best -= 0.8
@@ -311,7 +312,7 @@ def _units(
         nxt_is_complement = i + 1 < len(clauses) and _is_complement(text, clauses[i + 1])
         hits = index.hits(c_start, c_end)
         if nxt_is_complement and (
-            cue.ASSIGN.found(clause, hits) or _INTENT.search(clause) or _AGREED.search(clause)
+            cue.ASSIGN.found(clause, hits) or _intends(clause) or _agreed(clause)
         ):
             # "Die Verwaltung wird beauftragt, A zu tun, B zu tun": one commitment with its head.
             j = i + 1
@@ -346,7 +347,10 @@ def _split_request_heads(text: str, clauses: list[Span]) -> list[Span]:
     """Cut "X schlägt vor den Beschluss … zu delegieren" (no comma) after the request verb."""
     out: list[Span] = []
     for c_start, c_end in clauses:
-        match = _REQUEST_HEAD.search(text, c_start, c_end)
+        clause = text[c_start:c_end]
+        # Each branch of _REQUEST_HEAD contains one of these words: most clauses skip the regex.
+        maybe = "schl" in clause or "bittet" in clause or "bat" in clause or "regt" in clause
+        match = _REQUEST_HEAD.search(text, c_start, c_end) if maybe else None
         if match and _ZU_INF_END.search(text, match.end(), c_end) and len(text[match.end():c_end].split()) >= 3:
             cut = match.end()
             out.append((c_start, cut))
@@ -364,14 +368,28 @@ def _is_complement(text: str, span: Span) -> bool:
 
 
 def _is_speech_head(clause: str) -> bool:
-    return find_speaker(clause) is not None or re.search(r"\b(?:teilt|führt|erklärt|informiert)\w*\b", clause) \
-        is not None
+    return _SPEECH_VERB.search(clause) is not None or find_speaker(clause) is not None
+
+
+def _intends(segment: str) -> bool:
+    """``_INTENT``, tried only when a word that each of its branches contains occurs."""
+    return (
+        "plant" in segment or "beabsichtig" in segment or "angestrebt" in segment or "vorgesehen" in segment
+    ) and _INTENT.search(segment) is not None
+
+
+def _agreed(segment: str) -> bool:
+    """``_AGREED``, tried only when a word that each of its branches contains occurs."""
+    return (
+        "beschl" in segment or "verein" in segment or "verabred" in segment or "besproch" in segment
+        or "verständig" in segment
+    ) and _AGREED.search(segment) is not None
 
 
 def _split_und(text: str, index: CueIndex, unit: _Unit) -> Iterator[_Unit]:
     """Split "A zu tun und B zu tun" when B brings its own kind (a meeting, a time, a referral)."""
     seg = text[unit.start:unit.end]
-    for n, match in enumerate(_UND.finditer(seg)):
+    for n, match in enumerate(_UND.finditer(seg) if "und" in seg else ()):
         if n >= MAX_UND:
             break  # bounded work on run-on garbage: real clauses have few "und"
         left, right = seg[: match.start()], seg[match.end():]
@@ -389,7 +407,7 @@ def _split_und(text: str, index: CueIndex, unit: _Unit) -> Iterator[_Unit]:
             continue  # the right part brings no kind of its own: one commitment
         cut = unit.start + match.start()
         # "Die Verwaltung wird beauftragt A zu tun und B zu tun": B is assigned as well.
-        inherited = 0.45 if cue.ASSIGN.found(left, index.hits(unit.start, cut)) or _INTENT.search(left) else 0.0
+        inherited = 0.45 if cue.ASSIGN.found(left, index.hits(unit.start, cut)) or _intends(left) else 0.0
         yield _Unit(unit.start, cut, unit.boost, unit.accepted_by, unit.head_request)
         yield _Unit(cut + 1, unit.end, max(unit.boost, inherited), unit.accepted_by, unit.head_request)
         return
