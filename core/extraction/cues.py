@@ -410,8 +410,11 @@ class CueIndex:
             return 0, 0
         low = self._low
         i, j = start - self._base, end - self._base
-        if not low or _inside_word(low[i - 1:i + 1]) or _inside_word(low[j - 1:j + 1]):
-            return _words(self._text[start:end])[1:]
+        before, after = low[i - 1:i + 1], low[j - 1:j + 1]
+        if not low or before.isalnum() or after.isalnum() or (
+            "_" in before + after and (_inside_word(before) or _inside_word(after))
+        ):
+            return _words(self._text[start:end])[1:]  # a word straddles an end: tokenise the slice
         bits = 0
         starts = self._starts
         for k in range(bisect_left(starts, start), bisect_left(starts, end)):

@@ -368,7 +368,9 @@ def _is_complement(text: str, span: Span) -> bool:
 
 
 def _is_speech_head(clause: str) -> bool:
-    return _SPEECH_VERB.search(clause) is not None or find_speaker(clause) is not None
+    verb = ("teilt" in clause or "führt" in clause or "erklärt" in clause or "informiert" in clause) \
+        and _SPEECH_VERB.search(clause) is not None
+    return verb or find_speaker(clause) is not None
 
 
 def _intends(segment: str) -> bool:
