@@ -64,8 +64,10 @@ class WordCue:
         _FAMILIES.append(self)
         self.words = frozenset(a.lower() for a in alternatives if _PLAIN.match(a))
         phrases = [a for a in alternatives if not _PLAIN.match(a)]
-        self.keys = frozenset(k.group().lower() for a in phrases if (k := _KEY.match(a)))
+        self.keys = frozenset(_key(a) for a in phrases)
         self.regex = re.compile(r"\b(?:" + "|".join(phrases) + r")\b", re.IGNORECASE) if phrases else None
+        if self.regex is not None:
+            _PHRASES[self.bit] = self.regex
         self.prefixes = frozenset(k[:4] for k in self.keys if len(k) >= 4)  # "sagt\w*" also matches "sagte"
         for table, entries in ((_WORD_BITS, self.words), (_KEY_BITS, self.keys), (_PREFIX_BITS, self.prefixes)):
             for entry in entries:
@@ -88,25 +90,56 @@ class WordCue:
         """True when the family occurs in ``segment``, whose word bits ``hits`` were looked up already."""
         if hits[0] & self.bit:
             return True
-        return self.regex is not None and hits[1] & self.bit != 0 and self.regex.search(segment) is not None
+        return hits[1] & self.bit != 0 and _confirm(segment, hits, self.bit, True) != 0
+
+
+def _key(phrase: str) -> str:
+    """The lower-cased first word of a phrase: the phrase can only match where it starts a word.
+
+    A key shorter than 4 letters must end the word (``\\s+`` follows): longer words are found by
+    their 4-letter prefix only (``_PREFIX_BITS``), and ``CueIndex.confirm`` tries phrases only there.
+    """
+    key = _KEY.match(phrase)
+    rest = phrase[key.end():] if key else ""
+    if key is None or (len(key.group()) < 4 and rest and not rest.startswith("\\s+")):
+        raise ValueError(f"a phrase must start with a whole key word: {phrase!r}")
+    return key.group().lower()
 
 
 _FAMILIES: list[WordCue] = []
+_PHRASES: dict[int, re.Pattern[str]] = {}  # family bit -> the regex of its phrases
 _SCAN_READY = False
-Hits = tuple[int, int]  # (families a word proves, families whose regex must confirm) of one segment
+# A segment's word bits: the families a word proves, those whose phrase regex must confirm, and the
+# CueIndex that knows where their key words are (with the segment's offset in it), if any.
+Hits = tuple[int, int, "CueIndex | None", int]
+
+
+def _lookup(segment: str) -> Hits:
+    _, sure, maybe = _words(segment)
+    return sure, maybe, None, 0
+
+
+def _confirm(segment: str, hits: Hits, families: int, first: bool = False) -> int:
+    """Those of ``families`` (whose key words occur) that their phrase regex confirms in ``segment``."""
+    index = hits[2]
+    if index is not None:
+        return index.confirm(segment, hits[3], families, first)
+    found = 0
+    while families:
+        bit = families & -families
+        families ^= bit
+        if _PHRASES[bit].search(segment) is not None:
+            found |= bit
+            if first:
+                break
+    return found
 
 
 def family_hits(segment: str, hits: Hits | None = None) -> int:
     """The bits of every cue family that occurs in ``segment`` (one word lookup, regexes only to confirm)."""
-    sure, maybe = hits if hits is not None else _words(segment)[1:]
-    unsure = maybe & ~sure
-    while unsure:
-        bit = unsure & -unsure
-        unsure ^= bit
-        regex = _FAMILIES[bit.bit_length() - 1].regex
-        if regex is not None and regex.search(segment) is not None:
-            sure |= bit
-    return sure
+    if hits is None:
+        hits = _lookup(segment)
+    return hits[0] | _confirm(segment, hits, hits[1] & ~hits[0])
 
 
 def _rx(*alternatives: str) -> WordCue:
@@ -209,11 +242,12 @@ def may_commit(clause: str, hits: Hits | None = None) -> bool:
 
     ``hits`` are the clause's word bits when already looked up (``CueIndex.hits``).
     """
-    sure, maybe = hits if hits is not None else _words(clause)[1:]
-    if sure & _POSITIVE_MASK:
+    if hits is None:
+        hits = _lookup(clause)
+    if hits[0] & _POSITIVE_MASK:
         return True
-    unsure = maybe & _POSITIVE_MASK
-    if unsure and any(unsure & bit and regex.search(clause) for bit, regex in _POSITIVE_PHRASES):
+    unsure = hits[1] & _POSITIVE_MASK
+    if unsure and _confirm(clause, hits, unsure, True):
         return True
     return "zu" in clause and ZU_INF.search(clause) is not None
 
@@ -248,7 +282,6 @@ class Cues:
 
 _POSITIVE_FAMILIES = (ASSIGN, PROMISE, PLANNED, STRONG_SCHEDULE, SCHEDULE, REFER, MODAL, MODAL_WEAK, POSITIVE_WORDS)
 _POSITIVE_MASK = sum(f.bit for f in _POSITIVE_FAMILIES)
-_POSITIVE_PHRASES = tuple((f.bit, f.regex) for f in _POSITIVE_FAMILIES if f.regex is not None)
 _DONE_ASSIGN = re.compile(r"\b(?:sei|ist|wurde|wurden|worden|seien|sind)\b[^.]{0,80}\b(?:beauftragt|vergeben)\b")
 
 
@@ -257,9 +290,10 @@ def read_cues(clause: str, hits: Hits | None = None) -> Cues:
 
     ``hits`` are the clause's word bits when already looked up (``CueIndex.hits``).
     """
-    looked_up = hits if hits is not None else _words(clause)[1:]
-    sure = looked_up[0]
-    found = family_hits(clause, looked_up)
+    if hits is None:
+        hits = _lookup(clause)
+    sure = hits[0]
+    found = family_hits(clause, hits)
     zu_inf = ("zu" in clause) and bool(ZU_INF.search(clause))
     future = bool(sure & AUX_FUTURE.bit) and bool(WERDEN_FUTURE.search(clause))
     # "Für X sei ein Gutachten beauftragt": a commission already placed, not a new task.
@@ -387,7 +421,7 @@ class CueIndex:
     straddles either end of the slice; a slice cut inside a word is tokenised instead.
     """
 
-    __slots__ = ("_base", "_bits", "_low", "_starts", "_text")
+    __slots__ = ("_base", "_bits", "_low", "_plain", "_starts", "_text")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self._text = text
@@ -396,6 +430,9 @@ class CueIndex:
         if len(low) != end - start + 2:
             low = ""  # a character that lowers to two ("İ") shifts every offset: tokenise slices instead
         self._low = low
+        # Under IGNORECASE "ı" matches "i" and "ſ" matches "s", unlike their lower case: where they
+        # occur, phrase regexes search the whole segment (see confirm).
+        self._plain = bool(low) and "ı" not in low and "ſ" not in low
         starts: list[int] = []
         bits: list[int] = []
         self._starts, self._bits = starts, bits
@@ -405,18 +442,34 @@ class CueIndex:
             bits.append(_EXACT_BITS.get(word) or _PREFIX_BITS[word[:4]] << _MAYBE_SHIFT)
 
     def hits(self, start: int, end: int) -> Hits:
-        """The word bits of ``text[start:end]`` (a slice of the paragraph): proven and to be confirmed."""
+        """The word bits of ``text[start:end]`` (a slice of the indexed text): proven and to be confirmed."""
         if start >= end:
-            return 0, 0
+            return 0, 0, None, 0
         low = self._low
         i, j = start - self._base, end - self._base
         before, after = low[i - 1:i + 1], low[j - 1:j + 1]
         if not low or before.isalnum() or after.isalnum() or (
             "_" in before + after and (_inside_word(before) or _inside_word(after))
         ):
-            return _words(self._text[start:end])[1:]  # a word straddles an end: tokenise the slice
+            return _lookup(self._text[start:end])  # a word straddles an end: tokenise the slice
         bits = 0
         starts = self._starts
         for k in range(bisect_left(starts, start), bisect_left(starts, end)):
             bits |= self._bits[k]
-        return bits & ((1 << _MAYBE_SHIFT) - 1), bits >> _MAYBE_SHIFT
+        return bits & ((1 << _MAYBE_SHIFT) - 1), bits >> _MAYBE_SHIFT, self if self._plain else None, start
+
+    def confirm(self, segment: str, offset: int, families: int, first: bool) -> int:
+        """``_confirm`` for ``segment == text[offset:...]``, trying each phrase regex only where a key
+        word of its family starts (a phrase cannot match elsewhere), instead of searching the segment."""
+        starts, bits = self._starts, self._bits
+        found = 0
+        for k in range(bisect_left(starts, offset), bisect_left(starts, offset + len(segment))):
+            todo = (bits[k] >> _MAYBE_SHIFT) & families & ~found
+            while todo:
+                bit = todo & -todo
+                todo ^= bit
+                if _PHRASES[bit].match(segment, starts[k] - offset) is not None:
+                    found |= bit
+                    if first:
+                        return found
+        return found
