@@ -397,6 +397,7 @@ def _trie(words: set[str]) -> str:
 
 
 _MAYBE_SHIFT = 64  # a hit's bits: the families it proves, and those it makes worth a regex shifted up
+_SURE_MASK = (1 << _MAYBE_SHIFT) - 1
 assert len(_FAMILIES) <= _MAYBE_SHIFT
 _EXACT_BITS = {
     word: _WORD_BITS.get(word, 0) | (_KEY_BITS.get(word, 0) | _PREFIX_BITS.get(word[:4], 0)) << _MAYBE_SHIFT
@@ -443,20 +444,22 @@ class CueIndex:
 
     def hits(self, start: int, end: int) -> Hits:
         """The word bits of ``text[start:end]`` (a slice of the indexed text): proven and to be confirmed."""
-        if start >= end:
-            return 0, 0, None, 0
         low = self._low
+        if start >= end or not low:
+            return _lookup(self._text[start:end])
         i, j = start - self._base, end - self._base
         before, after = low[i - 1:i + 1], low[j - 1:j + 1]
-        if not low or before.isalnum() or after.isalnum() or (
-            "_" in before + after and (_inside_word(before) or _inside_word(after))
+        if before.isalnum() or after.isalnum() or (
+            ("_" in before or "_" in after) and (_inside_word(before) or _inside_word(after))
         ):
             return _lookup(self._text[start:end])  # a word straddles an end: tokenise the slice
-        bits = 0
         starts = self._starts
-        for k in range(bisect_left(starts, start), bisect_left(starts, end)):
-            bits |= self._bits[k]
-        return bits & ((1 << _MAYBE_SHIFT) - 1), bits >> _MAYBE_SHIFT, self if self._plain else None, start
+        first = bisect_left(starts, start)
+        last = bisect_left(starts, end, first)
+        bits = 0
+        for word_bits in self._bits[first:last]:
+            bits |= word_bits
+        return bits & _SURE_MASK, bits >> _MAYBE_SHIFT, self if self._plain else None, start
 
     def confirm(self, segment: str, offset: int, families: int, first: bool) -> int:
         """``_confirm`` for ``segment == text[offset:...]``, trying each phrase regex only where a key
