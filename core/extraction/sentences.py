@@ -10,7 +10,7 @@ never see more than ``MAX_SENTENCE`` characters at once.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 Span = tuple[int, int]
 
@@ -73,11 +73,14 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, min_chars
     """
     stop = len(text) if end is None else end
     spans: list[Span] = []
-    for line_start, line_end in _logical_lines(text, start, stop):
+    if text.find("\n", start, stop) < 0:  # one line, the common paragraph: no joining to do
+        line = _strip(text, start, stop)
+        lines: Iterable[Span] = (line,) if line else ()
+    else:
+        lines = _logical_lines(text, start, stop)
+    for line_start, line_end in lines:
         if line_end - line_start >= min_chars:
-            _split_line(text, line_start, line_end, spans)
-    if min_chars > 1:
-        return [(s, e) for s, e in spans if e - s >= min_chars]
+            _split_line(text, line_start, line_end, spans, min_chars)
     return spans
 
 
@@ -106,14 +109,15 @@ def _logical_lines(text: str, start: int, stop: int) -> Iterator[Span]:
         yield span
 
 
-def _split_line(text: str, start: int, end: int, out: list[Span]) -> None:
+def _split_line(text: str, start: int, end: int, out: list[Span], min_chars: int) -> None:
     sent_start = start
     for match in _END_PUNCT.finditer(text, start, end):
-        if match.group()[0] == "." and not _is_boundary(text, match.start(), match.end(), end):
+        mark, after = match.span()
+        if text[mark] == "." and not _is_boundary(text, mark, after, end):
             continue
-        _emit(text, sent_start, match.end(), out)
-        sent_start = match.end()
-    _emit(text, sent_start, end, out)
+        _emit(text, sent_start, after, out, min_chars)
+        sent_start = after
+    _emit(text, sent_start, end, out, min_chars)
 
 
 def _is_boundary(text: str, dot: int, after: int, end: int) -> bool:
@@ -151,24 +155,25 @@ def _next_char(text: str, pos: int, end: int) -> str:
     return text[pos] if pos < end else ""
 
 
-def _emit(text: str, start: int, end: int, out: list[Span]) -> None:
-    span = _strip(text, start, end)
-    if not span:
-        return
-    s, e = span
+def _emit(text: str, start: int, end: int, out: list[Span], min_chars: int) -> None:
+    """Append the stripped span (if at least ``min_chars`` long), cut into pieces of ``MAX_SENTENCE``."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
     # Bound the length: cut over-long runs at the last space before the limit.
-    while e - s > MAX_SENTENCE:
-        cut = text.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
-        if cut <= s:
-            cut = s + MAX_SENTENCE
-        piece = _strip(text, s, cut)
-        if piece:
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        if cut <= start:
+            cut = start + MAX_SENTENCE
+        piece = _strip(text, start, cut)
+        if piece and piece[1] - piece[0] >= min_chars:
             out.append(piece)
-        s = cut
-        while s < e and text[s].isspace():
-            s += 1
-    if s < e:
-        out.append((s, e))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end - start >= min_chars and start < end:
+        out.append((start, end))
 
 
 def _strip(text: str, start: int, end: int) -> Span | None:
@@ -211,9 +216,11 @@ def split_clauses(text: str, start: int, end: int) -> list[Span]:
     is a zu-infinitive group ("… einzubringen"). Everything else is glued to its left
     neighbour, so relative clauses stay with what they describe.
     """
+    dash = text.find("-", start, end) >= 0 or text.find("–", start, end) >= 0
+    if not dash and text.find(",", start, end) < 0 and text.find(";", start, end) < 0:
+        return [(start, end)] if start < end else []  # nothing to split at
     pieces: list[Span] = []
     pos = start
-    dash = text.find("-", start, end) >= 0 or text.find("–", start, end) >= 0
     for match in (_CLAUSE_COMMA if dash else _COMMA).finditer(text, start, end):
         pieces.append((pos, match.start()))
         pos = match.end()
@@ -224,21 +231,26 @@ def split_clauses(text: str, start: int, end: int) -> list[Span]:
         if s >= e:
             continue
         segment = text[s:e]
-        # A bare "nachzureichen" after an inserted relative clause ends the interrupted clause;
-        # "…, für Bildung und Sport sowie für Klima, Umwelt … zu schicken" is one enumeration.
-        zu_group = (
-            "zu" in segment
-            and _ZU_INFINITIVE_END.search(text, max(s, e - _ZU_TAIL), e) is not None
-            and len(segment.split()) >= 3
-            and _has_content_word(previous)
-        )
-        previous = segment
-        new = _OPENS_CLAUSE.match(segment) is not None or zu_group
-        if clauses and not new:
+        if clauses and not (_OPENS_CLAUSE.match(segment) or _zu_group(text, s, e, segment, previous)):
             clauses[-1] = (clauses[-1][0], e)
         else:
             clauses.append((s, e))
+        previous = segment
     return clauses
+
+
+def _zu_group(text: str, start: int, end: int, segment: str, previous: str) -> bool:
+    """Whether a comma segment is a zu-infinitive group of its own.
+
+    A bare "nachzureichen" after an inserted relative clause ends the interrupted clause;
+    "…, für Bildung und Sport sowie für Klima, Umwelt … zu schicken" is one enumeration.
+    """
+    return (
+        "zu" in segment
+        and _ZU_INFINITIVE_END.search(text, max(start, end - _ZU_TAIL), end) is not None
+        and len(segment.split()) >= 3
+        and _has_content_word(previous)
+    )
 
 
 _FUNCTION_WORDS = frozenset(
