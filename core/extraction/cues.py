@@ -377,21 +377,26 @@ def commitment_score(c: Cues, has_future_time: bool, has_date: bool) -> float:
 # --- one scan per paragraph ------------------------------------------------------------------
 
 
-def _trie(words: set[str]) -> str:
-    """An alternation of ``words`` factored by common prefixes: the engine tries one branch per letter."""
+def _trie(words: set[str], prefixes: set[str]) -> str:
+    """A regex for a whole word that is one of ``words`` or starts with one of ``prefixes``.
+
+    The alternation is factored by common prefixes, so the engine tries one branch per letter.
+    """
     tree: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
+    for entries, mark in ((words, "$"), (prefixes, "*")):
+        for entry in entries:
+            node = tree
+            for char in entry:
+                node = node.setdefault(char, {})
+            node[mark] = {}
 
     def emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char not in "$*"]
+        if "*" in node:
+            branches.append(r"\w*")  # the rest of a longer word (also ends a word of the list here)
+        elif "$" in node:
+            branches.append(r"(?!\w)")  # the word ends here
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
     return emit(tree)
 
@@ -404,8 +409,10 @@ _EXACT_BITS = {
     for word in _WORD_SET | _KEY_SET
 }
 # A cue-bearing word after a non-word character: a word of the tables, or a longer word starting with
-# a 4-letter prefix ("sagte"). The character class in front lets the engine skip ahead fast.
-_SCAN = re.compile(rf"\W((?:{_trie(set(_EXACT_BITS))})(?!\w)|(?:{_trie(set(_PREFIX_SET))})\w*)")
+# a 4-letter prefix ("sagte"). The character class in front lets the engine skip ahead fast, the
+# class of first letters spares the trie most attempts.
+_FIRST_LETTERS = "".join(sorted({word[0] for word in _EXACT_BITS} | {prefix[0] for prefix in _PREFIX_SET}))
+_SCAN = re.compile(rf"\W(?=[{_FIRST_LETTERS}])({_trie(set(_EXACT_BITS), set(_PREFIX_SET))})")
 _SCAN_READY = True
 
 
