@@ -401,7 +401,7 @@ def _trie(words: set[str], prefixes: set[str]) -> str:
     return emit(tree)
 
 
-_MAYBE_SHIFT = 64  # a hit's bits: the families it proves, and those it makes worth a regex shifted up
+_MAYBE_SHIFT = 32  # a hit's bits: the families it proves, and those it makes worth a regex shifted up
 _SURE_MASK = (1 << _MAYBE_SHIFT) - 1
 assert len(_FAMILIES) <= _MAYBE_SHIFT
 _EXACT_BITS = {

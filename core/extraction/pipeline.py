@@ -309,31 +309,29 @@ def _units(
     while i < len(clauses):
         c_start, c_end = clauses[i]
         clause = text[c_start:c_end]
-        nxt_is_complement = i + 1 < len(clauses) and _is_complement(text, clauses[i + 1])
-        hits = index.hits(c_start, c_end)
-        if nxt_is_complement and (
-            cue.ASSIGN.found(clause, hits) or _intends(clause) or _agreed(clause)
-        ):
-            # "Die Verwaltung wird beauftragt, A zu tun, B zu tun": one commitment with its head.
-            j = i + 1
-            while j + 1 < len(clauses) and _is_complement(text, clauses[j + 1]):
-                j += 1
-            yield from _split_und(text, index, _Unit(c_start, clauses[j][1], 0.45, None, False))
-            i = j + 1
-            continue
-        if nxt_is_complement and cue.REQUEST.found(clause, hits):
-            request = True
-            accepted = acceptor
-            if accepted is None and cue.ACCEPT.found(text[c_end:end], index.hits(c_end, end)):
-                accepted = ""  # accepted within the sentence ("…, was zugesagt wird")
-            if accepted is None and admin_speaker and _PROPOSE.search(clause):
-                accepted = ""  # the administration proposing its own next step
-            boost = 0.45 if accepted is not None else -0.3
-            i += 1
-            continue
-        if nxt_is_complement and _is_speech_head(clause):
-            i += 1
-            continue
+        if i + 1 < len(clauses) and _is_complement(text, clauses[i + 1]):
+            hits = index.hits(c_start, c_end)
+            if cue.ASSIGN.found(clause, hits) or _intends(clause) or _agreed(clause):
+                # "Die Verwaltung wird beauftragt, A zu tun, B zu tun": one commitment with its head.
+                j = i + 1
+                while j + 1 < len(clauses) and _is_complement(text, clauses[j + 1]):
+                    j += 1
+                yield from _split_und(text, index, _Unit(c_start, clauses[j][1], 0.45, None, False))
+                i = j + 1
+                continue
+            if cue.REQUEST.found(clause, hits):
+                request = True
+                accepted = acceptor
+                if accepted is None and cue.ACCEPT.found(text[c_end:end], index.hits(c_end, end)):
+                    accepted = ""  # accepted within the sentence ("…, was zugesagt wird")
+                if accepted is None and admin_speaker and _PROPOSE.search(clause):
+                    accepted = ""  # the administration proposing its own next step
+                boost = 0.45 if accepted is not None else -0.3
+                i += 1
+                continue
+            if _is_speech_head(clause):
+                i += 1
+                continue
         if i + 1 < len(clauses) and text.startswith("um ", clauses[i + 1][0]) and \
                 _own_kind(text[clauses[i + 1][0]:clauses[i + 1][1]]) == _own_kind(clause):
             # "Die Verwaltung hält Rücksprache …, um … zu ermitteln": the purpose belongs to the task.
