@@ -150,7 +150,6 @@ MODAL = _rx("muss", "müssen", "müsse", "soll", "sollen", "solle")
 MODAL_WEAK = _rx("sollte", "sollten")  # Konjunktiv II: advice more often than obligation
 WERDE = re.compile(r"\bwerde\b")  # Konjunktiv I in reported speech: "er werde … vorlegen"
 WERDEN_FUTURE = re.compile(r"\b(?:wird|werden|werde)\b")
-PASSIVE_INF = re.compile(r"\b[a-zäöüß]{3,40}(?:t|en)\s+werden\b")
 # "ist/sind … zu prüfen", "einzuarbeiten sind": zu-infinitive with sein = obligation.
 ZU_INF = re.compile(r"\bzu\s+[a-zäöüß]{3,40}(?:en|ern|eln)\b|\b[a-zäöüß]{2,40}zu[a-zäöüß]{2,40}(?:en|ern|eln)\b")
 SEIN = _rx("ist", "sind", "sei", "seien")
@@ -230,7 +229,6 @@ FUTURE_WORDS = _rx(r"dann", r"anschließend", r"im\s+Anschluss", r"demnächst", 
 # that the case-sensitive regex which reads them is worth running).
 AUX_FUTURE = _rx("wird", "werden", "werde")
 AUX_WERDE = _rx("werde")
-AUX_WERDEN = _rx("werden")
 AUX_KANN = _rx("kann")
 DONE_WORDS = _rx("beauftragt", "vergeben")
 POSITIVE_WORDS = _rx("wird", "werden", "werde", "kann", "nun", "noch", "dann")
@@ -262,7 +260,6 @@ class Cues:
     strong_schedule: bool
     future_words: bool
     future: bool
-    passive_inf: bool
     zu_sein: bool
     can_now: bool
     assign: bool
@@ -294,7 +291,6 @@ def read_cues(clause: str, hits: Hits | None = None) -> Cues:
         hits = _lookup(clause)
     sure = hits[0]
     found = family_hits(clause, hits)
-    zu_inf = ("zu" in clause) and bool(ZU_INF.search(clause))
     future = bool(sure & AUX_FUTURE.bit) and bool(WERDEN_FUTURE.search(clause))
     # "Für X sei ein Gutachten beauftragt": a commission already placed, not a new task.
     done = not future and bool(sure & DONE_WORDS.bit) and bool(_DONE_ASSIGN.search(clause))
@@ -305,8 +301,7 @@ def read_cues(clause: str, hits: Hits | None = None) -> Cues:
         strong_schedule=bool(found & STRONG_SCHEDULE.bit),
         future_words=bool(found & FUTURE_WORDS.bit),
         future=future,
-        passive_inf=bool(sure & AUX_WERDEN.bit) and bool(PASSIVE_INF.search(clause)),
-        zu_sein=zu_inf and bool(found & SEIN.bit),
+        zu_sein=bool(found & SEIN.bit) and "zu" in clause and bool(ZU_INF.search(clause)),
         can_now=bool(sure & AUX_KANN.bit) and bool(CAN_NOW.search(clause)),
         assign=not done and bool(found & ASSIGN.bit),
         promise=bool(found & PROMISE.bit),
