@@ -200,33 +200,36 @@ def _process(
     context: MeetingContext,
     meeting: dt.date | None,
     doc_body: str | None,
-) -> Iterator[Candidate]:
+) -> list[Candidate]:
+    """Update the discourse state with one sentence and return its candidates (a list: most have none)."""
     s_start, s_end, index = span
     sentence = text[s_start:s_end]
     hits = index.hits(s_start, s_end)
     _update_state(sentence, hits, state)
     if len(sentence) < MIN_CLAUSE_CHARS:
-        return
+        return []
     if sentence[0] in _ACCEPT_FIRST and _ACCEPT_SENTENCE.match(sentence) and cue.ACCEPT.found(sentence, hits) \
             and not _ZU_INF_ANY.search(sentence):
-        return  # "Dies wird zugesichert.": the acceptance of the request before, not a task of its own
+        return []  # "Dies wird zugesichert.": the acceptance of the request before, not a task of its own
     if sentence.rstrip().endswith(":") or not _LOWER3.search(sentence):
-        return  # headings ("Beschluss:") and tables
+        return []  # headings ("Beschluss:") and tables
     if len(sentence) < 120 and sentence.rstrip()[-1:] not in _SENTENCE_END_CHARS:
-        return  # title lines: "Sozialausschuss am 31.08.2023", "TOP 3 Bericht der Verwaltung"
+        return []  # title lines: "Sozialausschuss am 31.08.2023", "TOP 3 Bericht der Verwaltung"
     if not cue.may_commit(sentence, hits) and (
         not _DIGIT.search(sentence) or _digits_cannot_commit(sentence, hits, state)
     ):
-        return  # most sentences: no cue at all, only the discourse state needed updating
+        return []  # most sentences: no cue at all, only the discourse state needed updating
     acceptor = _acceptance(text, ahead) if cue.REQUEST.found(sentence, hits) else None
     rejected = any(_maybe_rejected(text[a:b]) and _REJECTED.search(text, a, b) for a, b, _ in ahead[:1])
     admin_speaker = bool(state.speaker and state.speaker.admin and state.speaker_age == 0)
+    found = []
     for unit in _units(text, index, s_start, s_end, acceptor, admin_speaker):
         if rejected:
             unit = _Unit(unit.start, unit.end, unit.boost - 0.5, unit.accepted_by, unit.head_request)
         cand = _candidate(text, index, unit, sentence, state, context, meeting, doc_body)
         if cand is not None:
-            yield cand
+            found.append(cand)
+    return found
 
 
 def _update_state(sentence: str, hits: cue.Hits, state: _State) -> None:
