@@ -226,7 +226,7 @@ def _process(
     for unit in _units(text, index, s_start, s_end, acceptor, admin_speaker):
         if rejected:
             unit = _Unit(unit.start, unit.end, unit.boost - 0.5, unit.accepted_by, unit.head_request)
-        cand = _candidate(text, index, unit, sentence, state, context, meeting, doc_body)
+        cand = _candidate(text, index, unit, sentence, hits, state, context, meeting, doc_body)
         if cand is not None:
             found.append(cand)
     return found
@@ -426,6 +426,7 @@ def _candidate(
     index: CueIndex,
     unit: _Unit,
     sentence: str,
+    sentence_hits: cue.Hits,
     state: _State,
     context: MeetingContext,
     meeting: dt.date | None,
@@ -439,7 +440,8 @@ def _candidate(
     clause = text[start:end]
     if len(clause) < MIN_CLAUSE_CHARS:
         return None
-    hits = index.hits(start, end)
+    # A unit lies inside its sentence: as long as the sentence, it is the sentence.
+    hits = sentence_hits if len(clause) == len(sentence) else index.hits(start, end)
     if unit.boost <= 0 and not cue.may_commit(clause, hits) and not _DIGIT.search(clause):
         return None  # the common case: nothing that could make this clause a commitment
     cues = cue.read_cues(clause, hits)
