@@ -460,11 +460,17 @@ def _candidate(
         context_bonus += 0.3
     if cues.request and not unit.head_request and not cues.assign:
         context_bonus -= 0.3
-    timed = find_times_possible(clause)
     # The best a date and a future kind could still add: skip the time grammar when even that fails.
     # (_EPS: the bound is summed before rounding; float noise must not prune a borderline clause.)
-    best = cue.commitment_score(cues, timed, timed) + unit.boost + context_bonus + (0.2 if cues.future else 0.0)
+    # A date adds the most, so the bound with one is taken first: when it fails, the time pre-check
+    # is not needed either (float sums are monotone: without the date the sum is never larger).
+    future_bonus = 0.2 if cues.future else 0.0
+    best = cue.commitment_score(cues, True, True) + unit.boost + context_bonus + future_bonus
     if best < THRESHOLD - _EPS:
+        return None
+    timed = find_times_possible(clause)
+    if not timed and cue.commitment_score(cues, False, False) + unit.boost + context_bonus + future_bonus \
+            < THRESHOLD - _EPS:
         return None
     times = find_times(text, start, end, meeting, context.land, context.next_meetings, doc_body) if timed else []
     due_expr = _due(times, meeting)
