@@ -112,7 +112,16 @@ class _State:
     proposal: bool = False  # inside a motion or draft resolution that is read out, not adopted
     adopted: bool = False  # the document records an adoption ("einstimmig beschlossen")
     admins: set[str] = field(default_factory=set)  # speakers seen informing for the administration
-    assignee: str | None = None  # whom the current sentence commissions ("beauftragt die Verwaltung")
+    sentence: str = ""  # the current sentence
+    _assignee: str | None = None
+    _assignee_read: bool = False
+
+    def assignee(self) -> str | None:
+        """Whom the current sentence commissions ("beauftragt die Verwaltung"), read when first asked:
+        only sentences with a candidate need it."""
+        if not self._assignee_read:
+            self._assignee, self._assignee_read = find_assignee(self.sentence), True
+        return self._assignee
 
 
 # A sentence's span and the cue index of its paragraph.
@@ -233,7 +242,7 @@ def _process(
 
 
 def _update_state(sentence: str, hits: cue.Hits, state: _State) -> None:
-    state.assignee = find_assignee(sentence)
+    state.sentence, state._assignee_read = sentence, False
     first = sentence[:1]
     if (first in _RESOLUTION_START_FIRST or first.isspace()) and _RESOLUTION_START.match(sentence):
         state.resolution = True
@@ -518,9 +527,10 @@ def _owner(clause: str, hits: cue.Hits, kind: Kind, unit: _Unit, state: _State, 
         party = None  # "seitens der Verwaltung zurückgestellt": the body still holds the meeting
     accepted = unit.accepted_by or None
     body = find_body(clause)
-    if state.assignee and kind is not Kind.MEETING:
+    assignee = state.assignee() if kind is not Kind.MEETING else None
+    if assignee:
         # Each task of "X beauftragt die Verwaltung, A zu tun und B vorzulegen" is the assignee's.
-        return state.assignee
+        return assignee
     if kind is Kind.FORWARD:
         if _HANDOVER.search(clause):
             return party or accepted or (speaker.name if speaker else None) or body
