@@ -229,7 +229,7 @@ def _process(
     ):
         return []  # most sentences: no cue at all, only the discourse state needed updating
     acceptor = _acceptance(text, ahead) if cue.REQUEST.found(sentence, hits) else None
-    rejected = any(_maybe_rejected(text[a:b]) and _REJECTED.search(text, a, b) for a, b, _ in ahead[:1])
+    rejected = bool(ahead) and _rejected(text, ahead[0])
     admin_speaker = bool(state.speaker and state.speaker.admin and state.speaker_age == 0)
     found = []
     for unit in _units(text, index, s_start, s_end, acceptor, admin_speaker):
@@ -292,9 +292,13 @@ def _digits_cannot_commit(sentence: str, hits: cue.Hits, state: _State) -> bool:
     return best < THRESHOLD - _EPS
 
 
-def _maybe_rejected(sentence: str) -> bool:
-    """Cheap pre-check for _REJECTED: each of its branches contains one of these words."""
-    return "nicht" in sentence or "abgelehnt" in sentence or "zurückgezogen" in sentence or "Mehrheit" in sentence
+def _rejected(text: str, span: _Sentence) -> bool:
+    """Whether the sentence rejects what came before ("Der Antrag wird abgelehnt.")."""
+    a, b, _ = span
+    sentence = text[a:b]
+    # Each branch of _REJECTED contains one of these words: most sentences skip the regex.
+    maybe = "nicht" in sentence or "abgelehnt" in sentence or "zurückgezogen" in sentence or "Mehrheit" in sentence
+    return maybe and _REJECTED.search(text, a, b) is not None
 
 
 def _acceptance(text: str, ahead: list[_Sentence]) -> str | None:
