@@ -524,26 +524,28 @@ def _due(times: list[TimeExpr], meeting: dt.date | None) -> TimeExpr | None:
 
 
 def _owner(clause: str, hits: cue.Hits, kind: Kind, unit: _Unit, state: _State, doc_body: str | None) -> str | None:
+    """Who owes the commitment. The party and the body named in the clause are read only where
+    the answer can still depend on them (``or`` stops at the first name found)."""
     speaker = state.speaker if state.speaker and state.speaker.admin and (
         state.speaker_age <= 1 or state.reported) else None
-    party = find_party(clause)
-    if kind is Kind.MEETING and _ON_BEHALF.search(clause):
-        party = None  # "seitens der Verwaltung zurückgestellt": the body still holds the meeting
+    speaker_name = speaker.name if speaker else None
     accepted = unit.accepted_by or None
-    body = find_body(clause)
-    assignee = state.assignee() if kind is not Kind.MEETING else None
+    if kind is Kind.MEETING:
+        planner = state.speaker if state.speaker and not state.speaker.member and state.speaker_age <= 1 else None
+        if _INTENT_OWN.search(clause) and planner:
+            return planner.name
+        # "seitens der Verwaltung zurückgestellt": the body still holds the meeting.
+        party = None if _ON_BEHALF.search(clause) else find_party(clause)
+        return find_body(clause) or party or speaker_name or doc_body or "Ausschuss"
+    assignee = state.assignee()
     if assignee:
         # Each task of "X beauftragt die Verwaltung, A zu tun und B vorzulegen" is the assignee's.
         return assignee
     if kind is Kind.FORWARD:
         if _HANDOVER.search(clause):
-            return party or accepted or (speaker.name if speaker else None) or body
-        return body or party or accepted or (speaker.name if speaker else None)
-    if kind is Kind.MEETING:
-        planner = state.speaker if state.speaker and not state.speaker.member and state.speaker_age <= 1 else None
-        if _INTENT_OWN.search(clause) and planner:
-            return planner.name
-        return body or party or (speaker.name if speaker else None) or doc_body or "Ausschuss"
+            return find_party(clause) or accepted or speaker_name or find_body(clause)
+        return find_body(clause) or find_party(clause) or accepted or speaker_name
+    party = find_party(clause)
     person = find_person(clause) if cue.PROMISE.found(clause, hits) else None
     if party or person or accepted:
         return party or person or accepted
