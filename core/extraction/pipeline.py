@@ -84,8 +84,11 @@ _ZU_INF_END = re.compile(r"(?:\bzu\s+[a-zäöüß]{1,40}|\b[a-zäöüß]{2,40}zu
 _ZU_INF_ANY = re.compile(
     r"(?:\bzu\s+[a-zäöüß]{1,40}|\b[a-zäöüß]{2,40}zu[a-zäöüß]{2,40}(?:en|ern|eln))(?=\s*(?:[,.;:“”\"]|$))"
 )
-_FINITE_END = re.compile(r"\b(?:sei|ist|wird|werde|wurde|habe|hat|sind|seien|werden|kann|könne|muss|müsse"
-                         r"|soll|solle)\s*$")
+_FINITE_WORDS = (
+    "sei", "ist", "wird", "werde", "wurde", "habe", "hat", "sind", "seien", "werden", "kann", "könne", "muss", "müsse",
+    "soll", "solle",
+)
+_FINITE_END = re.compile(rf"\b(?:{'|'.join(_FINITE_WORDS)})\s*$")  # tried only where str.endswith found a word
 _UND = re.compile(r"\s+und\s+")
 _CAPITALISED = re.compile(r"\s[A-ZÄÖÜ][a-zäöüß]")
 _REQUEST_HEAD = re.compile(
@@ -378,7 +381,7 @@ def _split_request_heads(text: str, clauses: list[Span]) -> list[Span]:
 
 def _is_complement(text: str, span: Span) -> bool:
     seg = text[span[0]:span[1]]
-    return seg.startswith(("dass ", "daß ")) or _ZU_INF_ANY.search(seg) is not None
+    return seg.startswith(("dass ", "daß ")) or ("zu" in seg and _ZU_INF_ANY.search(seg) is not None)
 
 
 def _is_speech_head(clause: str) -> bool:
@@ -410,16 +413,16 @@ def _split_und(text: str, index: CueIndex, unit: _Unit) -> Iterator[_Unit]:
             break  # bounded work on run-on garbage: real clauses have few "und"
         left, right = seg[: match.start()], seg[match.end():]
         tail = left[-60:]
-        if _FINITE_END.search(tail) and len(right.split()) >= 3:
+        if tail.rstrip().endswith(_FINITE_WORDS) and _FINITE_END.search(tail) and len(right.split()) >= 3:
             pass  # "…, dass X fertig sei und in der nächsten Sitzung genehmigt werde": two statements
         elif (
-            not (_ZU_INF_END.search(tail) and _ZU_INF_END.search(right[-60:]))
+            not (_zu_inf_end(tail) and _zu_inf_end(right[-60:]))
             or len(left.split()) < 3
             or len(right.split()) < 3
             or not _CAPITALISED.search(" " + right)
         ):
             continue
-        elif _own_kind(right) in (Kind.DELIVERABLE, _own_kind(left)):
+        elif (right_kind := _own_kind(right)) is Kind.DELIVERABLE or right_kind is _own_kind(left):
             continue  # the right part brings no kind of its own: one commitment
         cut = unit.start + match.start()
         # "Die Verwaltung wird beauftragt A zu tun und B zu tun": B is assigned as well.
@@ -428,6 +431,10 @@ def _split_und(text: str, index: CueIndex, unit: _Unit) -> Iterator[_Unit]:
         yield _Unit(cut + 1, unit.end, max(unit.boost, inherited), unit.accepted_by, unit.head_request)
         return
     yield unit
+
+
+def _zu_inf_end(part: str) -> bool:
+    return "zu" in part and _ZU_INF_END.search(part) is not None  # each branch contains "zu"
 
 
 def _own_kind(part: str) -> Kind:
