@@ -398,6 +398,7 @@ def _trie(words: set[str], prefixes: set[str]) -> str:
 
 _MAYBE_SHIFT = 32  # a hit's bits: the families it proves, and those it makes worth a regex shifted up
 _SURE_MASK = (1 << _MAYBE_SHIFT) - 1
+_PREFIX_MAYBE = {prefix: bits << _MAYBE_SHIFT for prefix, bits in _PREFIX_BITS.items()}
 assert len(_FAMILIES) <= _MAYBE_SHIFT
 _EXACT_BITS = {
     word: _WORD_BITS.get(word, 0) | (_KEY_BITS.get(word, 0) | _PREFIX_BITS.get(word[:4], 0)) << _MAYBE_SHIFT
@@ -436,13 +437,14 @@ class CueIndex:
         # Under IGNORECASE "ı" matches "i" and "ſ" matches "s", unlike their lower case: where they
         # occur, phrase regexes search the whole segment (see confirm).
         self._plain = bool(low) and "ı" not in low and "ſ" not in low
-        starts: list[int] = []
+        starts: list[int] = []  # where each cue-bearing word starts, as an offset into _low
         bits: list[int] = []
         self._starts, self._bits = starts, bits
+        add_start, add_bits, exact, prefixed = starts.append, bits.append, _EXACT_BITS.get, _PREFIX_MAYBE
         for match in _SCAN.finditer(low):
             word = match.group(1)
-            starts.append(start + match.start())  # the word starts after the matched non-word character
-            bits.append(_EXACT_BITS.get(word) or _PREFIX_BITS[word[:4]] << _MAYBE_SHIFT)
+            add_start(match.start(1))
+            add_bits(exact(word) or prefixed[word[:4]])
 
     def hits(self, start: int, end: int) -> Hits:
         """The word bits of ``text[start:end]`` (a slice of the indexed text): proven and to be confirmed."""
@@ -456,16 +458,16 @@ class CueIndex:
         ):
             return _lookup(self._text[start:end])  # a word straddles an end: tokenise the slice
         starts = self._starts
-        first = bisect_left(starts, start)
-        last = bisect_left(starts, end, first)
+        first = bisect_left(starts, i)
+        last = bisect_left(starts, j, first)
         bits = 0
         for word_bits in self._bits[first:last]:
             bits |= word_bits
-        return bits & _SURE_MASK, bits >> _MAYBE_SHIFT, self if self._plain else None, start
+        return bits & _SURE_MASK, bits >> _MAYBE_SHIFT, self if self._plain else None, i
 
     def confirm(self, segment: str, offset: int, families: int, first: bool) -> int:
-        """``_confirm`` for ``segment == text[offset:...]``, trying each phrase regex only where a key
-        word of its family starts (a phrase cannot match elsewhere), instead of searching the segment."""
+        """``_confirm`` for the segment at ``offset`` in ``_low``, trying each phrase regex only where a
+        key word of its family starts (a phrase cannot match elsewhere), instead of searching it."""
         starts, bits = self._starts, self._bits
         found = 0
         for k in range(bisect_left(starts, offset), bisect_left(starts, offset + len(segment))):
