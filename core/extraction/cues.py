@@ -32,8 +32,8 @@ _PREFIX_SET: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=512)
-def _words(segment: str) -> tuple[frozenset[str], int, int]:
-    """The lower-cased words of a segment, the families they prove and those worth a regex (cached)."""
+def _lookup(segment: str) -> Hits:
+    """The word bits of a segment tokenised on its own (cached; ``CueIndex.hits`` spares most calls)."""
     words = frozenset(_WORD.findall(segment.lower()))
     sure = maybe = 0
     for word in words & _WORD_SET:
@@ -42,12 +42,7 @@ def _words(segment: str) -> tuple[frozenset[str], int, int]:
         maybe |= _KEY_BITS[word]
     for prefix in _PREFIX_SET.intersection([word[:4] for word in words]):
         maybe |= _PREFIX_BITS[prefix]
-    return words, sure, maybe
-
-
-def words_of(segment: str) -> frozenset[str]:
-    """The lower-cased words of a segment (shared cache with the cue families)."""
-    return _words(segment)[0]
+    return sure, maybe, None, 0
 
 
 class WordCue:
@@ -74,17 +69,12 @@ class WordCue:
                 table[entry] = table.get(entry, 0) | self.bit
         global _WORD_SET, _KEY_SET, _PREFIX_SET  # filled once, at import
         _WORD_SET, _KEY_SET, _PREFIX_SET = frozenset(_WORD_BITS), frozenset(_KEY_BITS), frozenset(_PREFIX_BITS)
-        _words.cache_clear()
+        _lookup.cache_clear()
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
         """True when the family occurs in ``text[pos:endpos]``."""
         segment = text[pos:endpos] if pos or endpos is not None else text
-        _, sure, maybe = _words(segment)
-        if sure & self.bit:
-            return True
-        if self.regex is None or not maybe & self.bit:
-            return False
-        return self.regex.search(segment) is not None
+        return self.found(segment, _lookup(segment))
 
     def found(self, segment: str, hits: Hits) -> bool:
         """True when the family occurs in ``segment``, whose word bits ``hits`` were looked up already."""
@@ -112,11 +102,6 @@ _SCAN_READY = False
 # A segment's word bits: the families a word proves, those whose phrase regex must confirm, and the
 # CueIndex that knows where their key words are (with the segment's offset in it), if any.
 Hits = tuple[int, int, "CueIndex | None", int]
-
-
-def _lookup(segment: str) -> Hits:
-    _, sure, maybe = _words(segment)
-    return sure, maybe, None, 0
 
 
 def _confirm(segment: str, hits: Hits, families: int, first: bool = False) -> int:

@@ -25,7 +25,13 @@ from core.extraction.header import find_body as find_doc_body
 from core.extraction.header import find_meeting_date
 from core.extraction.kinds import classify, is_concrete_period
 from core.extraction.owners import Speaker, find_assignee, find_body, find_party, find_person, find_speaker
-from core.extraction.sentences import Span, iter_paragraphs, split_clauses, split_sentences
+from core.extraction.sentences import (
+    ZU_INF_END,
+    Span,
+    iter_sentence_blocks,
+    split_clauses,
+    split_request_heads,
+)
 from core.extraction.timex import TimeExpr, find_times, find_times_possible
 from core.types import Candidate, Kind, MeetingContext
 
@@ -80,7 +86,6 @@ _VERWALTUNG_PRESENT = re.compile(
     r"^\s*(?:\d{1,2}[.)]\s+)?Die\s+Verwaltung\s+(?:prüft|hält|erstellt|legt|erarbeitet|klärt|ermittelt"
     r"|informiert|berichtet|führt|setzt|sorgt|nimmt|tritt|stellt|bereitet|beantragt|schreibt|lädt)\b"
 )
-_ZU_INF_END = re.compile(r"(?:\bzu\s+[a-zäöüß]{1,40}|\b[a-zäöüß]{2,40}zu[a-zäöüß]{2,40})[.!;:“”\"]*\s*$")
 _ZU_INF_ANY = re.compile(
     r"(?:\bzu\s+[a-zäöüß]{1,40}|\b[a-zäöüß]{2,40}zu[a-zäöüß]{2,40}(?:en|ern|eln))(?=\s*(?:[,.;:“”\"]|$))"
 )
@@ -91,9 +96,6 @@ _FINITE_WORDS = (
 _FINITE_END = re.compile(rf"\b(?:{'|'.join(_FINITE_WORDS)})\s*$")  # tried only where str.endswith found a word
 _UND = re.compile(r"\s+und\s+")
 _CAPITALISED = re.compile(r"\s[A-ZÄÖÜ][a-zäöüß]")
-_REQUEST_HEAD = re.compile(
-    r"\b(?:schlägt|schlug)\b[^,.;:]{0,200}?\svor\b|\b(?:bittet|bat)\s+(?:darum\b)?|\bregt\w*\s+an\b"
-)
 _PROPOSE = re.compile(r"\b(?:schlägt|schlug)\b|\bVorschlag\b")
 _AGREED = re.compile(r"\b(?:beschlossen|beschließt|vereinbart|verabredet|besprochen\s+worden|verständig\w+)\b")
 _INTENT_OWN = re.compile(r"beabsichtig")  # a person's own intention, unlike "geplant" (a plan of record)
@@ -181,26 +183,12 @@ def _records_adoption(text: str) -> bool:
 def _iter_sentences(text: str) -> Iterator[_Sentence]:
     """Sentences worth a look: crumbs under ``MIN_SENTENCE`` characters ("-", "a", "1.") are skipped.
 
-    Paragraphs are taken in blocks of about ``INDEX_BLOCK`` characters, each scanned once for cue
-    words (one regex call per block, not per paragraph); their sentences and clauses look the words
-    up by offset.
+    Each block of paragraphs is scanned once for cue words (one regex call per block, not per
+    paragraph); its sentences and clauses look the words up by offset.
     """
-    block: list[Span] = []
-    for paragraph in iter_paragraphs(text):
-        if paragraph[1] - paragraph[0] < MIN_SENTENCE:
-            continue
-        block.append(paragraph)
-        if paragraph[1] - block[0][0] >= INDEX_BLOCK:
-            yield from _block_sentences(text, block)
-            block = []
-    if block:
-        yield from _block_sentences(text, block)
-
-
-def _block_sentences(text: str, block: list[Span]) -> Iterator[_Sentence]:
-    index = CueIndex(text, block[0][0], block[-1][1])
-    for p_start, p_end in block:
-        for s_start, s_end in split_sentences(text, p_start, p_end, MIN_SENTENCE):
+    for b_start, b_end, sentences in iter_sentence_blocks(text, MIN_SENTENCE, INDEX_BLOCK):
+        index = CueIndex(text, b_start, b_end)
+        for s_start, s_end in sentences:
             yield s_start, s_end, index
 
 
@@ -322,7 +310,7 @@ def _units(
     text: str, index: CueIndex, start: int, end: int, acceptor: str | None, admin_speaker: bool
 ) -> Iterator[_Unit]:
     """Clauses of a sentence, with heads merged into or passing force to what they govern."""
-    clauses = _split_request_heads(text, split_clauses(text, start, end))
+    clauses = split_request_heads(text, split_clauses(text, start, end))
     boost, accepted, request = 0.0, None, False
     i = 0
     while i < len(clauses):
@@ -358,25 +346,6 @@ def _units(
             i += 1
         yield from _split_und(text, index, _Unit(c_start, c_end, boost, accepted, request))
         i += 1
-
-
-def _split_request_heads(text: str, clauses: list[Span]) -> list[Span]:
-    """Cut "X schlägt vor den Beschluss … zu delegieren" (no comma) after the request verb."""
-    out: list[Span] = []
-    for c_start, c_end in clauses:
-        clause = text[c_start:c_end]
-        # Each branch of _REQUEST_HEAD contains one of these words: most clauses skip the regex.
-        maybe = "schl" in clause or "bittet" in clause or "bat" in clause or "regt" in clause
-        match = _REQUEST_HEAD.search(text, c_start, c_end) if maybe else None
-        if match and _ZU_INF_END.search(text, match.end(), c_end) and len(text[match.end():c_end].split()) >= 3:
-            cut = match.end()
-            out.append((c_start, cut))
-            while cut < c_end and text[cut] in " ,":
-                cut += 1
-            out.append((cut, c_end))
-        else:
-            out.append((c_start, c_end))
-    return out
 
 
 def _is_complement(text: str, span: Span) -> bool:
@@ -434,7 +403,7 @@ def _split_und(text: str, index: CueIndex, unit: _Unit) -> Iterator[_Unit]:
 
 
 def _zu_inf_end(part: str) -> bool:
-    return "zu" in part and _ZU_INF_END.search(part) is not None  # each branch contains "zu"
+    return "zu" in part and ZU_INF_END.search(part) is not None  # each branch contains "zu"
 
 
 def _own_kind(part: str) -> Kind:

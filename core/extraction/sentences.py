@@ -62,6 +62,21 @@ def iter_paragraphs(text: str) -> Iterator[Span]:
         yield span
 
 
+def iter_sentence_blocks(text: str, min_chars: int, block_chars: int) -> Iterator[tuple[int, int, list[Span]]]:
+    """The sentences of at least ``min_chars`` characters, in blocks of whole paragraphs of about
+    ``block_chars`` characters: ``(block start, block end, sentences)``, lazily."""
+    block: list[Span] = []
+    for paragraph in iter_paragraphs(text):
+        if paragraph[1] - paragraph[0] < min_chars:
+            continue
+        block.append(paragraph)
+        if paragraph[1] - block[0][0] >= block_chars:
+            yield block[0][0], paragraph[1], [x for a, b in block for x in split_sentences(text, a, b, min_chars)]
+            block = []
+    if block:
+        yield block[0][0], block[-1][1], [x for a, b in block for x in split_sentences(text, a, b, min_chars)]
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None, min_chars: int = 1) -> list[Span]:
     """Split ``text[start:end]`` into sentence spans.
 
@@ -265,3 +280,31 @@ _FUNCTION_WORDS = frozenset(
 def _has_content_word(piece: str) -> bool:
     """Whether an enumeration piece has a lower-case content word (a verb, adverb, adjective)."""
     return any(w.islower() and w.isalpha() and w not in _FUNCTION_WORDS for w in piece.split())
+
+
+# --- request heads without a comma -----------------------------------------------------------
+
+_REQUEST_HEAD = re.compile(
+    r"\b(?:schlägt|schlug)\b[^,.;:]{0,200}?\svor\b|\b(?:bittet|bat)\s+(?:darum\b)?|\bregt\w*\s+an\b"
+)
+# A segment ending in a zu-infinitive ("… zu delegieren", "vorzulegen.").
+ZU_INF_END = re.compile(r"(?:\bzu\s+[a-zäöüß]{1,40}|\b[a-zäöüß]{2,40}zu[a-zäöüß]{2,40})[.!;:“”\"]*\s*$")
+
+
+def split_request_heads(text: str, clauses: list[Span]) -> list[Span]:
+    """Cut "X schlägt vor den Beschluss … zu delegieren" (no comma) after the request verb."""
+    out: list[Span] = []
+    for c_start, c_end in clauses:
+        clause = text[c_start:c_end]
+        # Each branch of _REQUEST_HEAD contains one of these words: most clauses skip the regex.
+        maybe = "schl" in clause or "bittet" in clause or "bat" in clause or "regt" in clause
+        match = _REQUEST_HEAD.search(text, c_start, c_end) if maybe else None
+        if match and ZU_INF_END.search(text, match.end(), c_end) and len(text[match.end():c_end].split()) >= 3:
+            cut = match.end()
+            out.append((c_start, cut))
+            while cut < c_end and text[cut] in " ,":
+                cut += 1
+            out.append((cut, c_end))
+        else:
+            out.append((c_start, c_end))
+    return out
