@@ -11,6 +11,7 @@ All patterns are flat alternations with ``\\b`` anchors (no nested quantifiers).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -31,8 +32,8 @@ _PREFIX_SET: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=512)
-def _words(segment: str) -> tuple[frozenset[str], int, int]:
-    """The lower-cased words of a segment, the families they prove and those worth a regex (cached)."""
+def _lookup(segment: str) -> Hits:
+    """The word bits of a segment tokenised on its own (cached; ``CueIndex.hits`` spares most calls)."""
     words = frozenset(_WORD.findall(segment.lower()))
     sure = maybe = 0
     for word in words & _WORD_SET:
@@ -41,12 +42,7 @@ def _words(segment: str) -> tuple[frozenset[str], int, int]:
         maybe |= _KEY_BITS[word]
     for prefix in _PREFIX_SET.intersection([word[:4] for word in words]):
         maybe |= _PREFIX_BITS[prefix]
-    return words, sure, maybe
-
-
-def words_of(segment: str) -> frozenset[str]:
-    """The lower-cased words of a segment (shared cache with the cue families)."""
-    return _words(segment)[0]
+    return sure, maybe, None, 0
 
 
 class WordCue:
@@ -57,45 +53,78 @@ class WordCue:
     """
 
     def __init__(self, alternatives: tuple[str, ...]) -> None:
+        if _SCAN_READY:
+            raise RuntimeError("cue families are defined at import, before the paragraph scan is built")
         self.bit = 1 << len(_FAMILIES)
         _FAMILIES.append(self)
         self.words = frozenset(a.lower() for a in alternatives if _PLAIN.match(a))
         phrases = [a for a in alternatives if not _PLAIN.match(a)]
-        self.keys = frozenset(k.group().lower() for a in phrases if (k := _KEY.match(a)))
+        self.keys = frozenset(_key(a) for a in phrases)
         self.regex = re.compile(r"\b(?:" + "|".join(phrases) + r")\b", re.IGNORECASE) if phrases else None
+        if self.regex is not None:
+            _PHRASES[self.bit] = self.regex
         self.prefixes = frozenset(k[:4] for k in self.keys if len(k) >= 4)  # "sagt\w*" also matches "sagte"
         for table, entries in ((_WORD_BITS, self.words), (_KEY_BITS, self.keys), (_PREFIX_BITS, self.prefixes)):
             for entry in entries:
                 table[entry] = table.get(entry, 0) | self.bit
         global _WORD_SET, _KEY_SET, _PREFIX_SET  # filled once, at import
         _WORD_SET, _KEY_SET, _PREFIX_SET = frozenset(_WORD_BITS), frozenset(_KEY_BITS), frozenset(_PREFIX_BITS)
-        _words.cache_clear()
+        _lookup.cache_clear()
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
         """True when the family occurs in ``text[pos:endpos]``."""
         segment = text[pos:endpos] if pos or endpos is not None else text
-        _, sure, maybe = _words(segment)
-        if sure & self.bit:
+        return self.found(segment, _lookup(segment))
+
+    def found(self, segment: str, hits: Hits) -> bool:
+        """True when the family occurs in ``segment``, whose word bits ``hits`` were looked up already."""
+        if hits[0] & self.bit:
             return True
-        if self.regex is None or not maybe & self.bit:
-            return False
-        return self.regex.search(segment) is not None
+        return hits[1] & self.bit != 0 and _confirm(segment, hits, self.bit, True) != 0
+
+
+def _key(phrase: str) -> str:
+    """The lower-cased first word of a phrase: the phrase can only match where it starts a word.
+
+    A key shorter than 4 letters must end the word (``\\s+`` follows): longer words are found by
+    their 4-letter prefix only (``_PREFIX_BITS``), and ``CueIndex.confirm`` tries phrases only there.
+    """
+    key = _KEY.match(phrase)
+    rest = phrase[key.end():] if key else ""
+    if key is None or (len(key.group()) < 4 and rest and not rest.startswith("\\s+")):
+        raise ValueError(f"a phrase must start with a whole key word: {phrase!r}")
+    return key.group().lower()
 
 
 _FAMILIES: list[WordCue] = []
+_PHRASES: dict[int, re.Pattern[str]] = {}  # family bit -> the regex of its phrases
+_SCAN_READY = False
+# A segment's word bits: the families a word proves, those whose phrase regex must confirm, and the
+# CueIndex that knows where their key words are (with the segment's offset in it), if any.
+Hits = tuple[int, int, "CueIndex | None", int]
 
 
-def family_hits(segment: str) -> int:
+def _confirm(segment: str, hits: Hits, families: int, first: bool = False) -> int:
+    """Those of ``families`` (whose key words occur) that their phrase regex confirms in ``segment``."""
+    index = hits[2]
+    if index is not None:
+        return index.confirm(segment, hits[3], families, first)
+    found = 0
+    while families:
+        bit = families & -families
+        families ^= bit
+        if _PHRASES[bit].search(segment) is not None:
+            found |= bit
+            if first:
+                break
+    return found
+
+
+def family_hits(segment: str, hits: Hits | None = None) -> int:
     """The bits of every cue family that occurs in ``segment`` (one word lookup, regexes only to confirm)."""
-    _, sure, maybe = _words(segment)
-    unsure = maybe & ~sure
-    while unsure:
-        bit = unsure & -unsure
-        unsure ^= bit
-        regex = _FAMILIES[bit.bit_length() - 1].regex
-        if regex is not None and regex.search(segment) is not None:
-            sure |= bit
-    return sure
+    if hits is None:
+        hits = _lookup(segment)
+    return hits[0] | _confirm(segment, hits, hits[1] & ~hits[0])
 
 
 def _rx(*alternatives: str) -> WordCue:
@@ -106,7 +135,6 @@ MODAL = _rx("muss", "müssen", "müsse", "soll", "sollen", "solle")
 MODAL_WEAK = _rx("sollte", "sollten")  # Konjunktiv II: advice more often than obligation
 WERDE = re.compile(r"\bwerde\b")  # Konjunktiv I in reported speech: "er werde … vorlegen"
 WERDEN_FUTURE = re.compile(r"\b(?:wird|werden|werde)\b")
-PASSIVE_INF = re.compile(r"\b[a-zäöüß]{3,40}(?:t|en)\s+werden\b")
 # "ist/sind … zu prüfen", "einzuarbeiten sind": zu-infinitive with sein = obligation.
 ZU_INF = re.compile(r"\bzu\s+[a-zäöüß]{3,40}(?:en|ern|eln)\b|\b[a-zäöüß]{2,40}zu[a-zäöüß]{2,40}(?:en|ern|eln)\b")
 SEIN = _rx("ist", "sind", "sei", "seien")
@@ -129,7 +157,7 @@ STRONG_SCHEDULE = _rx(r"vertagt", r"vertagen", r"verwiesen", r"verweisen", r"Ver
                       r"empfiehlt\s+(?:dem|der)\s+[\wäöü-]*(?:rat|kreistag|ausschuss|versammlung|vertretung)")
 SCHEDULE = _rx(
     r"vertagt", r"vertagen", r"zurückgestellt", r"zurückzustellen", r"Wiedervorlage", r"auf\s+die\s+Tagesordnung",
-    r"Sondersitzung", r"Ortstermin", r"Ortsbesichtigung", r"Begehung", r"Ortsbegehung", r"Vor-Ort-Termin",
+    r"Sondersitzung", r"Ortstermin", r"Ortsbesichtigung", r"Begehung", r"Ortsbegehung",
     r"einzuberufen", r"einberufen",
     r"erneut\s+zu\s+beraten", r"erneut\s+beraten", r"begutachtet",
 )
@@ -189,17 +217,32 @@ FUTURE_WORDS = _rx(r"dann", r"anschließend", r"im\s+Anschluss", r"demnächst", 
                    r"noch")
 
 
-def may_commit(clause: str) -> bool:
-    """Cheap gate: does the clause contain any positive cue at all (else it cannot be a commitment)?"""
-    words, sure, maybe = _words(clause)
-    if sure & _POSITIVE_MASK or not _POSITIVE_WORDS.isdisjoint(words):
+# Single words read as flags: their own bit, no score of their own (a lowered word proves only
+# that the case-sensitive regex which reads them is worth running).
+AUX_FUTURE = _rx("wird", "werden", "werde")
+AUX_WERDE = _rx("werde")
+AUX_KANN = _rx("kann")
+DONE_WORDS = _rx("beauftragt", "vergeben")
+POSITIVE_WORDS = _rx("wird", "werden", "werde", "kann", "nun", "noch", "dann")
+REPORTED_WORDS = _rx("solle", "werde", "sei", "könne", "müsse", "seien", "würden")  # Konjunktiv I of reports
+
+
+def may_commit(clause: str, hits: Hits | None = None) -> bool:
+    """Cheap gate: does the clause contain any positive cue at all (else it cannot be a commitment)?
+
+    ``hits`` are the clause's word bits when already looked up (``CueIndex.hits``).
+    """
+    if hits is None:
+        hits = _lookup(clause)
+    if hits[0] & _POSITIVE_MASK:
         return True
-    if maybe & _POSITIVE_MASK and any(family.search(clause) for family in _POSITIVE_FAMILIES):
+    unsure = hits[1] & _POSITIVE_MASK
+    if unsure and _confirm(clause, hits, unsure, True):
         return True
     return "zu" in clause and ZU_INF.search(clause) is not None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass pays a setattr call per field in __init__
 class Cues:
     """Which cue families fire on a clause (booleans, cheap to compute)."""
 
@@ -209,7 +252,6 @@ class Cues:
     strong_schedule: bool
     future_words: bool
     future: bool
-    passive_inf: bool
     zu_sein: bool
     can_now: bool
     assign: bool
@@ -227,44 +269,44 @@ class Cues:
     question: bool
 
 
-_POSITIVE_FAMILIES = (ASSIGN, PROMISE, PLANNED, STRONG_SCHEDULE, SCHEDULE, REFER, MODAL, MODAL_WEAK)
-_POSITIVE_WORDS = frozenset({"wird", "werden", "werde", "kann", "nun", "noch", "dann"})
+_POSITIVE_FAMILIES = (ASSIGN, PROMISE, PLANNED, STRONG_SCHEDULE, SCHEDULE, REFER, MODAL, MODAL_WEAK, POSITIVE_WORDS)
 _POSITIVE_MASK = sum(f.bit for f in _POSITIVE_FAMILIES)
-_FUTURE_WORDS = frozenset({"wird", "werden", "werde"})
-_DONE_WORDS = frozenset({"beauftragt", "vergeben"})
 _DONE_ASSIGN = re.compile(r"\b(?:sei|ist|wurde|wurden|worden|seien|sind)\b[^.]{0,80}\b(?:beauftragt|vergeben)\b")
 
 
-def read_cues(clause: str) -> Cues:
-    """Evaluate every cue family on one clause (regexes only run when their key word occurs)."""
-    words = _words(clause)[0]
-    hits = family_hits(clause)
-    zu_inf = ("zu" in clause) and bool(ZU_INF.search(clause))
-    future = not _FUTURE_WORDS.isdisjoint(words) and bool(WERDEN_FUTURE.search(clause))
+def read_cues(clause: str, hits: Hits | None = None) -> Cues:
+    """Evaluate every cue family on one clause (regexes only run when their key word occurs).
+
+    ``hits`` are the clause's word bits when already looked up (``CueIndex.hits``).
+    """
+    if hits is None:
+        hits = _lookup(clause)
+    sure = hits[0]
+    found = family_hits(clause, hits)
+    future = bool(sure & AUX_FUTURE.bit) and bool(WERDEN_FUTURE.search(clause))
     # "Für X sei ein Gutachten beauftragt": a commission already placed, not a new task.
-    done = not future and not _DONE_WORDS.isdisjoint(words) and bool(_DONE_ASSIGN.search(clause))
+    done = not future and bool(sure & DONE_WORDS.bit) and bool(_DONE_ASSIGN.search(clause))
     return Cues(
-        modal=bool(hits & MODAL.bit),
-        modal_weak=bool(hits & MODAL_WEAK.bit),
-        werde="werde" in words and bool(WERDE.search(clause)),
-        strong_schedule=bool(hits & STRONG_SCHEDULE.bit),
-        future_words=bool(hits & FUTURE_WORDS.bit),
+        modal=bool(found & MODAL.bit),
+        modal_weak=bool(found & MODAL_WEAK.bit),
+        werde=bool(sure & AUX_WERDE.bit) and bool(WERDE.search(clause)),
+        strong_schedule=bool(found & STRONG_SCHEDULE.bit),
+        future_words=bool(found & FUTURE_WORDS.bit),
         future=future,
-        passive_inf="werden" in words and bool(PASSIVE_INF.search(clause)),
-        zu_sein=zu_inf and bool(hits & SEIN.bit),
-        can_now="kann" in words and bool(CAN_NOW.search(clause)),
-        assign=not done and bool(hits & ASSIGN.bit),
-        promise=bool(hits & PROMISE.bit),
-        planned=bool(hits & PLANNED.bit),
-        schedule=bool(hits & SCHEDULE.bit),
-        refer=bool(hits & REFER.bit),
-        request=bool(hits & REQUEST.bit),
-        past=done or bool(hits & PAST.bit),
-        negation=bool(hits & NEGATION.bit),
+        zu_sein=bool(found & SEIN.bit) and "zu" in clause and bool(ZU_INF.search(clause)),
+        can_now=bool(sure & AUX_KANN.bit) and bool(CAN_NOW.search(clause)),
+        assign=not done and bool(found & ASSIGN.bit),
+        promise=bool(found & PROMISE.bit),
+        planned=bool(found & PLANNED.bit),
+        schedule=bool(found & SCHEDULE.bit),
+        refer=bool(found & REFER.bit),
+        request=bool(found & REQUEST.bit),
+        past=done or bool(found & PAST.bit),
+        negation=bool(found & NEGATION.bit),
         kenntnis=("enntnis" in clause or "itteilung" in clause) and bool(KENNTNIS.search(clause)),
-        opinion=bool(hits & OPINION.bit),
-        routine=bool(hits & ROUTINE.bit),
-        same_meeting=bool(hits & SAME_MEETING.bit),
+        opinion=bool(found & OPINION.bit),
+        routine=bool(found & ROUTINE.bit),
+        same_meeting=bool(found & SAME_MEETING.bit),
         question="?" in clause and bool(QUESTION.search(clause)),
     )
 
@@ -316,4 +358,117 @@ def commitment_score(c: Cues, has_future_time: bool, has_date: bool) -> float:
         score -= 0.4
     if c.question:
         score -= 0.2
-    return min(1.0, score)
+    return min(1.0, score)  # not clamped at 0: negative evidence must outweigh a head's force
+
+
+# --- one scan per paragraph ------------------------------------------------------------------
+
+
+def _trie(words: set[str], prefixes: set[str]) -> str:
+    """A regex for a whole word that is one of ``words`` or starts with one of ``prefixes``.
+
+    The alternation is factored by common prefixes, so the engine tries one branch per letter.
+    """
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for entries, mark in ((words, "$"), (prefixes, "*")):
+        for entry in entries:
+            node = tree
+            for char in entry:
+                node = node.setdefault(char, {})
+            node[mark] = {}
+
+    def emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char not in "$*"]
+        if "*" in node:
+            branches.append(r"\w*")  # the rest of a longer word (also ends a word of the list here)
+        elif "$" in node:
+            branches.append(r"(?!\w)")  # the word ends here
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(tree)
+
+
+_MAYBE_SHIFT = 32  # a hit's bits: the families it proves, and those it makes worth a regex shifted up
+_SURE_MASK = (1 << _MAYBE_SHIFT) - 1
+_PREFIX_MAYBE = {prefix: bits << _MAYBE_SHIFT for prefix, bits in _PREFIX_BITS.items()}
+assert len(_FAMILIES) <= _MAYBE_SHIFT
+_EXACT_BITS = {
+    word: _WORD_BITS.get(word, 0) | (_KEY_BITS.get(word, 0) | _PREFIX_BITS.get(word[:4], 0)) << _MAYBE_SHIFT
+    for word in _WORD_SET | _KEY_SET
+}
+# A cue-bearing word after a non-word character: a word of the tables, or a longer word starting with
+# a 4-letter prefix ("sagte"). The character class in front lets the engine skip ahead fast, the
+# class of first letters spares the trie most attempts.
+_FIRST_LETTERS = "".join(sorted({word[0] for word in _EXACT_BITS} | {prefix[0] for prefix in _PREFIX_SET}))
+_SCAN = re.compile(rf"\W(?=[{_FIRST_LETTERS}])({_trie(set(_EXACT_BITS), set(_PREFIX_SET))})")
+_SCAN_READY = True
+
+
+def _inside_word(pair: str) -> bool:
+    """Whether both characters of ``pair`` are word characters (the regex ``\\w`` on str: alnum or "_")."""
+    return pair.isalnum() or ("_" in pair and all(char.isalnum() or char == "_" for char in pair))
+
+
+class CueIndex:
+    """The cue-bearing words of a stretch of text and their offsets, found by a single regex scan.
+
+    Every sentence and clause in it then looks its word bits up with two bisections instead of
+    being tokenised again. The result equals tokenising the slice (``_words``) as long as no word
+    straddles either end of the slice; a slice cut inside a word is tokenised instead.
+    """
+
+    __slots__ = ("_base", "_bits", "_low", "_plain", "_starts", "_text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text = text
+        self._base = start - 1  # _low[i] is text[_base + i]; a space stands at either end
+        low = " " + text[start:end].lower() + " "
+        if len(low) != end - start + 2:
+            low = ""  # a character that lowers to two ("İ") shifts every offset: tokenise slices instead
+        self._low = low
+        # Under IGNORECASE "ı" matches "i" and "ſ" matches "s", unlike their lower case: where they
+        # occur, phrase regexes search the whole segment (see confirm).
+        self._plain = bool(low) and "ı" not in low and "ſ" not in low
+        starts: list[int] = []  # where each cue-bearing word starts, as an offset into _low
+        bits: list[int] = []
+        self._starts, self._bits = starts, bits
+        add_start, add_bits, exact, prefixed = starts.append, bits.append, _EXACT_BITS.get, _PREFIX_MAYBE
+        for match in _SCAN.finditer(low):
+            word = match.group(1)
+            add_start(match.start(1))
+            add_bits(exact(word) or prefixed[word[:4]])
+
+    def hits(self, start: int, end: int) -> Hits:
+        """The word bits of ``text[start:end]`` (a slice of the indexed text): proven and to be confirmed."""
+        low = self._low
+        if start >= end or not low:
+            return _lookup(self._text[start:end])
+        i, j = start - self._base, end - self._base
+        before, after = low[i - 1:i + 1], low[j - 1:j + 1]
+        if before.isalnum() or after.isalnum() or (
+            ("_" in before or "_" in after) and (_inside_word(before) or _inside_word(after))
+        ):
+            return _lookup(self._text[start:end])  # a word straddles an end: tokenise the slice
+        starts = self._starts
+        first = bisect_left(starts, i)
+        last = bisect_left(starts, j, first)
+        bits = 0
+        for word_bits in self._bits[first:last]:
+            bits |= word_bits
+        return bits & _SURE_MASK, bits >> _MAYBE_SHIFT, self if self._plain else None, i
+
+    def confirm(self, segment: str, offset: int, families: int, first: bool) -> int:
+        """``_confirm`` for the segment at ``offset`` in ``_low``, trying each phrase regex only where a
+        key word of its family starts (a phrase cannot match elsewhere), instead of searching it."""
+        starts, bits = self._starts, self._bits
+        found = 0
+        for k in range(bisect_left(starts, offset), bisect_left(starts, offset + len(segment))):
+            todo = (bits[k] >> _MAYBE_SHIFT) & families & ~found
+            while todo:
+                bit = todo & -todo
+                todo ^= bit
+                if _PHRASES[bit].match(segment, starts[k] - offset) is not None:
+                    found |= bit
+                    if first:
+                        return found
+        return found

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from core.extraction import cues as cue
 from core.extraction.actions import make_action
+from core.extraction.cues import CueIndex
 from core.extraction.header import find_body as find_doc_body
 from core.extraction.header import find_meeting_date
 from core.extraction.kinds import classify, is_concrete_period
@@ -33,7 +34,13 @@ from core.extraction.owners import (
     speaker_prefix_end,
     subject_person,
 )
-from core.extraction.sentences import Span, iter_paragraphs, split_clauses, split_sentences
+from core.extraction.sentences import (
+    ZU_INF_END,
+    Span,
+    iter_sentence_blocks,
+    split_clauses,
+    split_request_heads,
+)
 from core.extraction.timex import TimeExpr, find_times, find_times_possible
 from core.types import Candidate, Kind, MeetingContext
 
@@ -43,6 +50,7 @@ MAX_UND = 4
 MIN_CLAUSE_CHARS = 12
 _EPS = 1e-6
 MIN_SENTENCE = 5  # shorter are crumbs, not even a heading such as "Beschluss:"
+INDEX_BLOCK = 8192  # characters of paragraphs scanned for cue words at once
 
 _PRONOUN_START = re.compile(r"^(?:Er|Sie|Dieser|Diese|Dies|Weiter|Ferner|Abschließend|Außerdem|Zudem)\b")
 _ACCEPT_SENTENCE = re.compile(
@@ -57,7 +65,13 @@ _RESOLUTION_END = re.compile(
 _RESOLUTION_START = re.compile(
     r"^\s*[„\"]?(?:Beschluss\w*|Ergebnis/Beschluss|Empfehlung|Der\s+\w+\s+beschließt|Es\s+wird\s+beschlossen)"
 )
-_SENTENCE_END = re.compile(r"[.!?…\]“”\"')]\s*$")
+_SENTENCE_END_CHARS = frozenset(".!?…]“”\"')")  # the last character of a complete sentence
+# The first character each anchored pattern can start with (after optional white space): a set
+# lookup spares the regex call for most sentences.
+_ACCEPT_FIRST = frozenset("DGNE")
+_PRONOUN_FIRST = frozenset("ESDWFAZ")
+_RESOLUTION_START_FIRST = frozenset("„\"BED")
+_RESOLUTION_END_FIRST = frozenset("TPWSBAHF")
 # A motion or draft is introduced: its "wird beauftragt" is not (yet) a task.
 _PROPOSAL_START = re.compile(
     r"(?:Beschlussantrag|Beschlussvorschlag|folgenden\s+Antrag|Antrag\s+(?:der|des)\s+[\w-]+(?:\s+[\w-]+)?)\s*:\s*$"
@@ -89,17 +103,16 @@ _ADMIN_ACTION = re.compile(
     r"\s*\S+(?:\s+\S+){1,2}?\s+(?:prüft|erstellt|erarbeitet|klärt|ermittelt|sorgt|tritt|bereitet|beantragt"
     r"|schreibt|lädt|leitet|hält|veranlasst|kümmert|organisiert)\b"
 )
-_ZU_INF_END = re.compile(r"(?:\bzu\s+[a-zäöüß]{1,40}|\b[a-zäöüß]{2,40}zu[a-zäöüß]{2,40})[.!;:“”\"]*\s*$")
 _ZU_INF_ANY = re.compile(
     r"(?:\bzu\s+[a-zäöüß]{1,40}|\b[a-zäöüß]{2,40}zu[a-zäöüß]{2,40}(?:en|ern|eln))(?=\s*(?:[,.;:“”\"]|$))"
 )
-_FINITE_END = re.compile(r"\b(?:sei|ist|wird|werde|wurde|habe|hat|sind|seien|werden|kann|könne|muss|müsse"
-                         r"|soll|solle)\s*$")
+_FINITE_WORDS = (
+    "sei", "ist", "wird", "werde", "wurde", "habe", "hat", "sind", "seien", "werden", "kann", "könne", "muss", "müsse",
+    "soll", "solle",
+)
+_FINITE_END = re.compile(rf"\b(?:{'|'.join(_FINITE_WORDS)})\s*$")  # tried only where str.endswith found a word
 _UND = re.compile(r"\s+und\s+")
 _CAPITALISED = re.compile(r"\s[A-ZÄÖÜ][a-zäöüß]")
-_REQUEST_HEAD = re.compile(
-    r"\b(?:schlägt|schlug)\b[^,.;:]{0,200}?\svor\b|\b(?:bittet|bat)\s+(?:darum\b)?|\bregt\w*\s+an\b"
-)
 _PROPOSE = re.compile(r"\b(?:schlägt|schlug)\b|\bVorschlag\b")
 _AGREED = re.compile(r"\b(?:beschlossen|beschließt|vereinbart|verabredet|besprochen\s+worden|verständig\w+)\b")
 _INTENT_OWN = re.compile(r"beabsichtig")  # a person's own intention, unlike "geplant" (a plan of record)
@@ -133,6 +146,7 @@ _PROMISE_HEAD = re.compile(
     r"|\b(?:verspricht|versprach|verpflichtet\s+sich)\b|\b(?:hat|haben|hatte)\s+(?:\w+\s+){0,4}?(?:zugesagt|zugesichert)\s*$"
 )
 _INTENT = re.compile(r"beabsichtig|geplant|angestrebt|vorgesehen|\bplant\b")
+_SPEECH_VERB = re.compile(r"\b(?:teilt|führt|erklärt|informiert)\w*\b")
 
 
 @dataclass
@@ -145,7 +159,20 @@ class _State:
     proposal: bool = False  # inside a motion or draft resolution that is read out, not adopted
     adopted: bool = False  # the document records an adoption ("einstimmig beschlossen")
     admins: set[str] = field(default_factory=set)  # speakers seen informing for the administration
-    assignee: str | None = None  # whom the current sentence commissions ("beauftragt die Verwaltung")
+    sentence: str = ""  # the current sentence
+    _assignee: str | None = None
+    _assignee_read: bool = False
+
+    def assignee(self) -> str | None:
+        """Whom the current sentence commissions ("beauftragt die Verwaltung"), read when first asked:
+        only sentences with a candidate need it."""
+        if not self._assignee_read:
+            self._assignee, self._assignee_read = find_assignee(self.sentence), True
+        return self._assignee
+
+
+# A sentence's span and the cue index of its paragraph.
+_Sentence = tuple[int, int, CueIndex]
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +199,7 @@ def iter_candidates(text: str, context: MeetingContext) -> Iterator[Candidate]:
     meeting = context.meeting_date or find_meeting_date(text)
     doc_body = context.body or find_doc_body(text)
     state = _State(adopted=_records_adoption(text))
-    window: list[Span] = []
+    window: list[_Sentence] = []
     for sentence in _iter_sentences(text):
         window.append(sentence)
         if len(window) > LOOKAHEAD:
@@ -195,56 +222,67 @@ def _records_adoption(text: str) -> bool:
     return False
 
 
-def _iter_sentences(text: str) -> Iterator[Span]:
-    """Sentences worth a look: crumbs under ``MIN_SENTENCE`` characters ("-", "a", "1.") are skipped."""
-    for p_start, p_end in iter_paragraphs(text):
-        if p_end - p_start < MIN_SENTENCE:
-            continue
-        yield from split_sentences(text, p_start, p_end, MIN_SENTENCE)
+def _iter_sentences(text: str) -> Iterator[_Sentence]:
+    """Sentences worth a look: crumbs under ``MIN_SENTENCE`` characters ("-", "a", "1.") are skipped.
+
+    Each block of paragraphs is scanned once for cue words (one regex call per block, not per
+    paragraph); its sentences and clauses look the words up by offset.
+    """
+    for b_start, b_end, sentences in iter_sentence_blocks(text, MIN_SENTENCE, INDEX_BLOCK):
+        index = CueIndex(text, b_start, b_end)
+        for s_start, s_end in sentences:
+            yield s_start, s_end, index
 
 
 def _process(
     text: str,
-    span: Span,
-    ahead: list[Span],
+    span: _Sentence,
+    ahead: list[_Sentence],
     state: _State,
     context: MeetingContext,
     meeting: dt.date | None,
     doc_body: str | None,
-) -> Iterator[Candidate]:
-    s_start, s_end = span
+) -> list[Candidate]:
+    """Update the discourse state with one sentence and return its candidates (a list: most have none)."""
+    s_start, s_end, index = span
     sentence = text[s_start:s_end]
-    _update_state(sentence, state)
+    hits = index.hits(s_start, s_end)
+    _update_state(sentence, hits, state)
     if len(sentence) < MIN_CLAUSE_CHARS:
-        return
-    if _ACCEPT_SENTENCE.match(sentence) and cue.ACCEPT.search(sentence) and not _ZU_INF_ANY.search(sentence):
-        return  # "Dies wird zugesichert.": the acceptance of the request before, not a task of its own
+        return []
+    if sentence[0] in _ACCEPT_FIRST and _ACCEPT_SENTENCE.match(sentence) and cue.ACCEPT.found(sentence, hits) \
+            and not _ZU_INF_ANY.search(sentence):
+        return []  # "Dies wird zugesichert.": the acceptance of the request before, not a task of its own
     if sentence.rstrip().endswith(":") or not _LOWER3.search(sentence):
-        return  # headings ("Beschluss:") and tables
-    if len(sentence) < 120 and not _SENTENCE_END.search(sentence):
-        return  # title lines: "Sozialausschuss am 31.08.2023", "TOP 3 Bericht der Verwaltung"
-    if not cue.may_commit(sentence) and (
-        not (_DIGIT.search(sentence) or _VERWALTUNG_PRESENT.match(sentence)) or _digits_cannot_commit(sentence, state)
+        return []  # headings ("Beschluss:") and tables
+    if len(sentence) < 120 and sentence.rstrip()[-1:] not in _SENTENCE_END_CHARS:
+        return []  # title lines: "Sozialausschuss am 31.08.2023", "TOP 3 Bericht der Verwaltung"
+    if not cue.may_commit(sentence, hits) and (
+        not (_DIGIT.search(sentence) or _VERWALTUNG_PRESENT.match(sentence))
+        or _digits_cannot_commit(sentence, hits, state)
     ):
-        return  # most sentences: no cue at all, only the discourse state needed updating
-    acceptor = _acceptance(text, ahead) if cue.REQUEST.search(sentence) else None
-    rejected = any(_maybe_rejected(text[a:b]) and _REJECTED.search(text, a, b) for a, b in ahead[:1])
+        return []  # most sentences: no cue at all, only the discourse state needed updating
+    acceptor = _acceptance(text, ahead) if cue.REQUEST.found(sentence, hits) else None
+    rejected = bool(ahead) and _rejected(text, ahead[0])
     admin_speaker = bool(state.speaker and state.speaker.admin and state.speaker_age == 0)
-    for unit in _units(text, s_start, s_end, acceptor, admin_speaker):
+    found = []
+    for unit in _units(text, index, s_start, s_end, acceptor, admin_speaker):
         if rejected:
             unit = _Unit(unit.start, unit.end, unit.boost - 0.5, unit.accepted_by, unit.head_request)
-        cand = _candidate(text, unit, sentence, state, context, meeting, doc_body)
+        cand = _candidate(text, index, unit, sentence, hits, state, context, meeting, doc_body)
         if cand is not None:
-            yield cand
+            found.append(cand)
+    return found
 
 
-def _update_state(sentence: str, state: _State) -> None:
-    state.assignee = find_assignee(sentence)
-    if _RESOLUTION_START.match(sentence):
+def _update_state(sentence: str, hits: cue.Hits, state: _State) -> None:
+    state.sentence, state._assignee_read = sentence, False
+    first = sentence[:1]
+    if (first in _RESOLUTION_START_FIRST or first.isspace()) and _RESOLUTION_START.match(sentence):
         state.resolution = True
         if not sentence.lstrip().startswith(("„", '"', "Der", "Die", "Es")):
             state.proposal = False  # a "Beschluss:" heading, not a resolution text being read out
-    elif _RESOLUTION_END.match(sentence):
+    elif (first in _RESOLUTION_END_FIRST or first.isspace()) and _RESOLUTION_END.match(sentence):
         state.resolution = False
     speaker = find_speaker(sentence)
     if sentence.endswith(":") and _PROPOSAL_START.search(sentence):
@@ -259,15 +297,15 @@ def _update_state(sentence: str, state: _State) -> None:
         state.speaker, state.speaker_age = speaker, 0
         state.reported = False
         state.member = speaker.member
-    elif _PRONOUN_START.match(sentence):
+    elif first in _PRONOUN_FIRST and _PRONOUN_START.match(sentence):
         state.speaker_age = 0
     else:
         state.speaker_age += 1
-        state.reported = _REPORTED.search(sentence) is not None
+        state.reported = bool(hits[0] & cue.REPORTED_WORDS.bit) and _REPORTED.search(sentence) is not None
         state.member = state.member and state.speaker_age <= 1
 
 
-def _digits_cannot_commit(sentence: str, state: _State) -> bool:
+def _digits_cannot_commit(sentence: str, hits: cue.Hits, state: _State) -> bool:
     """For a sentence without any commitment cue but with digits: can no clause reach the threshold?
 
     Without a cue a clause scores at most a future date (0.4) and a future word such as "zeitnah"
@@ -275,11 +313,11 @@ def _digits_cannot_commit(sentence: str, state: _State) -> bool:
     most each could give is exact and spares the clause work for tables, amounts and "TOP 5".
     """
     best = 0.4 if find_times_possible(sentence) else 0.0
-    if cue.FUTURE_WORDS.search(sentence):
+    if cue.FUTURE_WORDS.found(sentence, hits):
         best += 0.1
     if _MILESTONE.search(sentence):
         best += 0.1  # "… erfolgt bis zum 15.07.2024"
-    if _INTENT.search(sentence) or _AGREED.search(sentence) or cue.REQUEST.search(sentence):
+    if _intends(sentence) or _agreed(sentence) or cue.REQUEST.found(sentence, hits):
         best += 0.45  # a head ("bittet darum, …") passing its force on
     if state.proposal:
         best -= 0.8
@@ -290,16 +328,22 @@ def _digits_cannot_commit(sentence: str, state: _State) -> bool:
     return best < THRESHOLD - _EPS
 
 
-def _maybe_rejected(sentence: str) -> bool:
-    """Cheap pre-check for _REJECTED: each of its branches contains one of these words."""
-    return "nicht" in sentence or "abgelehnt" in sentence or "zurückgezogen" in sentence or "Mehrheit" in sentence
+def _rejected(text: str, span: _Sentence) -> bool:
+    """Whether the sentence rejects what came before ("Der Antrag wird abgelehnt.")."""
+    a, b, _ = span
+    sentence = text[a:b]
+    # Each branch of _REJECTED contains one of these words: most sentences skip the regex.
+    maybe = "nicht" in sentence or "abgelehnt" in sentence or "zurückgezogen" in sentence or "Mehrheit" in sentence
+    return maybe and _REJECTED.search(text, a, b) is not None
 
 
-def _acceptance(text: str, ahead: list[Span]) -> str | None:
+def _acceptance(text: str, ahead: list[_Sentence]) -> str | None:
     """Who accepts a request made in this sentence: "Verwaltung", a person, "" (a body) or None."""
-    for a_start, a_end in ahead:
+    for a_start, a_end, index in ahead:
         nxt = text[a_start:a_end]
-        if cue.ACCEPT.search(nxt) and (_ACCEPT_SENTENCE.match(nxt) or len(nxt) < 120):
+        if not cue.ACCEPT.found(nxt, index.hits(a_start, a_end)):
+            continue
+        if len(nxt) < 120 or (nxt[0] in _ACCEPT_FIRST and _ACCEPT_SENTENCE.match(nxt)):
             if "erwaltung" in nxt:
                 return "Verwaltung"
             person = find_person(nxt)
@@ -307,82 +351,85 @@ def _acceptance(text: str, ahead: list[Span]) -> str | None:
     return None
 
 
-def _units(text: str, start: int, end: int, acceptor: str | None, admin_speaker: bool) -> Iterator[_Unit]:
+def _units(
+    text: str, index: CueIndex, start: int, end: int, acceptor: str | None, admin_speaker: bool
+) -> Iterator[_Unit]:
     """Clauses of a sentence, with heads merged into or passing force to what they govern."""
-    clauses = _split_request_heads(text, split_clauses(text, start, end))
+    clauses = split_request_heads(text, split_clauses(text, start, end))
     boost, accepted, request = 0.0, None, False
     i = 0
     while i < len(clauses):
         c_start, c_end = clauses[i]
         clause = text[c_start:c_end]
-        nxt_is_complement = i + 1 < len(clauses) and _is_complement(text, clauses[i + 1])
-        if nxt_is_complement and (cue.ASSIGN.search(clause) or _INTENT.search(clause) or _AGREED.search(clause)
-                                  or _RECOMMEND.search(clause)):
-            # "Die Verwaltung wird beauftragt, A zu tun, B zu tun": one commitment with its head.
-            j = i + 1
-            while j + 1 < len(clauses) and _is_complement(text, clauses[j + 1]):
-                j += 1
-            # A third party's own plan ("Die Schule beabsichtigt, …") is nobody's follow-up: it cancels the intent cue.
-            force = -0.45 if _THIRD_PARTY.match(clause) and not cue.ASSIGN.search(clause) else 0.45
-            yield from _split_und(text, _Unit(c_start, clauses[j][1], force, None, False))
-            i = j + 1
-            continue
-        if nxt_is_complement and cue.REQUEST.search(clause):
-            request = True
-            accepted = acceptor
-            if accepted is None and cue.ACCEPT.search(text, c_end, end):
-                accepted = ""  # accepted within the sentence ("…, was zugesagt wird")
-            if accepted is None and admin_speaker and _PROPOSE.search(clause):
-                accepted = ""  # the administration proposing its own next step
-            boost = 0.45 if accepted is not None else -0.3
-            i += 1
-            continue
-        if nxt_is_complement and _PROMISE_HEAD.search(clause) and not cue.NEGATION.search(clause):
-            # "Die Verwaltung sagt zu, die Unterlagen zu versenden": the promise passes to what it governs,
-            # and the one who promises owns it.
-            boost = 0.45
-            accepted = "Verwaltung" if "erwaltung" in clause else find_person(clause)
-            i += 1
-            continue
-        if nxt_is_complement and _is_speech_head(clause):
-            i += 1
-            continue
+        if i + 1 < len(clauses) and _is_complement(text, clauses[i + 1]):
+            hits = index.hits(c_start, c_end)
+            if cue.ASSIGN.found(clause, hits) or _intends(clause) or _agreed(clause) or _RECOMMEND.search(clause):
+                # "Die Verwaltung wird beauftragt, A zu tun, B zu tun": one commitment with its head.
+                j = i + 1
+                while j + 1 < len(clauses) and _is_complement(text, clauses[j + 1]):
+                    j += 1
+                # A third party's own plan ("Die Schule beabsichtigt, …") is nobody's follow-up: it cancels
+                # the intent cue.
+                force = -0.45 if _THIRD_PARTY.match(clause) and not cue.ASSIGN.found(clause, hits) else 0.45
+                yield from _split_und(text, index, _Unit(c_start, clauses[j][1], force, None, False))
+                i = j + 1
+                continue
+            if cue.REQUEST.found(clause, hits):
+                request = True
+                accepted = acceptor
+                if accepted is None and cue.ACCEPT.found(text[c_end:end], index.hits(c_end, end)):
+                    accepted = ""  # accepted within the sentence ("…, was zugesagt wird")
+                if accepted is None and admin_speaker and _PROPOSE.search(clause):
+                    accepted = ""  # the administration proposing its own next step
+                boost = 0.45 if accepted is not None else -0.3
+                i += 1
+                continue
+            if _PROMISE_HEAD.search(clause) and not cue.NEGATION.found(clause, hits):
+                # "Die Verwaltung sagt zu, die Unterlagen zu versenden": the promise passes to what it
+                # governs, and the one who promises owns it.
+                boost = 0.45
+                accepted = "Verwaltung" if "erwaltung" in clause else find_person(clause)
+                i += 1
+                continue
+            if _is_speech_head(clause):
+                i += 1
+                continue
         if i + 1 < len(clauses) and text.startswith("um ", clauses[i + 1][0]) and \
                 _own_kind(text[clauses[i + 1][0]:clauses[i + 1][1]]) == _own_kind(clause):
             # "Die Verwaltung hält Rücksprache …, um … zu ermitteln": the purpose belongs to the task.
             c_end = clauses[i + 1][1]
             i += 1
-        yield from _split_und(text, _Unit(c_start, c_end, boost, accepted, request))
+        yield from _split_und(text, index, _Unit(c_start, c_end, boost, accepted, request))
         i += 1
-
-
-def _split_request_heads(text: str, clauses: list[Span]) -> list[Span]:
-    """Cut "X schlägt vor den Beschluss … zu delegieren" (no comma) after the request verb."""
-    out: list[Span] = []
-    for c_start, c_end in clauses:
-        match = _REQUEST_HEAD.search(text, c_start, c_end)
-        if match and _ZU_INF_END.search(text, match.end(), c_end) and len(text[match.end():c_end].split()) >= 3:
-            cut = match.end()
-            out.append((c_start, cut))
-            while cut < c_end and text[cut] in " ,":
-                cut += 1
-            out.append((cut, c_end))
-        else:
-            out.append((c_start, c_end))
-    return out
 
 
 def _is_complement(text: str, span: Span) -> bool:
     seg = text[span[0]:span[1]]
-    return seg.startswith(("dass ", "daß ")) or _ZU_INF_ANY.search(seg) is not None
+    return seg.startswith(("dass ", "daß ")) or ("zu" in seg and _ZU_INF_ANY.search(seg) is not None)
 
 
 def _is_speech_head(clause: str) -> bool:
-    return find_speaker(clause) is not None or re.search(r"\b(?:teilt|führt|erklärt|informiert)\w*\b", clause) \
-        is not None
+    verb = ("teilt" in clause or "führt" in clause or "erklärt" in clause or "informiert" in clause) \
+        and _SPEECH_VERB.search(clause) is not None
+    return verb or find_speaker(clause) is not None
 
 
-def _split_und(text: str, unit: _Unit) -> Iterator[_Unit]:
+def _intends(segment: str) -> bool:
+    """``_INTENT``, tried only when a word that each of its branches contains occurs."""
+    return (
+        "plant" in segment or "beabsichtig" in segment or "angestrebt" in segment or "vorgesehen" in segment
+    ) and _INTENT.search(segment) is not None
+
+
+def _agreed(segment: str) -> bool:
+    """``_AGREED``, tried only when a word that each of its branches contains occurs."""
+    return (
+        "beschl" in segment or "verein" in segment or "verabred" in segment or "besproch" in segment
+        or "verständig" in segment
+    ) and _AGREED.search(segment) is not None
+
+
+def _split_und(text: str, index: CueIndex, unit: _Unit) -> Iterator[_Unit]:
     """Split "A zu tun und B zu tun" when B brings its own kind (a meeting, a time, a referral)."""
     seg = text[unit.start:unit.end]
     contrast = seg.find(", sondern ")
@@ -390,27 +437,27 @@ def _split_und(text: str, unit: _Unit) -> Iterator[_Unit]:
         # "nicht extern zu vergeben, sondern die AG einzurichten": only what follows "sondern" is owed.
         unit = replace(unit, start=unit.start + contrast + len(", sondern "))
         seg = text[unit.start:unit.end]
-    for n, match in enumerate(_UND.finditer(seg)):
+    for n, match in enumerate(_UND.finditer(seg) if "und" in seg else ()):
         if n >= MAX_UND:
             break  # bounded work on run-on garbage: real clauses have few "und"
         left, right = seg[: match.start()], seg[match.end():]
         tail = left[-60:]
         if right.startswith(("dazu ", "hierzu ", "dafür ", "hierfür ")):
             continue  # "A zu tun und dazu B einzuberufen": B exists for A, one commitment
-        if _FINITE_END.search(tail) and len(right.split()) >= 3:
+        if tail.rstrip().endswith(_FINITE_WORDS) and _FINITE_END.search(tail) and len(right.split()) >= 3:
             pass  # "…, dass X fertig sei und in der nächsten Sitzung genehmigt werde": two statements
         elif (
-            not (_ZU_INF_END.search(tail) and _ZU_INF_END.search(right[-60:]))
+            not (_zu_inf_end(tail) and _zu_inf_end(right[-60:]))
             or len(left.split()) < 3
             or len(right.split()) < 3
             or not _CAPITALISED.search(" " + right)
         ):
             continue
-        elif _own_kind(right) in (Kind.DELIVERABLE, _own_kind(left)):
+        elif (right_kind := _own_kind(right)) is Kind.DELIVERABLE or right_kind is _own_kind(left):
             continue  # the right part brings no kind of its own: one commitment
         cut = unit.start + match.start()
         # "Die Verwaltung wird beauftragt A zu tun und B zu tun": B is assigned as well.
-        inherited = 0.45 if cue.ASSIGN.search(left) or _INTENT.search(left) else 0.0
+        inherited = 0.45 if cue.ASSIGN.found(left, index.hits(unit.start, cut)) or _intends(left) else 0.0
         yield _Unit(unit.start, cut, unit.boost, unit.accepted_by, unit.head_request)
         # The right part starts after "und": the quote is the shortest clause that states it.
         yield _Unit(unit.start + match.end(), unit.end, max(unit.boost, inherited), unit.accepted_by,
@@ -419,14 +466,20 @@ def _split_und(text: str, unit: _Unit) -> Iterator[_Unit]:
     yield unit
 
 
+def _zu_inf_end(part: str) -> bool:
+    return "zu" in part and ZU_INF_END.search(part) is not None  # each branch contains "zu"
+
+
 def _own_kind(part: str) -> Kind:
     return classify(part, False, bool(find_times(part)))
 
 
 def _candidate(
     text: str,
+    index: CueIndex,
     unit: _Unit,
     sentence: str,
+    sentence_hits: cue.Hits,
     state: _State,
     context: MeetingContext,
     meeting: dt.date | None,
@@ -445,10 +498,12 @@ def _candidate(
     clause = text[start:end]
     if len(clause) < MIN_CLAUSE_CHARS:
         return None
+    # A unit lies inside its sentence: as long as the sentence, it is the sentence.
+    hits = sentence_hits if len(clause) == len(sentence) else index.hits(start, end)
     verwaltung_present = _VERWALTUNG_PRESENT.match(clause) is not None
-    if unit.boost <= 0 and not cue.may_commit(clause) and not _DIGIT.search(clause) and not verwaltung_present:
+    if unit.boost <= 0 and not cue.may_commit(clause, hits) and not _DIGIT.search(clause) and not verwaltung_present:
         return None  # the common case: nothing that could make this clause a commitment
-    cues = cue.read_cues(clause)
+    cues = cue.read_cues(clause, hits)
     admin_speaker = bool(state.speaker and state.speaker.admin and state.speaker_age <= 1)
     context_bonus = 0.0  # everything but the time expressions and the kind, which need the time grammar
     if state.member and not unit.head_request and not _ADMIN_SUBJECT.search(clause):
@@ -469,14 +524,19 @@ def _candidate(
         context_bonus += 0.45  # "Die Verwaltung prüft das." / "leitet dies weiter": a step taken after the meeting
     if cues.request and not unit.head_request and not cues.assign:
         context_bonus -= 0.3
-    timed = find_times_possible(clause)
     # The best a date and a future kind could still add: skip the time grammar when even that fails.
     # (_EPS: the bound is summed before rounding; float noise must not prune a borderline clause.)
     # "Die Verwaltung legt im Oktober den Entwurf vor": an administrative present with a future time is a plan.
     present_plan = 0.2 if verwaltung_present else 0.1 if _MILESTONE.search(clause) else 0.0
-    best = cue.commitment_score(cues, timed, timed) + unit.boost + context_bonus + (0.2 if cues.future else 0.0) \
-        + (present_plan if timed else 0.0)
+    # A date adds the most, so the bound with one is taken first: when it fails, the time pre-check
+    # is not needed either (float sums are monotone: without the date the sum is never larger).
+    future_bonus = 0.2 if cues.future else 0.0
+    best = cue.commitment_score(cues, True, True) + unit.boost + context_bonus + future_bonus + present_plan
     if best < THRESHOLD - _EPS:
+        return None
+    timed = find_times_possible(clause)
+    if not timed and cue.commitment_score(cues, False, False) + unit.boost + context_bonus + future_bonus \
+            < THRESHOLD - _EPS:
         return None
     times = find_times(text, start, end, meeting, context.land, context.next_meetings, doc_body) if timed else []
     due_expr = _due(times, meeting)
@@ -498,7 +558,7 @@ def _candidate(
     score = round(max(0.0, min(1.0, score + context_bonus - penalty)), 6)
     if score < THRESHOLD:
         return None
-    owner = _owner(clause, kind, unit, state, doc_body)
+    owner = _owner(clause, hits, kind, unit, state, doc_body)
     due_text = due_expr.text if due_expr is not None else (times[0].text if times else None)
     return Candidate(
         quote=clause,
@@ -529,33 +589,36 @@ def _due(times: list[TimeExpr], meeting: dt.date | None) -> TimeExpr | None:
     return None
 
 
-def _owner(clause: str, kind: Kind, unit: _Unit, state: _State, doc_body: str | None) -> str | None:
+def _owner(clause: str, hits: cue.Hits, kind: Kind, unit: _Unit, state: _State, doc_body: str | None) -> str | None:
+    """Who owes the commitment. The party and the body named in the clause are read only where
+    the answer can still depend on them (``or`` stops at the first name found)."""
     speaker = state.speaker if state.speaker and state.speaker.admin and (
         state.speaker_age <= 1 or state.reported) else None
-    party = find_party(clause)
-    if kind is Kind.MEETING and _ON_BEHALF.search(clause):
-        party = None  # "seitens der Verwaltung zurückgestellt": the body still holds the meeting
+    speaker_name = speaker.name if speaker else None
     accepted = unit.accepted_by or None
-    body = find_body(clause)
-    if state.assignee and kind is not Kind.MEETING:
+    if kind is Kind.MEETING:
+        planner = state.speaker if state.speaker and not state.speaker.member and state.speaker_age <= 1 else None
+        if _INTENT_OWN.search(clause) and planner:
+            return planner.name
+        # "seitens der Verwaltung zurückgestellt": the body still holds the meeting.
+        party = None if _ON_BEHALF.search(clause) else find_party(clause)
+        if "itzung" in clause:  # a session of this body ("auf die Aprilsitzung"): the body meets, not the speaker
+            return find_body(clause) or party or doc_body or "Ausschuss"
+        return find_body(clause) or party or speaker_name or doc_body or "Ausschuss"
+    assignee = state.assignee()
+    if assignee:
         # Each task of "X beauftragt die Verwaltung, A zu tun und B vorzulegen" is the assignee's.
-        return state.assignee
+        return assignee
     if kind is Kind.FORWARD:
         recommended = _RECOMMEND.search(clause)
         if recommended:
             return recommended.group("to")  # "Der Ausschuss empfiehlt dem Rat, …": the Rat decides next
         if _HANDOVER.search(clause):
-            return party or accepted or (speaker.name if speaker else None) or body
-        return body or party or accepted or (speaker.name if speaker else None)
-    if kind is Kind.MEETING:
-        planner = state.speaker if state.speaker and not state.speaker.member and state.speaker_age <= 1 else None
-        if _INTENT_OWN.search(clause) and planner:
-            return planner.name
-        if "itzung" in clause:  # a session of this body ("auf die Aprilsitzung"): the body meets, not the speaker
-            return body or party or doc_body or "Ausschuss"
-        return body or party or (speaker.name if speaker else None) or doc_body or "Ausschuss"
+            return find_party(clause) or accepted or speaker_name or find_body(clause)
+        return find_body(clause) or find_party(clause) or accepted or speaker_name
+    party = find_party(clause)
     # The person who promises, or who is the subject of a future step ("Herr Schneider wird … nachreichen").
-    person = find_person(clause) if cue.PROMISE.search(clause) else subject_person(clause)
+    person = find_person(clause) if cue.PROMISE.found(clause, hits) else subject_person(clause)
     if party or person or accepted:
         return party or person or accepted
     if speaker:

@@ -10,7 +10,7 @@ never see more than ``MAX_SENTENCE`` characters at once.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 Span = tuple[int, int]
 
@@ -66,6 +66,21 @@ def iter_paragraphs(text: str) -> Iterator[Span]:
         yield span
 
 
+def iter_sentence_blocks(text: str, min_chars: int, block_chars: int) -> Iterator[tuple[int, int, list[Span]]]:
+    """The sentences of at least ``min_chars`` characters, in blocks of whole paragraphs of about
+    ``block_chars`` characters: ``(block start, block end, sentences)``, lazily."""
+    block: list[Span] = []
+    for paragraph in iter_paragraphs(text):
+        if paragraph[1] - paragraph[0] < min_chars:
+            continue
+        block.append(paragraph)
+        if paragraph[1] - block[0][0] >= block_chars:
+            yield block[0][0], paragraph[1], [x for a, b in block for x in split_sentences(text, a, b, min_chars)]
+            block = []
+    if block:
+        yield block[0][0], block[-1][1], [x for a, b in block for x in split_sentences(text, a, b, min_chars)]
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None, min_chars: int = 1) -> list[Span]:
     """Split ``text[start:end]`` into sentence spans.
 
@@ -77,11 +92,14 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, min_chars
     """
     stop = len(text) if end is None else end
     spans: list[Span] = []
-    for line_start, line_end in _logical_lines(text, start, stop):
+    if text.find("\n", start, stop) < 0:  # one line, the common paragraph: no joining to do
+        line = _strip(text, start, stop)
+        lines: Iterable[Span] = (line,) if line else ()
+    else:
+        lines = _logical_lines(text, start, stop)
+    for line_start, line_end in lines:
         if line_end - line_start >= min_chars:
-            _split_line(text, line_start, line_end, spans)
-    if min_chars > 1:
-        return [(s, e) for s, e in spans if e - s >= min_chars]
+            _split_line(text, line_start, line_end, spans, min_chars)
     return spans
 
 
@@ -126,14 +144,15 @@ def _wrapped_after_dot(text: str, pos: int, nl: int, stop: int) -> bool:
     return (word.isdigit() and len(word) <= 3) or word.lower() in ABBREVIATIONS
 
 
-def _split_line(text: str, start: int, end: int, out: list[Span]) -> None:
+def _split_line(text: str, start: int, end: int, out: list[Span], min_chars: int) -> None:
     sent_start = start
     for match in _END_PUNCT.finditer(text, start, end):
-        if match.group()[0] == "." and not _is_boundary(text, match.start(), match.end(), end):
+        mark, after = match.span()
+        if text[mark] == "." and not _is_boundary(text, mark, after, end):
             continue
-        _emit(text, sent_start, match.end(), out)
-        sent_start = match.end()
-    _emit(text, sent_start, end, out)
+        _emit(text, sent_start, after, out, min_chars)
+        sent_start = after
+    _emit(text, sent_start, end, out, min_chars)
 
 
 def _is_boundary(text: str, dot: int, after: int, end: int) -> bool:
@@ -185,24 +204,25 @@ def _next_char(text: str, pos: int, end: int) -> str:
     return text[pos] if pos < end else ""
 
 
-def _emit(text: str, start: int, end: int, out: list[Span]) -> None:
-    span = _strip(text, start, end)
-    if not span:
-        return
-    s, e = span
+def _emit(text: str, start: int, end: int, out: list[Span], min_chars: int) -> None:
+    """Append the stripped span (if at least ``min_chars`` long), cut into pieces of ``MAX_SENTENCE``."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
     # Bound the length: cut over-long runs at the last space before the limit.
-    while e - s > MAX_SENTENCE:
-        cut = text.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
-        if cut <= s:
-            cut = s + MAX_SENTENCE
-        piece = _strip(text, s, cut)
-        if piece:
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        if cut <= start:
+            cut = start + MAX_SENTENCE
+        piece = _strip(text, start, cut)
+        if piece and piece[1] - piece[0] >= min_chars:
             out.append(piece)
-        s = cut
-        while s < e and text[s].isspace():
-            s += 1
-    if s < e:
-        out.append((s, e))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end - start >= min_chars and start < end:
+        out.append((start, end))
 
 
 def _strip(text: str, start: int, end: int) -> Span | None:
@@ -220,6 +240,7 @@ _SUBORDINATORS = (
     "dass|daß|da|weil|um|nachdem|sodass|damit|bevor|obwohl|indem|zumal|so dass"
 )
 _CLAUSE_COMMA = re.compile(r"[,;]\s+|\s[–-]\s")
+_COMMA = re.compile(r"[,;]\s+")  # the same where no dash occurs: a character class first scans fast
 _OPENS_CLAUSE = re.compile(
     rf"(?:{_SUBORDINATORS})\b(?!\s+\d)"  # "…, um 17 Uhr statt" is a time, not "um … zu"
     # V2 after a fronted subordinate clause: "Nachdem X zusagt, wird von Y ausgeführt"
@@ -244,10 +265,13 @@ def split_clauses(text: str, start: int, end: int) -> list[Span]:
     is a zu-infinitive group ("… einzubringen"). Everything else is glued to its left
     neighbour, so relative clauses stay with what they describe.
     """
+    dash = text.find("-", start, end) >= 0 or text.find("–", start, end) >= 0
+    if not dash and text.find(",", start, end) < 0 and text.find(";", start, end) < 0:
+        return [(start, end)] if start < end else []  # nothing to split at
     pieces: list[Span] = []
     pos = start
     quoted = "„" in text[start:end]  # agenda titles in „…“ carry commas that open no clause
-    for match in _CLAUSE_COMMA.finditer(text, start, end):
+    for match in (_CLAUSE_COMMA if dash else _COMMA).finditer(text, start, end):
         if quoted and text.count("„", pos, match.start()) > text.count("“", pos, match.start()):
             continue
         pieces.append((pos, match.start()))
@@ -259,21 +283,26 @@ def split_clauses(text: str, start: int, end: int) -> list[Span]:
         if s >= e:
             continue
         segment = text[s:e]
-        # A bare "nachzureichen" after an inserted relative clause ends the interrupted clause;
-        # "…, für Bildung und Sport sowie für Klima, Umwelt … zu schicken" is one enumeration.
-        zu_group = (
-            "zu" in segment
-            and _ZU_INFINITIVE_END.search(text, max(s, e - _ZU_TAIL), e) is not None
-            and len(segment.split()) >= 3
-            and _has_content_word(previous)
-        )
-        previous = segment
-        new = _OPENS_CLAUSE.match(segment) is not None or zu_group
-        if clauses and not new:
+        if clauses and not (_OPENS_CLAUSE.match(segment) or _zu_group(text, s, e, segment, previous)):
             clauses[-1] = (clauses[-1][0], e)
         else:
             clauses.append((s, e))
+        previous = segment
     return clauses
+
+
+def _zu_group(text: str, start: int, end: int, segment: str, previous: str) -> bool:
+    """Whether a comma segment is a zu-infinitive group of its own.
+
+    A bare "nachzureichen" after an inserted relative clause ends the interrupted clause;
+    "…, für Bildung und Sport sowie für Klima, Umwelt … zu schicken" is one enumeration.
+    """
+    return (
+        "zu" in segment
+        and _ZU_INFINITIVE_END.search(text, max(start, end - _ZU_TAIL), end) is not None
+        and len(segment.split()) >= 3
+        and _has_content_word(previous)
+    )
 
 
 _FUNCTION_WORDS = frozenset(
@@ -288,3 +317,31 @@ _FUNCTION_WORDS = frozenset(
 def _has_content_word(piece: str) -> bool:
     """Whether an enumeration piece has a lower-case content word (a verb, adverb, adjective)."""
     return any(w.islower() and w.isalpha() and w not in _FUNCTION_WORDS for w in piece.split())
+
+
+# --- request heads without a comma -----------------------------------------------------------
+
+_REQUEST_HEAD = re.compile(
+    r"\b(?:schlägt|schlug)\b[^,.;:]{0,200}?\svor\b|\b(?:bittet|bat)\s+(?:darum\b)?|\bregt\w*\s+an\b"
+)
+# A segment ending in a zu-infinitive ("… zu delegieren", "vorzulegen.").
+ZU_INF_END = re.compile(r"(?:\bzu\s+[a-zäöüß]{1,40}|\b[a-zäöüß]{2,40}zu[a-zäöüß]{2,40})[.!;:“”\"]*\s*$")
+
+
+def split_request_heads(text: str, clauses: list[Span]) -> list[Span]:
+    """Cut "X schlägt vor den Beschluss … zu delegieren" (no comma) after the request verb."""
+    out: list[Span] = []
+    for c_start, c_end in clauses:
+        clause = text[c_start:c_end]
+        # Each branch of _REQUEST_HEAD contains one of these words: most clauses skip the regex.
+        maybe = "schl" in clause or "bittet" in clause or "bat" in clause or "regt" in clause
+        match = _REQUEST_HEAD.search(text, c_start, c_end) if maybe else None
+        if match and ZU_INF_END.search(text, match.end(), c_end) and len(text[match.end():c_end].split()) >= 3:
+            cut = match.end()
+            out.append((c_start, cut))
+            while cut < c_end and text[cut] in " ,":
+                cut += 1
+            out.append((cut, c_end))
+        else:
+            out.append((c_start, c_end))
+    return out
