@@ -100,8 +100,9 @@ _VERWALTUNG_PRESENT = re.compile(
 )
 # Present-tense steps that happen after the meeting (unlike "berichtet", "stellt vor": said in it).
 _ADMIN_ACTION = re.compile(
-    r"\s*\S+(?:\s+\S+){1,2}?\s+(?:prüft|erstellt|erarbeitet|klärt|ermittelt|sorgt|tritt|bereitet|beantragt"
-    r"|schreibt|lädt|leitet|hält|veranlasst|kümmert|organisiert)\b"
+    # ("hält" and "beantragt" are left out: "hält … für sinnvoll" is an opinion, "beantragt, …" a motion)
+    r"\s*\S+(?:\s+\S+){1,2}?\s+(?:prüft|erstellt|erarbeitet|klärt|ermittelt|sorgt|tritt|bereitet"
+    r"|schreibt|lädt|leitet|veranlasst|kümmert|organisiert)\b"
 )
 _ZU_INF_ANY = re.compile(
     r"(?:\bzu\s+[a-zäöüß]{1,40}|\b[a-zäöüß]{2,40}zu[a-zäöüß]{2,40}(?:en|ern|eln))(?=\s*(?:[,.;:“”\"]|$))"
