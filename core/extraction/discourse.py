@@ -1,0 +1,108 @@
+"""Discourse state of the rule pipeline: who speaks, whether a resolution is being read or adopted.
+
+``update_state`` runs on every sentence; ``acceptance`` looks ahead for "Dies wird zugesichert";
+``rejects`` for "Der Antrag wird abgelehnt"; ``records_adoption`` scans the whole text once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from core.extraction import cues as cue
+from core.extraction import patterns as rx
+from core.extraction.cues import CueIndex
+from core.extraction.owners import Speaker, find_assignee, find_person, find_speaker
+
+
+@dataclass
+class State:
+    """What the sentences so far say about the one at hand: speaker, resolution, motion, adoption."""
+
+    speaker: Speaker | None = None
+    speaker_age: int = 99
+    reported: bool = False
+    resolution: bool = False
+    member: bool = False  # the sentence's speaker is a council member (their "muss" is an opinion)
+    proposal: bool = False  # inside a motion or draft resolution that is read out, not adopted
+    adopted: bool = False  # the document records an adoption ("einstimmig beschlossen")
+    admins: set[str] = field(default_factory=set)  # speakers seen informing for the administration
+    sentence: str = ""  # the current sentence
+    _assignee: str | None = None
+    _assignee_read: bool = False
+
+    def assignee(self) -> str | None:
+        """Whom the current sentence commissions ("beauftragt die Verwaltung"), read when first asked:
+        only sentences with a candidate need it."""
+        if not self._assignee_read:
+            self._assignee, self._assignee_read = find_assignee(self.sentence), True
+        return self._assignee
+
+
+# A sentence's span and the cue index of its paragraph.
+Sentence = tuple[int, int, CueIndex]
+
+
+def records_adoption(text: str) -> bool:
+    """Whether ``rx.ADOPTED`` occurs anywhere, trying it only where one of its branches can start."""
+    for anchor in rx.ADOPTED_ANCHORS:
+        pos = text.find(anchor)
+        while pos >= 0:
+            start = text.rfind("wie", max(0, pos - 40), pos) if anchor == "beantragt" else pos
+            if start >= 0 and rx.ADOPTED.match(text, start) is not None:
+                return True
+            pos = text.find(anchor, pos + 1)
+    return False
+
+
+def update_state(sentence: str, hits: cue.Hits, state: State) -> None:
+    """Read one sentence into ``state`` (every sentence passes here, so it is kept cheap)."""
+    state.sentence, state._assignee_read = sentence, False
+    first = sentence[:1]
+    if (first in rx.RESOLUTION_START_FIRST or first.isspace()) and rx.RESOLUTION_START.match(sentence):
+        state.resolution = True
+        if not sentence.lstrip().startswith(("„", '"', "Der", "Die", "Es")):
+            state.proposal = False  # a "Beschluss:" heading, not a resolution text being read out
+    elif (first in rx.RESOLUTION_END_FIRST or first.isspace()) and rx.RESOLUTION_END.match(sentence):
+        state.resolution = False
+    speaker = find_speaker(sentence)
+    if sentence.endswith(":") and rx.PROPOSAL_START.search(sentence):
+        state.proposal = not state.adopted
+    elif state.proposal and speaker is not None:
+        state.proposal = False
+    if speaker is not None:
+        if speaker.admin:
+            state.admins.add(speaker.name)
+        elif speaker.name in state.admins:
+            speaker = replace(speaker, admin=True)
+        state.speaker, state.speaker_age = speaker, 0
+        state.reported = False
+        state.member = speaker.member
+    elif first in rx.PRONOUN_FIRST and rx.PRONOUN_START.match(sentence):
+        state.speaker_age = 0
+    else:
+        state.speaker_age += 1
+        state.reported = bool(hits[0] & cue.REPORTED_WORDS.bit) and rx.REPORTED.search(sentence) is not None
+        state.member = state.member and state.speaker_age <= 1
+
+
+def rejects(text: str, span: Sentence) -> bool:
+    """Whether the sentence rejects what came before ("Der Antrag wird abgelehnt.")."""
+    a, b, _ = span
+    sentence = text[a:b]
+    # Each branch of rx.REJECTED contains one of these words: most sentences skip the regex.
+    maybe = "nicht" in sentence or "abgelehnt" in sentence or "zurückgezogen" in sentence or "Mehrheit" in sentence
+    return maybe and rx.REJECTED.search(text, a, b) is not None
+
+
+def acceptance(text: str, ahead: list[Sentence]) -> str | None:
+    """Who accepts a request made in this sentence: "Verwaltung", a person, "" (a body) or None."""
+    for a_start, a_end, index in ahead:
+        nxt = text[a_start:a_end]
+        if not cue.ACCEPT.found(nxt, index.hits(a_start, a_end)):
+            continue
+        if len(nxt) < 120 or (nxt[0] in rx.ACCEPT_FIRST and rx.ACCEPT_SENTENCE.match(nxt)):
+            if "erwaltung" in nxt:
+                return "Verwaltung"
+            person = find_person(nxt)
+            return person or ""
+    return None

@@ -1,0 +1,107 @@
+"""Sentence- and clause-level patterns of the rule pipeline: discourse markers, heads, subjects.
+
+Each pattern's comment says what it recognises; the pipeline, the discourse state and the
+clause units read them (``from core.extraction import patterns as rx``). All are flat
+alternations or bounded repetitions: linear time on adversarial input.
+"""
+
+from __future__ import annotations
+
+import re
+
+PRONOUN_START = re.compile(r"^(?:Er|Sie|Dieser|Diese|Dies|Weiter|Ferner|Abschließend|Außerdem|Zudem)\b")
+ACCEPT_SENTENCE = re.compile(
+    r"^(?:Dies|Das|Dieser|Diese|Dem|Der\s+Vorschlag|Die\s+Bitte|Die\s+Anregung|Gegen|Nachdem|Einvernehmlich"
+    r"|Die\s+Mitglieder|Der\s+\w+\s+ist\s+damit|Die\s+\w+mitglieder|Der\s+Vorsitzende\s+stimmt)\b"
+)
+REPORTED = re.compile(r"\b(?:solle|werde|sei|könne|müsse|seien|würden)\b")
+RESOLUTION_END = re.compile(
+    r"^\s*(?:TOP\b|Protokoll\b|Wortprotokoll|Sachverhalt|Begründung|Beratung|Abstimmung|Sach-\s+und"
+    r"|Beratungsinhalt|Herr\s|Frau\s)"
+)
+RESOLUTION_START = re.compile(
+    r"^\s*[„\"]?(?:Beschluss\w*|Ergebnis/Beschluss|Empfehlung|Der\s+\w+\s+beschließt|Es\s+wird\s+beschlossen)"
+)
+SENTENCE_END_CHARS = frozenset(".!?…]“”\"')")  # the last character of a complete sentence
+# The first character each anchored pattern can start with (after optional white space): a set
+# lookup spares the regex call for most sentences.
+ACCEPT_FIRST = frozenset("DGNE")
+PRONOUN_FIRST = frozenset("ESDWFAZ")
+RESOLUTION_START_FIRST = frozenset("„\"BED")
+RESOLUTION_END_FIRST = frozenset("TPWSBAHF")
+# A motion or draft is introduced: its "wird beauftragt" is not (yet) a task.
+PROPOSAL_START = re.compile(
+    r"(?:Beschlussantrag|Beschlussvorschlag|folgenden\s+Antrag|Antrag\s+(?:der|des)\s+[\w-]+(?:\s+[\w-]+)?)\s*:\s*$"
+    r"|\bverliest\b.*:\s*$|\bstellt\b.*\bAntrag\b.*:\s*$"
+)
+ADOPTED = re.compile(
+    r"(?:einstimmig|mehrheitlich|einmütig)\s+(?:beschlossen|angenommen|zugestimmt)|Beschluss:\s*(?:einstimmig"
+    r"|mehrheitlich|beschlossen|angenommen)|\bwie\s+beantragt\b|Abstimmung(?:sergebnis)?:\s*(?:Ja|\d)"
+    r"|Einmütige\s+Zustimmung|Zustimmung\s+zu"
+)
+# Where each branch of ADOPTED starts ("wie beantragt": a few characters before its anchor).
+ADOPTED_ANCHORS = (
+    "einstimmig", "mehrheitlich", "einmütig", "Beschluss:", "beantragt", "Abstimmung", "Einmütige", "Zustimmung",
+)
+REJECTED = re.compile(
+    r"nicht\s+weiter\s+beraten|abgelehnt|zurückgezogen|Abstimmung\s+[^.]{0,40}erfolgt\s+[^.]{0,20}nicht"
+    r"|keine\s+Mehrheit|nicht\s+angenommen"
+)
+ENUM_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z]\)|[-•])\s+")
+ENUM_MARK = re.compile(r"(?:\d{1,2}[.)]|[a-z]\)|[-•])\s+(?=[A-ZÄÖÜ])")  # at a given position (no ^)
+VERWALTUNG_PRESENT = re.compile(
+    r"^\s*(?:\d{1,2}[.)]\s+)?(?:Die\s+(?:Stadt|Kreis|Gemeinde)?[Vv]erwaltung|Die\s+Kämmerei|Das\s+(?:Bau|Ordnungs|Jugend"
+    r"|Sozial|Schul)?[Aa]mt(?:\s+\d+)?|Der\s+Fachbereich(?:\s+\d+)?|Der\s+Fachdienst(?:\s+\d+)?)\s+(?:prüft|hält|erstellt|legt|erarbeitet|klärt|ermittelt"
+    r"|informiert|berichtet|führt|setzt|sorgt|nimmt|tritt|stellt|bereitet|beantragt|schreibt|lädt|leitet"
+    r"|veranlasst|kümmert|organisiert)\b"
+)
+# Present-tense steps that happen after the meeting (unlike "berichtet", "stellt vor": said in it).
+ADMIN_ACTION = re.compile(
+    # ("hält" and "beantragt" are left out: "hält … für sinnvoll" is an opinion, "beantragt, …" a motion)
+    r"\s*\S+(?:\s+\S+){1,2}?\s+(?:prüft|erstellt|erarbeitet|klärt|ermittelt|sorgt|tritt|bereitet"
+    r"|schreibt|lädt|leitet|veranlasst|kümmert|organisiert)\b"
+)
+ZU_INF_ANY = re.compile(
+    r"(?:\bzu\s+[a-zäöüß]{1,40}|\b[a-zäöüß]{2,40}zu[a-zäöüß]{2,40}(?:en|ern|eln))(?=\s*(?:[,.;:“”\"]|$))"
+)
+FINITE_WORDS = (
+    "sei", "ist", "wird", "werde", "wurde", "habe", "hat", "sind", "seien", "werden", "kann", "könne", "muss", "müsse",
+    "soll", "solle",
+)
+FINITE_END = re.compile(rf"\b(?:{'|'.join(FINITE_WORDS)})\s*$")  # tried only where str.endswith found a word
+UND = re.compile(r"\s+und\s+")
+CAPITALISED = re.compile(r"\s[A-ZÄÖÜ][a-zäöüß]")
+PROPOSE = re.compile(r"\b(?:schlägt|schlug)\b|\bVorschlag\b")
+AGREED = re.compile(r"\b(?:beschlossen|beschließt|vereinbart|verabredet|besprochen\s+worden|verständig\w+)\b")
+INTENT_OWN = re.compile(r"beabsichtig")  # a person's own intention, unlike "geplant" (a plan of record)
+ON_BEHALF = re.compile(r"(?:seitens|von\s+Seiten|vonseiten)\s+der\s+Verwaltung")
+DIGIT = re.compile(r"\d")
+LOWER3 = re.compile(r"[a-zäöüß]{3}")
+HANDOVER = re.compile(r"vorgelegt|vorzulegen|vorlegen|einzubringen|eingebracht|einbringen|verteilen|schicken")
+# The administration as the subject next to a future "wird"/"werden" (either order).
+ADMIN_SUBJECT = re.compile(
+    r"\b(?:wird|werden)\s+(?:die|der|das)\s+(?:(?:Stadt|Kreis|Gemeinde)?[Vv]erwaltung|Kämmerei|Magistrat"
+    r"|Bürgermeister(?:in)?|Oberbürgermeister(?:in)?|Landrat|Landrätin|Fachbereich|Fachdienst|[A-ZÄÖÜ]\w*amt)\b"
+    r"|\b(?:Die|die)\s+(?:Stadt|Kreis|Gemeinde)?[Vv]erwaltung\s+(?:wird|werde)\b"
+)
+# Subjects outside the council and its administration: their plans are their own (guidelines: exclude).
+THIRD_PARTY = re.compile(
+    r"\s*(?:(?:Die|Der|Das)\s+(?:[\w-]+\s+)?(?:Schule|Schulleitung|Firma|Investor|Investorin|Vorhabenträger\w*"
+    r"|Bauherr\w*|Unternehmen|[\w-]*[Vv]erein|Bahn|Ministerium|Landesbetrieb|Eigentümer\w*|Kirchengemeinde"
+    r"|Netzbetreiber)"
+    r"|Nach\s+(?:Auskunft|Angaben|Mitteilung)\s+(?:des|der)\s+(?!Verwaltung\b)[\w-]+)\b"
+)
+# A committee's recommendation to the body that decides: a referral with a head ("empfiehlt dem Rat, …").
+RECOMMEND = re.compile(
+    r"\bempfiehlt\s+(?:dem|der)\s+(?P<to>[\wÄÖÜäöüß-]*(?:[Rr]at|[Kk]reistag|[Aa]usschuss|[Vv]ersammlung|[Vv]ertretung))\b"
+)
+UNTIL = re.compile(r"\bbis\s+(?:zur|zum|zu)\b")
+# A stated milestone ("der Umzug erfolgt zum 01.01.2024", "die Begehung findet am … statt"): with a future date.
+MILESTONE = re.compile(r"\b(?:erfolgt|erfolgen|findet|finden|beginnt|beginnen|startet|starten)\b")
+# A verbal promise governing the clause after it ("sagt zu, …"); a noun ("an dessen Zusage") recalls one.
+PROMISE_HEAD = re.compile(
+    r"\b(?:sagt|sagte|sichert|sicherte)\b(?:\s+[\w.]+){0,10}?\s+zu\s*$|\b(?:kündigt|kündigte)\b(?:\s+[\w.]+){0,10}?\s+an\s*$"
+    r"|\b(?:verspricht|versprach|verpflichtet\s+sich)\b|\b(?:hat|haben|hatte)\s+(?:\w+\s+){0,4}?(?:zugesagt|zugesichert)\s*$"
+)
+INTENT = re.compile(r"beabsichtig|geplant|angestrebt|vorgesehen|\bplant\b")
+SPEECH_VERB = re.compile(r"\b(?:teilt|führt|erklärt|informiert)\w*\b")

@@ -1,0 +1,160 @@
+"""Clause units of a sentence: heads merged into or passing their force to what they govern.
+
+"Die Verwaltung wird beauftragt, A zu tun, B zu tun" is one unit with its head; "Herr X bittet
+darum, A zu tun" passes the request's force (accepted or not) to "A zu tun"; "A zu tun und B
+einzuberufen" splits when B brings a kind of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from core.extraction import cues as cue
+from core.extraction import patterns as rx
+from core.extraction.cues import CueIndex
+from core.extraction.kinds import classify
+from core.extraction.owners import find_person, find_speaker
+from core.extraction.sentences import ZU_INF_END, Span, split_clauses, split_request_heads
+from core.extraction.timex import find_times
+from core.types import Kind
+
+MAX_UND = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A span to score as one commitment, with the force and acceptance it inherits from its head."""
+
+    start: int
+    end: int
+    boost: float  # force inherited from a governing head
+    accepted_by: str | None
+    head_request: bool
+
+
+def units_of(
+    text: str, index: CueIndex, start: int, end: int, acceptor: str | None, admin_speaker: bool
+) -> Iterator[Unit]:
+    """Clauses of a sentence, with heads merged into or passing force to what they govern."""
+    clauses = split_request_heads(text, split_clauses(text, start, end))
+    boost, accepted, request = 0.0, None, False
+    i = 0
+    while i < len(clauses):
+        c_start, c_end = clauses[i]
+        clause = text[c_start:c_end]
+        if i + 1 < len(clauses) and is_complement(text, clauses[i + 1]):
+            hits = index.hits(c_start, c_end)
+            if cue.ASSIGN.found(clause, hits) or intends(clause) or agreed(clause) or rx.RECOMMEND.search(clause):
+                # "Die Verwaltung wird beauftragt, A zu tun, B zu tun": one commitment with its head.
+                j = i + 1
+                while j + 1 < len(clauses) and is_complement(text, clauses[j + 1]):
+                    j += 1
+                # A third party's own plan ("Die Schule beabsichtigt, …") is nobody's follow-up: it cancels
+                # the intent cue.
+                force = -0.45 if rx.THIRD_PARTY.match(clause) and not cue.ASSIGN.found(clause, hits) else 0.45
+                yield from split_und(text, index, Unit(c_start, clauses[j][1], force, None, False))
+                i = j + 1
+                continue
+            if cue.REQUEST.found(clause, hits):
+                request = True
+                accepted = acceptor
+                if accepted is None and cue.ACCEPT.found(text[c_end:end], index.hits(c_end, end)):
+                    accepted = ""  # accepted within the sentence ("…, was zugesagt wird")
+                if accepted is None and admin_speaker and rx.PROPOSE.search(clause):
+                    accepted = ""  # the administration proposing its own next step
+                boost = 0.45 if accepted is not None else -0.3
+                i += 1
+                continue
+            if rx.PROMISE_HEAD.search(clause) and not cue.NEGATION.found(clause, hits):
+                # "Die Verwaltung sagt zu, die Unterlagen zu versenden": the promise passes to what it
+                # governs, and the one who promises owns it.
+                boost = 0.45
+                accepted = "Verwaltung" if "erwaltung" in clause else find_person(clause)
+                i += 1
+                continue
+            if is_speech_head(clause):
+                i += 1
+                continue
+        if i + 1 < len(clauses) and text.startswith("um ", clauses[i + 1][0]) and \
+                own_kind(text[clauses[i + 1][0]:clauses[i + 1][1]]) == own_kind(clause):
+            # "Die Verwaltung hält Rücksprache …, um … zu ermitteln": the purpose belongs to the task.
+            c_end = clauses[i + 1][1]
+            i += 1
+        yield from split_und(text, index, Unit(c_start, c_end, boost, accepted, request))
+        i += 1
+
+
+def is_complement(text: str, span: Span) -> bool:
+    """Whether a clause is governed by the one before it ("dass …", a zu-infinitive group)."""
+    seg = text[span[0]:span[1]]
+    return seg.startswith(("dass ", "daß ")) or ("zu" in seg and rx.ZU_INF_ANY.search(seg) is not None)
+
+
+def is_speech_head(clause: str) -> bool:
+    """Whether a clause only introduces speech ("Herr X teilt mit, dass …")."""
+    verb = ("teilt" in clause or "führt" in clause or "erklärt" in clause or "informiert" in clause) \
+        and rx.SPEECH_VERB.search(clause) is not None
+    return verb or find_speaker(clause) is not None
+
+
+def intends(segment: str) -> bool:
+    """``rx.INTENT``, tried only when a word that each of its branches contains occurs."""
+    return (
+        "plant" in segment or "beabsichtig" in segment or "angestrebt" in segment or "vorgesehen" in segment
+    ) and rx.INTENT.search(segment) is not None
+
+
+def agreed(segment: str) -> bool:
+    """``rx.AGREED``, tried only when a word that each of its branches contains occurs."""
+    return (
+        "beschl" in segment or "verein" in segment or "verabred" in segment or "besproch" in segment
+        or "verständig" in segment
+    ) and rx.AGREED.search(segment) is not None
+
+
+def split_und(text: str, index: CueIndex, unit: Unit) -> Iterator[Unit]:
+    """Split "A zu tun und B zu tun" when B brings its own kind (a meeting, a time, a referral)."""
+    seg = text[unit.start:unit.end]
+    contrast = seg.find(", sondern ")
+    if contrast > 0 and cue.NEGATION.search(seg, 0, contrast):
+        # "nicht extern zu vergeben, sondern die AG einzurichten": only what follows "sondern" is owed.
+        unit = replace(unit, start=unit.start + contrast + len(", sondern "))
+        seg = text[unit.start:unit.end]
+    for n, match in enumerate(rx.UND.finditer(seg) if "und" in seg else ()):
+        if n >= MAX_UND:
+            break  # bounded work on run-on garbage: real clauses have few "und"
+        left, right = seg[: match.start()], seg[match.end():]
+        tail = left[-60:]
+        if right.startswith(("dazu ", "hierzu ", "dafür ", "hierfür ")):
+            continue  # "A zu tun und dazu B einzuberufen": B exists for A, one commitment
+        if tail.rstrip().endswith(rx.FINITE_WORDS) and rx.FINITE_END.search(tail) and len(right.split()) >= 3:
+            pass  # "…, dass X fertig sei und in der nächsten Sitzung genehmigt werde": two statements
+        elif (
+            not (zu_inf_end(tail) and zu_inf_end(right[-60:]))
+            or len(left.split()) < 3
+            or len(right.split()) < 3
+            or not rx.CAPITALISED.search(" " + right)
+        ):
+            continue
+        elif (right_kind := own_kind(right)) is Kind.DELIVERABLE or right_kind is own_kind(left):
+            continue  # the right part brings no kind of its own: one commitment
+        cut = unit.start + match.start()
+        # "Die Verwaltung wird beauftragt A zu tun und B zu tun": B is assigned as well.
+        inherited = 0.45 if cue.ASSIGN.found(left, index.hits(unit.start, cut)) or intends(left) else 0.0
+        yield Unit(unit.start, cut, unit.boost, unit.accepted_by, unit.head_request)
+        # The right part starts after "und": the quote is the shortest clause that states it.
+        yield Unit(unit.start + match.end(), unit.end, max(unit.boost, inherited), unit.accepted_by,
+                    unit.head_request)
+        return
+    yield unit
+
+
+def zu_inf_end(part: str) -> bool:
+    """Whether ``part`` ends in a zu-infinitive ("… vorzulegen", "zu prüfen")."""
+    return "zu" in part and ZU_INF_END.search(part) is not None  # each branch contains "zu"
+
+
+def own_kind(part: str) -> Kind:
+    """The kind ``part`` has on its own (used to decide whether "A und B" are two commitments)."""
+    return classify(part, False, bool(find_times(part)))
