@@ -146,7 +146,7 @@ ASSIGN = _rx(
 )
 PROMISE = _rx(
     r"sagt\w*\s+(?:[\w.]+\s+){0,10}zu\b", r"sicher\w*\s+(?:[\w.]+\s+){0,10}zu\b", r"zugesagt", r"zugesichert",
-    r"beabsichtigt", r"beabsichtige", r"angestrebt", r"nachgereicht",
+    r"beabsichtigt", r"beabsichtige", r"angestrebt", r"nachgereicht", r"nachgeliefert", r"nachzuliefern",
     r"nachzureichen", r"verspricht", r"Zusage", r"kündigt\s+an", r"in\s+Aussicht", r"zusagt", r"zusagen",
     r"zusichert", r"zusichern", r"annehme", r"nimmt\s+(?:\w+\s+){0,3}an",
     r"Antwort\s+erfolgt", r"Beantwortung\s+erfolgt", r"Stellungnahme\s+erfolgt", r"Rückmeldung\s+erfolgt",
@@ -165,7 +165,7 @@ REFER = _rx(
     r"verwiesen", r"verweisen", r"Verweisung", r"überwiesen", r"weitergeleitet", r"weiterzuleiten",
     r"delegieren", r"zuzuleiten", r"zugeleitet", r"vorgelegt", r"vorzulegen", r"vorlegen", r"einzubringen",
     r"eingebracht", r"zu\s+verteilen", r"zur\s+Entscheidung", r"zur\s+Beschlussfassung", r"zu\s+schicken",
-    r"weitergegeben", r"weiterzugeben", r"beigefügt", r"beizufügen", r"übersandt", r"zu\s+übersenden",
+    r"weitergegeben", r"weiterzugeben", r"in\s+die\s+Fraktionen", r"beigefügt", r"beizufügen", r"übersandt", r"zu\s+übersenden",
     r"zugesandt", r"zur\s+Verfügung\s+gestellt",
 )
 REQUEST = _rx(

@@ -59,7 +59,7 @@ VERWALTUNG_PRESENT = re.compile(
 ADMIN_ACTION = re.compile(
     # ("hält" and "beantragt" are left out: "hält … für sinnvoll" is an opinion, "beantragt, …" a motion)
     r"\s*\S+(?:\s+\S+){1,2}?\s+(?:prüft|erstellt|erarbeitet|klärt|ermittelt|sorgt|tritt|bereitet"
-    r"|schreibt|lädt|leitet|veranlasst|kümmert|organisiert)\b"
+    r"|schreibt|lädt|leitet|veranlasst|kümmert|organisiert|setzt)\b"
 )
 ZU_INF_ANY = re.compile(
     r"(?:\bzu\s+[a-zäöüß]{1,40}|\b[a-zäöüß]{2,40}zu[a-zäöüß]{2,40}(?:en|ern|eln))(?=\s*(?:[,.;:“”\"]|$))"
@@ -83,6 +83,8 @@ ADMIN_SUBJECT = re.compile(
     r"\b(?:wird|werden)\s+(?:die|der|das)\s+(?:(?:Stadt|Kreis|Gemeinde)?[Vv]erwaltung|Kämmerei|Magistrat"
     r"|Bürgermeister(?:in)?|Oberbürgermeister(?:in)?|Landrat|Landrätin|Fachbereich|Fachdienst|[A-ZÄÖÜ]\w*amt)\b"
     r"|\b(?:Die|die)\s+(?:Stadt|Kreis|Gemeinde)?[Vv]erwaltung\s+(?:wird|werde)\b"
+    # the agent of a future passive: "Die Anregung wird von der Verwaltung aufgenommen und geprüft"
+    r"|\b(?:wird|werden)\s+(?:\w+\s+){0,6}?von\s+der\s+(?:Stadt|Kreis|Gemeinde)?[Vv]erwaltung\b"
 )
 # Subjects outside the council and its administration: their plans are their own (guidelines: exclude).
 THIRD_PARTY = re.compile(

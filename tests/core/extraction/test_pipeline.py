@@ -293,3 +293,16 @@ def test_labelled_assignments_requests_and_perfect_promises_are_found() -> None:
     cands = extract(text, MeetingContext())
     assert [c.owner for c in cands] == ["Verwaltung", "Verwaltung", "Verwaltung", "Gemeinderat"]
     assert cands[1].quote.endswith("zu erarbeiten.") and cands[2].quote == "die Ergebnisse im Herbst vorzulegen."
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Verwaltung setzt sich mit dem Jobcenter in Verbindung.",
+        "Die Anregung wird von der Verwaltung aufgenommen und geprüft.",
+        "Die Zahlen werden nachgeliefert.",
+        "Die Vorlage wird zur Beratung in die Fraktionen gegeben.",
+    ],
+)
+def test_administrative_follow_ups_without_a_date_are_found(sentence: str) -> None:
+    assert len(extract(sentence, MeetingContext(meeting_date=dt.date(2025, 6, 4)))) == 1
