@@ -165,8 +165,8 @@ REFER = _rx(
     r"verwiesen", r"verweisen", r"Verweisung", r"überwiesen", r"weitergeleitet", r"weiterzuleiten",
     r"delegieren", r"zuzuleiten", r"zugeleitet", r"vorgelegt", r"vorzulegen", r"vorlegen", r"einzubringen",
     r"eingebracht", r"zu\s+verteilen", r"zur\s+Entscheidung", r"zur\s+Beschlussfassung", r"zu\s+schicken",
-    r"weitergegeben", r"weiterzugeben", r"in\s+die\s+Fraktionen", r"beigefügt", r"beizufügen", r"übersandt", r"zu\s+übersenden",
-    r"zugesandt", r"zur\s+Verfügung\s+gestellt",
+    r"weitergegeben", r"weiterzugeben", r"in\s+die\s+Fraktionen", r"beigefügt", r"beizufügen", r"übersandt",
+    r"zu\s+übersenden", r"zugesandt", r"zur\s+Verfügung\s+gestellt",
 )
 REQUEST = _rx(
     r"bittet", r"bat", r"bitten", r"schlägt\s+(?:[\w.-]+\s+){0,20}vor", r"schlug\s+(?:[\w.-]+\s+){0,20}vor",
