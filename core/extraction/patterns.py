@@ -84,7 +84,10 @@ ADMIN_SUBJECT = re.compile(
     r"|Bürgermeister(?:in)?|Oberbürgermeister(?:in)?|Landrat|Landrätin|Fachbereich|Fachdienst|[A-ZÄÖÜ]\w*amt)\b"
     r"|\b(?:Die|die)\s+(?:Stadt|Kreis|Gemeinde)?[Vv]erwaltung\s+(?:wird|werde)\b"
     # the agent of a future passive: "Die Anregung wird von der Verwaltung aufgenommen und geprüft"
-    r"|\b(?:wird|werden)\s+(?:\w+\s+){0,6}?von\s+der\s+(?:Stadt|Kreis|Gemeinde)?[Vv]erwaltung\b"
+    # (with a participle of doing, not of judging: "wird von der Verwaltung als dringend eingestuft")
+    r"|\b(?:wird|werden)\s+(?:\w+\s+){0,6}?von\s+der\s+(?:Stadt|Kreis|Gemeinde)?[Vv]erwaltung\s+(?:\w+\s+){0,4}?"
+    r"(?:geprüft|aufgenommen|bearbeitet|erstellt|erarbeitet|geklärt|umgesetzt|veranlasst|weitergeleitet|beantwortet"
+    r"|vorbereitet|übernommen|eingeholt|angefragt)\b"
 )
 # Subjects outside the council and its administration: their plans are their own (guidelines: exclude).
 THIRD_PARTY = re.compile(

@@ -306,3 +306,17 @@ def test_labelled_assignments_requests_and_perfect_promises_are_found() -> None:
 )
 def test_administrative_follow_ups_without_a_date_are_found(sentence: str) -> None:
     assert len(extract(sentence, MeetingContext(meeting_date=dt.date(2025, 6, 4)))) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Maßnahme wird von der Verwaltung als dringend eingestuft.",
+        "Das Gebäude wird von der Verwaltung genutzt.",
+        "Die Kosten werden von der Verwaltung auf 2 Mio. Euro geschätzt.",
+        "Die Verwaltung hält die Maßnahme für sinnvoll.",
+        "Die Verwaltung beantragt, den Beschluss zu fassen.",
+    ],
+)
+def test_the_administrations_judgements_and_motions_are_not_tasks(sentence: str) -> None:
+    assert extract(sentence, MeetingContext(meeting_date=dt.date(2025, 3, 20))) == []
