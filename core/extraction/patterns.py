@@ -82,7 +82,9 @@ HANDOVER = re.compile(r"vorgelegt|vorzulegen|vorlegen|einzubringen|eingebracht|e
 ADMIN_SUBJECT = re.compile(
     r"\b(?:wird|werden)\s+(?:die|der|das)\s+(?:(?:Stadt|Kreis|Gemeinde)?[Vv]erwaltung|Kämmerei|Magistrat"
     r"|Bürgermeister(?:in)?|Oberbürgermeister(?:in)?|Landrat|Landrätin|Fachbereich|Fachdienst|[A-ZÄÖÜ]\w*amt)\b"
+    # (active only: "wird durch Herrn X vertreten", "wird vom Kreis unterstützt" are passives about it)
     r"|\b(?:Die|die)\s+(?:Stadt|Kreis|Gemeinde)?[Vv]erwaltung\s+(?:wird|werde)\b"
+    r"(?![^.]{0,200}\b(?:durch|vom|von\s+(?:der|dem|den))\b)(?=[^.]{0,200}\b[a-zäöüß]+(?:en|ern|eln)\s*[.!]?\s*$)"
     # the agent of a future passive: "Die Anregung wird von der Verwaltung aufgenommen und geprüft"
     # (with a participle of doing, not of judging: "wird von der Verwaltung als dringend eingestuft")
     r"|\b(?:wird|werden)\s+(?:\w+\s+){0,6}?von\s+der\s+(?:Stadt|Kreis|Gemeinde)?[Vv]erwaltung\s+(?:\w+\s+){0,4}?"

@@ -316,6 +316,8 @@ def test_administrative_follow_ups_without_a_date_are_found(sentence: str) -> No
         "Die Kosten werden von der Verwaltung auf 2 Mio. Euro geschätzt.",
         "Die Verwaltung hält die Maßnahme für sinnvoll.",
         "Die Verwaltung beantragt, den Beschluss zu fassen.",
+        "Die Verwaltung wird durch Herrn Meier vertreten.",
+        "Die Verwaltung wird in dieser Frage vom Kreis unterstützt.",
     ],
 )
 def test_the_administrations_judgements_and_motions_are_not_tasks(sentence: str) -> None:
