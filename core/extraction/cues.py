@@ -225,6 +225,12 @@ AUX_KANN = _rx("kann")
 DONE_WORDS = _rx("beauftragt", "vergeben")
 POSITIVE_WORDS = _rx("wird", "werden", "werde", "kann", "nun", "noch", "dann")
 REPORTED_WORDS = _rx("solle", "werde", "sei", "könne", "müsse", "seien", "würden")  # Konjunktiv I of reports
+# "Anträge können bis … gestellt werden": ability or permission, and its "werden" is no future.
+ABILITY = _rx("kann", "können", "könne", "darf", "dürfen")
+# Forecasts and amounts: "Die Einwohnerzahl wird bis 2030 steigen" is nobody's task.
+FORECAST = _rx("steigen", "steigt", "sinken", "sinkt", "wachsen", "wächst", "zunehmen", "abnehmen", "zurückgehen",
+               "belaufen", "betragen", "beträgt")
+_WIRD_WERDE = re.compile(r"\b(?:wird|werde)\b")
 
 
 def may_commit(clause: str, hits: Hits | None = None) -> bool:
@@ -267,6 +273,7 @@ class Cues:
     routine: bool
     same_meeting: bool
     question: bool
+    forecast: bool
 
 
 _POSITIVE_FAMILIES = (ASSIGN, PROMISE, PLANNED, STRONG_SCHEDULE, SCHEDULE, REFER, MODAL, MODAL_WEAK, POSITIVE_WORDS)
@@ -284,6 +291,9 @@ def read_cues(clause: str, hits: Hits | None = None) -> Cues:
     sure = hits[0]
     found = family_hits(clause, hits)
     future = bool(sure & AUX_FUTURE.bit) and bool(WERDEN_FUTURE.search(clause))
+    can_now = bool(sure & AUX_KANN.bit) and bool(CAN_NOW.search(clause))
+    if future and not can_now and sure & ABILITY.bit and not _WIRD_WERDE.search(clause):
+        future = False  # "… können … gestellt werden": the infinitive after a modal, no future
     # "Für X sei ein Gutachten beauftragt": a commission already placed, not a new task.
     done = not future and bool(sure & DONE_WORDS.bit) and bool(_DONE_ASSIGN.search(clause))
     return Cues(
@@ -294,7 +304,7 @@ def read_cues(clause: str, hits: Hits | None = None) -> Cues:
         future_words=bool(found & FUTURE_WORDS.bit),
         future=future,
         zu_sein=bool(found & SEIN.bit) and "zu" in clause and bool(ZU_INF.search(clause)),
-        can_now=bool(sure & AUX_KANN.bit) and bool(CAN_NOW.search(clause)),
+        can_now=can_now,
         assign=not done and bool(found & ASSIGN.bit),
         promise=bool(found & PROMISE.bit),
         planned=bool(found & PLANNED.bit),
@@ -308,6 +318,7 @@ def read_cues(clause: str, hits: Hits | None = None) -> Cues:
         routine=bool(found & ROUTINE.bit),
         same_meeting=bool(found & SAME_MEETING.bit),
         question="?" in clause and bool(QUESTION.search(clause)),
+        forecast=bool(sure & FORECAST.bit),
     )
 
 
@@ -356,6 +367,8 @@ def commitment_score(c: Cues, has_future_time: bool, has_date: bool) -> float:
         score -= 0.35
     if c.same_meeting:
         score -= 0.4
+    if c.forecast:
+        score -= 0.35
     if c.question:
         score -= 0.2
     return min(1.0, score)  # not clamped at 0: negative evidence must outweigh a head's force

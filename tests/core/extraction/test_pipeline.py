@@ -322,3 +322,14 @@ def test_administrative_follow_ups_without_a_date_are_found(sentence: str) -> No
 )
 def test_the_administrations_judgements_and_motions_are_not_tasks(sentence: str) -> None:
     assert extract(sentence, MeetingContext(meeting_date=dt.date(2025, 3, 20))) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Einwohnerzahl wird bis Ende 2030 auf 50.000 steigen.",
+        "Anträge können bis zum 15.07.2025 gestellt werden.",
+    ],
+)
+def test_forecasts_and_deadlines_of_the_public_are_not_commitments(sentence: str) -> None:
+    assert extract(sentence, MeetingContext(meeting_date=dt.date(2025, 3, 20))) == []
