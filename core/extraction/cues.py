@@ -231,6 +231,10 @@ ABILITY = _rx("kann", "können", "könne", "darf", "dürfen")
 FORECAST = _rx("steigen", "steigt", "sinken", "sinkt", "wachsen", "wächst", "zunehmen", "abnehmen", "zurückgehen",
                "belaufen", "betragen", "beträgt")
 _WIRD_WERDE = re.compile(r"\b(?:wird|werde)\b")
+# Indirect questions: "Herr X fragt, ob die Straße saniert werde" asks, it promises nothing.
+ASK = _rx("fragt", "fragte", "erfragt", "erkundigt", "erkundigte", "wissen", "Nachfrage", "Anfrage", "gefragt",
+          "nachgefragt")
+_INDIRECT_QUESTION = re.compile(r",\s*(?:ob|wann|wie|warum|weshalb|wieso|inwieweit|inwiefern|welche\w*)\b")
 
 
 def may_commit(clause: str, hits: Hits | None = None) -> bool:
@@ -274,6 +278,7 @@ class Cues:
     same_meeting: bool
     question: bool
     forecast: bool
+    asked: bool
 
 
 _POSITIVE_FAMILIES = (ASSIGN, PROMISE, PLANNED, STRONG_SCHEDULE, SCHEDULE, REFER, MODAL, MODAL_WEAK, POSITIVE_WORDS)
@@ -319,6 +324,7 @@ def read_cues(clause: str, hits: Hits | None = None) -> Cues:
         same_meeting=bool(found & SAME_MEETING.bit),
         question="?" in clause and bool(QUESTION.search(clause)),
         forecast=bool(sure & FORECAST.bit),
+        asked=bool(sure & ASK.bit) and "," in clause and bool(_INDIRECT_QUESTION.search(clause)),
     )
 
 
@@ -369,6 +375,8 @@ def commitment_score(c: Cues, has_future_time: bool, has_date: bool) -> float:
         score -= 0.4
     if c.forecast:
         score -= 0.35
+    if c.asked:
+        score -= 0.6
     if c.question:
         score -= 0.2
     return min(1.0, score)  # not clamped at 0: negative evidence must outweigh a head's force

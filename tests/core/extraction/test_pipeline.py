@@ -333,3 +333,21 @@ def test_the_administrations_judgements_and_motions_are_not_tasks(sentence: str)
 )
 def test_forecasts_and_deadlines_of_the_public_are_not_commitments(sentence: str) -> None:
     assert extract(sentence, MeetingContext(meeting_date=dt.date(2025, 3, 20))) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Herr Kurz fragt, ob die Straße im Sommer saniert werde.",
+        "Frau Lenz erkundigt sich, ob die Verwaltung die Beleuchtung prüfen werde.",
+        "Es wird gefragt, ob die Sitzung im Juni stattfinden wird.",
+    ],
+)
+def test_indirect_questions_promise_nothing(sentence: str) -> None:
+    assert extract(sentence, MeetingContext(meeting_date=dt.date(2025, 3, 20))) == []
+
+
+def test_a_promise_after_a_question_is_still_found() -> None:
+    text = "Auf Nachfrage von Herrn Kurz sagt die Verwaltung zu, die Liste zu schicken."
+    cands = extract(text, MeetingContext(meeting_date=dt.date(2025, 3, 20)))
+    assert [(c.quote, c.owner) for c in cands] == [("die Liste zu schicken.", "Verwaltung")]
