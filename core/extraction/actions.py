@@ -50,7 +50,7 @@ _SPEECH_HEAD = re.compile(
     r"^[^,]{0,60}?\b(?:teilt|führt|erklärt|informiert|berichtet|sagt|verkündet)\w*\s+"
     r"(?:\w+\s+){0,2}(?:mit|aus|an)?\s*,\s*(?:dass\s+)?"
 )
-_ARTICLE = re.compile(r"^(?:[Dd]ie|[Dd]er|[Dd]as|[Ee]ine?[nrs]?)\s+")
+_ARTICLE = re.compile(r"^(?:[Dd]ie|[Dd]er|[Dd]as|[Dd]en|[Dd]em|[Ee]ine?[nmrs]?)\s+")
 # "Der Ausschuss beauftragt die Verwaltung, …" / "Die Verwaltung wird beauftragt, …": the task
 # follows the comma; the head only says who commissions whom.
 _ASSIGN_HEAD = re.compile(
@@ -63,7 +63,8 @@ _ASSIGN_WORDS = ("beauftragt", "bittet", "ersucht", "ermächtigt", "gebeten", "a
 _PROMISE_WORDS = ("sagt", "sichert")
 _SPEECH_WORDS = ("teilt", "führt", "erklärt", "informiert", "berichtet", "sagt", "verkündet")
 # "\bzu" written as "zu" plus a look-behind, so that re searches for the literal "zu".
-_ZU_SPLIT = re.compile(r"zu(?<!\wzu)\s+([a-zäöüß]{1,40})\b")
+# (not before an article: "zu dem Thema berichten", "zu einer Versammlung einladen" keep their "zu")
+_ZU_SPLIT = re.compile(r"zu(?<!\wzu)\s+(?!(?:dem|den|der|die|das|einem|einer|einen|eine)\b)([a-zäöüß]{1,40})\b")
 # Replacing by a C-level callable: a template such as r"\1" costs a Python call per sub().
 _GROUP_1 = operator.itemgetter(1)
 _ZU_INFIX = re.compile(r"\b([a-zäöüß]{2,40}?)zu([a-zäöüß]{2,40}(?:en|ern|eln))\b")
@@ -104,14 +105,63 @@ def make_action(quote: str) -> str:
     if not changed:
         # The participle ends the text: search only its last _PARTICIPLE_CHARS letters.
         match = _PARTICIPLE.search(text, max(0, len(text.rstrip()) - _PARTICIPLE_CHARS))
-        if match:
+        if match and match.group(1) not in _PARTICLES:  # "findet … statt" ends in a particle, not a participle
             text = text[: match.start(1)] + to_infinitive(match.group(1))
     text = _ARTICLE.sub("", text)
+    text = _ARTICLE.sub("", _without_subject(text))
     words = text.split()
     if len(words) > MAX_WORDS:
         words = [*words[: MAX_WORDS - 2], "…", words[-1]]
     result = " ".join(words)
     return result[:1].upper() + result[1:] if result else quote.strip()[:80]
+
+
+def _without_subject(text: str) -> str:
+    """Drop the acting party the owner field already names, and turn its present tense into the infinitive.
+
+    "Verwaltung erstellt bis Mai einen Bericht" -> "bis Mai einen Bericht erstellen",
+    "Kämmerei legt den Entwurf im Oktober vor" -> "den Entwurf im Oktober vorlegen",
+    "Herr Schneider die Unterlagen nachreichen" -> "die Unterlagen nachreichen".
+    """
+    subject = _SUBJECT.match(text)
+    if subject is None:
+        return text
+    rest = text[subject.end():]
+    words = rest.split()
+    if len(words) < 2:
+        return text
+    verb = words[0]
+    if "und" in words:
+        return text  # "nimmt die Anregung auf und wird … berichten": two verbs, leave the phrase as written
+    if verb in _PRESENT_IRREGULAR or (verb.islower() and verb.endswith("t") and verb.isalpha() and len(verb) > 3):
+        particle = words[-1] if words[-1] in _PARTICLES else ""
+        body = words[1:-1] if particle else words[1:]
+        if words[1:2] == ["sich"]:
+            body = ["sich", *body[1:]]
+        return " ".join([*body, particle + _present_to_infinitive(verb)]) if body else text
+    return rest if rest[:1].islower() or rest[:1].isdigit() else text
+
+
+def _present_to_infinitive(verb: str) -> str:
+    """Third person singular present to infinitive ("erstellt" -> "erstellen", "leitet" -> "leiten")."""
+    if verb in _PRESENT_IRREGULAR:
+        return _PRESENT_IRREGULAR[verb]
+    stem = verb[:-2] if verb.endswith("et") and len(verb) > 4 and verb[-3] in "dtmn" else verb[:-1]
+    return stem + ("n" if stem.endswith(("el", "er")) and not stem.endswith("ier") else "en")
+
+
+# Who acts, as the start of a phrase: the owner field names them already.
+_SUBJECT = re.compile(
+    r"(?:(?:Stadt|Kreis|Gemeinde)?[Vv]erwaltung|Kämmerei|Magistrat|(?:Fachbereich|Fachdienst|Amt)\s+\d[\d.]*"
+    r"|(?:Bau|Ordnungs|Jugend|Sozial|Schul)amt|(?:Herr|Frau)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\wäöüß-]+"
+    r"|(?:Ober)?[Bb]ürgermeister(?:in)?(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?)\s+"
+)
+_PRESENT_IRREGULAR = {
+    "lädt": "laden", "tritt": "treten", "hält": "halten", "nimmt": "nehmen", "gibt": "geben", "lässt": "lassen",
+    "trägt": "tragen", "schlägt": "schlagen", "sieht": "sehen", "spricht": "sprechen", "trifft": "treffen",
+}
+_PARTICLES = frozenset({"vor", "weiter", "an", "auf", "ein", "fest", "zu", "mit", "nach", "aus", "zurück", "statt",
+                        "bei", "ab", "dar", "fort", "zusammen"})
 
 
 def to_infinitive(participle: str) -> str:

@@ -78,3 +78,20 @@ def test_action_is_a_short_infinitive_phrase() -> None:
         "In den nächsten Sportausschuss einbringen"
     assert make_action("Der Zaun muss noch repariert werden.") == "Zaun reparieren"
     assert make_action("Die Satzung wird geändert.") == "Satzung ändern"
+
+
+@pytest.mark.parametrize(
+    ("quote", "action"),
+    [
+        ("Die Verwaltung erstellt bis zum 30.09.2025 einen Bericht.", "Bis zum 30.09.2025 einen Bericht erstellen"),
+        ("Die Kämmerei legt den Haushaltsentwurf im Oktober vor.", "Haushaltsentwurf im Oktober vorlegen"),
+        ("Die Verwaltung setzt sich mit dem Jobcenter in Verbindung.", "Sich mit dem Jobcenter in Verbindung setzen"),
+        ("Herr Schneider wird die fehlenden Unterlagen nachreichen.", "Fehlenden Unterlagen nachreichen"),
+        ("Frau Yilmaz wird zu dem Thema in der nächsten Sitzung berichten.",
+         "Zu dem Thema in der nächsten Sitzung berichten"),
+        ("Die Verwaltung lädt die Anwohner zu einer Versammlung ein.", "Anwohner zu einer Versammlung einladen"),
+        ("Die Ortsbegehung findet am 18.06.2024 statt.", "Ortsbegehung findet am 18.06.2024 statt"),
+    ],
+)
+def test_the_action_leaves_out_the_owner_and_uses_the_infinitive(quote: str, action: str) -> None:
+    assert make_action(quote) == action
