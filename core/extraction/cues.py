@@ -340,7 +340,7 @@ def commitment_score(c: Cues, has_future_time: bool, has_date: bool) -> float:
     if c.modal:
         score += 0.4
     elif c.modal_weak:
-        score += 0.2
+        score -= 0.1  # Konjunktiv II "sollte": advice or a wish, not an obligation (GUIDELINES: exclude wishes)
     if c.zu_sein:
         score += 0.45
     if c.can_now:

@@ -351,3 +351,8 @@ def test_a_promise_after_a_question_is_still_found() -> None:
     text = "Auf Nachfrage von Herrn Kurz sagt die Verwaltung zu, die Liste zu schicken."
     cands = extract(text, MeetingContext(meeting_date=dt.date(2025, 3, 20)))
     assert [(c.quote, c.owner) for c in cands] == [("die Liste zu schicken.", "Verwaltung")]
+
+
+def test_a_recommendation_in_konjunktiv_ii_is_a_wish_not_a_task() -> None:
+    text = "Das Anliegen der Bürger sollte so schnell wie möglich durch den Rat behandelt werden."
+    assert extract(text, MeetingContext(meeting_date=dt.date(2025, 3, 20))) == []
