@@ -50,8 +50,8 @@ _FORWARD_STEMS = (
 )
 _REPORT_STEMS = (
     "bericht", "informier", "unterrichten", "update", "sachstand", "stellung", "antwort", "schriftlich",
-    "mitteil", "mitgeteilt", "nachreichen", "klären", "rückmeldung", "werde",
-)
+    "mitteil", "mitgeteilt", "nachreichen", "klären", "rückmeldung",
+)  # and "werde … verwaltung" (see _fits)
 _MEETING_STEMS = (
     "itzung", "tagesordnung", "vertag", "zurückgestellt", "zurückzustellen", "wiedervorlage", "termin",
     "besichtigung", "begehung", "begutachtet", "treffen", "austausch", "gespräch", "einladen", "einzuladen",
@@ -86,7 +86,9 @@ def _fits(kind: Kind, clause: str, low: str, timed: bool) -> bool:
     if kind is Kind.FORWARD:
         return _has_stem(low, _FORWARD_STEMS) and _FORWARD.search(clause) is not None
     if kind is Kind.REPORT_BACK:
-        return _has_stem(low, _REPORT_STEMS) and _REPORT.search(clause) is not None
+        # "werde die Verwaltung eine …" needs both words: "werde" alone (in every "werden") lets most clauses through.
+        return (_has_stem(low, _REPORT_STEMS) or ("werde" in low and "verwaltung" in low)) \
+            and _REPORT.search(clause) is not None
     if kind is Kind.MEETING:
         return _has_stem(low, _MEETING_STEMS) and _MEETING.search(clause) is not None
     if kind is Kind.DEADLINE:

@@ -93,8 +93,8 @@ def _process(
     sentence = text[s_start:s_end]
     hits = index.hits(s_start, s_end)
     update_state(sentence, hits, state)
-    if len(sentence) < MIN_CLAUSE_CHARS:
-        return []
+    if state.proposal or len(sentence) < MIN_CLAUSE_CHARS:
+        return []  # inside a motion read out or introduced, not adopted: nobody owes anything yet
     if sentence[0] in rx.ACCEPT_FIRST and rx.ACCEPT_SENTENCE.match(sentence) and cue.ACCEPT.found(sentence, hits) \
             and not rx.ZU_INF_ANY.search(sentence):
         return []  # "Dies wird zugesichert.": the acceptance of the request before, not a task of its own
@@ -130,13 +130,11 @@ def _digits_cannot_commit(sentence: str, hits: cue.Hits, state: State) -> bool:
     best = 0.4 if find_times_possible(sentence) else 0.0
     if cue.FUTURE_WORDS.found(sentence, hits):
         best += 0.1
-    if rx.MILESTONE.search(sentence):
+    if _milestone(sentence):
         best += 0.1  # "… erfolgt bis zum 15.07.2024"
     if intends(sentence) or agreed(sentence) or cue.REQUEST.found(sentence, hits):
         best += 0.45  # a head ("bittet darum, …") passing its force on
-    if state.proposal:
-        best -= 0.8
-    elif state.speaker and state.speaker.admin and state.speaker_age <= 1:
+    if state.speaker and state.speaker.admin and state.speaker_age <= 1:
         best += 0.1
     if "Verwaltung" in sentence or rx.VERWALTUNG_PRESENT.match(sentence):
         best += 0.6  # "Die Verwaltung prüft …" inside a resolution or as an enumerated item, or with a time
@@ -175,15 +173,13 @@ def _candidate(
     cues = cue.read_cues(clause, hits)
     admin_speaker = bool(state.speaker and state.speaker.admin and state.speaker_age <= 1)
     context_bonus = 0.0  # everything but the time expressions and the kind, which need the time grammar
-    if state.member and not unit.head_request and not rx.ADMIN_SUBJECT.search(clause):
+    if state.member and not unit.head_request and not _admin_subject(clause):
         context_bonus -= 0.15  # a member's "muss" is an opinion, unless the administration is the subject
     if rx.THIRD_PARTY.match(clause) and not unit.boost > 0:
         context_bonus -= 0.45  # "Der Förderverein wird im Juni ein Fest veranstalten": its own plan
-    if state.proposal:
-        return None  # a motion read out or introduced, not adopted: nobody owes anything yet
     if admin_speaker:
         context_bonus += 0.1
-    if cues.future and not cues.past and rx.ADMIN_SUBJECT.search(clause):
+    if cues.future and not cues.past and _admin_subject(clause):
         context_bonus += 0.2  # "… wird die Verwaltung die Beschilderung überprüfen": the administration's own future
     if state.resolution and (cues.modal or cues.zu_sein or verwaltung_present):
         context_bonus += 0.3
@@ -196,7 +192,7 @@ def _candidate(
     # The best a date and a future kind could still add: skip the time grammar when even that fails.
     # (_EPS: the bound is summed before rounding; float noise must not prune a borderline clause.)
     # "Die Verwaltung legt im Oktober den Entwurf vor": an administrative present with a future time is a plan.
-    present_plan = 0.2 if verwaltung_present else 0.1 if rx.MILESTONE.search(clause) else 0.0
+    present_plan = 0.2 if verwaltung_present else 0.1 if _milestone(clause) else 0.0
     # A date adds the most, so the bound with one is taken first: when it fails, the time pre-check
     # is not needed either (float sums are monotone: without the date the sum is never larger).
     future_bonus = 0.2 if cues.future else 0.0
@@ -208,10 +204,14 @@ def _candidate(
             < THRESHOLD - _EPS:
         return None
     times = find_times(text, start, end, meeting, context.land, context.next_meetings, doc_body) if timed else []
-    due_expr = _due(times, meeting)
-    has_period = any(t.vague and is_concrete_period(t.kind) for t in times)
-    past_date = any(t.due is not None and meeting is not None and t.due <= meeting for t in times)
-    future_times = [t for t in times if t.due is None or meeting is None or t.due > meeting]
+    due_expr: TimeExpr | None = None
+    has_period = past_date = False
+    future_times = times  # most clauses have no time expression: nothing to sort out
+    if times:
+        due_expr = _due(times, meeting)
+        has_period = any(t.vague and is_concrete_period(t.kind) for t in times)
+        past_date = any(t.due is not None and meeting is not None and t.due <= meeting for t in times)
+        future_times = [t for t in times if t.due is None or meeting is None or t.due > meeting]
     score = cue.commitment_score(cues, bool(future_times), due_expr is not None) + unit.boost
     penalty = 0.3 if past_date and due_expr is None else 0.0
     if future_times:
@@ -240,6 +240,17 @@ def _candidate(
         kind=kind,
         confidence=round(score, 3),
     )
+
+
+def _milestone(segment: str) -> bool:
+    """``rx.MILESTONE``, tried only when a stem that each of its branches contains occurs."""
+    return ("erfolg" in segment or "find" in segment or "beginn" in segment or "start" in segment) \
+        and rx.MILESTONE.search(segment) is not None
+
+
+def _admin_subject(segment: str) -> bool:
+    """``rx.ADMIN_SUBJECT``, tried only when "wird" or "werde(n)" (in each of its branches) occurs."""
+    return ("wird" in segment or "werde" in segment) and rx.ADMIN_SUBJECT.search(segment) is not None
 
 
 def _meeting_as_deadline(text: str, clause: str, start: int, times: list[TimeExpr], has_due: bool) -> Kind | None:
