@@ -20,7 +20,7 @@ _FORWARD = re.compile(
     rf"|{_HANDOVER}\b[^.]{{0,40}}$"
     r"|(?:in\s+d(?:en|ie)|an\s+d(?:en|ie)|de[mn])\s+(?:nächsten\s+)?(?:[\wäöü+-]*[Aa]usschuss|Rat|Kreistag"
     r"|Gemeinderat|Stadtrat|Fraktionen|Gremien|politischen\s+Gremien|städtischen\s+Gremien)\b"
-    rf"[^.]{{0,80}}\b(?:{_HANDOVER}|verteilen|geben)"
+    rf"[^.]{{0,80}}\b(?:{_HANDOVER}|verteilen|geben|gegeben)"
     r"|Im\s+[\wäöü+-]*[Aa]usschuss\b[^.]{0,80}\bsoll\b[^.]{0,40}\bgeklärt\b)",
     re.IGNORECASE,
 )

@@ -181,7 +181,10 @@ def _candidate(
         context_bonus += 0.1
     if cues.future and not cues.past and _admin_subject(clause):
         context_bonus += 0.2  # "… wird die Verwaltung die Beschilderung überprüfen": the administration's own future
-    if state.resolution and (cues.modal or cues.zu_sein or verwaltung_present):
+    # In a resolution an obligation, a step of the administration or an enumerated future passive
+    # ("3. Die Kosten werden in den Haushalt 2026 eingestellt.") is a task.
+    if state.resolution and (cues.modal or cues.zu_sein or verwaltung_present
+                             or (cues.future and rx.ENUM_ITEM.match(sentence) is not None)):
         context_bonus += 0.3
     if verwaltung_present and rx.ENUM_ITEM.match(sentence):
         context_bonus += 0.3
@@ -303,7 +306,8 @@ def _owner(clause: str, hits: cue.Hits, kind: Kind, unit: Unit, state: State, do
         return party or person or accepted
     if speaker:
         return speaker.name
-    if state.resolution:
+    if state.resolution or kind is Kind.REPORT_BACK:
+        # Passive in the administration's sphere: answering and reporting are the administration's.
         return "Verwaltung"
     return None
 

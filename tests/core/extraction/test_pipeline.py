@@ -258,7 +258,7 @@ def test_closing_the_session_is_not_a_commitment_and_a_session_belongs_to_the_bo
     [
         ("Herr Schneider wird die fehlenden Unterlagen nachreichen.", "Herr Schneider", Kind.REPORT_BACK),
         ("Es wird vereinbart, dass die Arbeitsgruppe im März erneut tagt.", "Arbeitsgruppe", Kind.MEETING),
-        ("Eine Antwort erfolgt schriftlich.", None, Kind.REPORT_BACK),
+        ("Eine Antwort erfolgt schriftlich.", "Verwaltung", Kind.REPORT_BACK),
         ("Der Ausschuss empfiehlt dem Rat, die Satzung zu beschließen.", "Rat", Kind.FORWARD),
         ("Die Angelegenheit wird an den Kreis weitergegeben.", None, Kind.FORWARD),
         ("Die Übersicht wird dem Protokoll beigefügt.", None, Kind.DELIVERABLE),
@@ -356,3 +356,13 @@ def test_a_promise_after_a_question_is_still_found() -> None:
 def test_a_recommendation_in_konjunktiv_ii_is_a_wish_not_a_task() -> None:
     text = "Das Anliegen der Bürger sollte so schnell wie möglich durch den Rat behandelt werden."
     assert extract(text, MeetingContext(meeting_date=dt.date(2025, 3, 20))) == []
+
+
+def test_an_enumerated_future_passive_in_a_resolution_and_a_season_for_a_site_visit_are_found() -> None:
+    text = ("Der Bauausschuss beschließt:\n1. Die Kosten in Höhe von 80.000 Euro werden in den Haushalt 2026 "
+            "eingestellt.\n\nEine Ortsbesichtigung wird für den Herbst vereinbart.\n\n"
+            "Die Vorlage wird zur Beratung in die Fraktionen gegeben.")
+    cands = extract(text, MeetingContext(meeting_date=dt.date(2025, 4, 10)))
+    assert [(c.kind, c.due_text) for c in cands] == [
+        (Kind.DELIVERABLE, None), (Kind.MEETING, "für den Herbst"), (Kind.FORWARD, None)
+    ]
