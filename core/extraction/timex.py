@@ -60,7 +60,8 @@ _PATTERNS: list[tuple[str, str]] = [
                  r"sieben|acht|neun|zehn|zwölf|vierzehn)\s+(?P<unit>Tagen|Wochen|Woche|Monaten|Monat)\b"),
     ("holidays", r"\b(?P<rel>nach|vor|bis\s+zur|bis\s+zu|bis|zur|in)\s+(?:(?:den|der|die|dem)\s+)?"
                  r"(?P<hol>Sommerferien|Sommerpause|Herbstferien|Osterferien|Weihnachtsferien)\b"),
-    ("season", rf"\b(?:im|ab|bis\s+zum|für\s+den|zum)\s+(?P<season>Frühjahr|Frühling|Sommer|Herbst|Winter)(?:\s+{_YEAR})?\b"),
+    ("season", rf"\b(?:im|ab|bis\s+zum|für\s+den|zum)\s+(?P<season>Frühjahr|Frühling|Sommer|Herbst|Winter)"
+               rf"(?:\s+{_YEAR})?\b"),
     ("month", rf"\b(?:im|ab|bis|zum|seit)\s+{_MONTH}(?:\s+{_YEAR})?\b"),
     ("month_meeting", rf"\b{_MONTH}-?[Ss]itzung\b|\b(?P<mname>Januar|Februar|März|April|Mai|Juni|Juli|August|"
                       r"September|Oktober|November|Dezember)sitzung\b"),
