@@ -146,12 +146,30 @@ def _wrapped_after_dot(text: str, pos: int, nl: int, stop: int) -> bool:
 
 def _split_line(text: str, start: int, end: int, out: list[Span], min_chars: int) -> None:
     sent_start = start
-    for match in _END_PUNCT.finditer(text, start, end):
-        mark, after = match.span()
-        if text[mark] == "." and not _is_boundary(text, mark, after, end):
-            continue
-        _emit(text, sent_start, after, out, min_chars)
-        sent_start = after
+    find = text.find
+    if find("!", start, end) < 0 and find("?", start, end) < 0:
+        # Only full stops can end a sentence here: str.find jumps from one to the next in C, and
+        # _END_PUNCT is tried at each (the same matches as finditer, which steps through every
+        # character with a class test; its lookbehinds see the text before ``dot`` either way).
+        match_at = _END_PUNCT.match
+        dot = find(".", start, end)
+        while dot >= 0:
+            match = match_at(text, dot, end)
+            if match is None:
+                dot = find(".", dot + 1, end)
+                continue
+            after = match.end()
+            if _is_boundary(text, dot, after, end):
+                _emit(text, sent_start, after, out, min_chars)
+                sent_start = after
+            dot = find(".", after, end)
+    else:
+        for match in _END_PUNCT.finditer(text, start, end):
+            mark, after = match.span()
+            if text[mark] == "." and not _is_boundary(text, mark, after, end):
+                continue
+            _emit(text, sent_start, after, out, min_chars)
+            sent_start = after
     _emit(text, sent_start, end, out, min_chars)
 
 
@@ -192,6 +210,11 @@ def _skip_space(text: str, pos: int, end: int) -> int:
 def _word_before(text: str, dot: int) -> str:
     """The run of word characters and hyphens (at most 24) that ends at ``dot``."""
     lo = max(0, dot - 24)
+    # Most words follow a space and have no hyphen: str methods check that in C, not per character.
+    space = text.rfind(" ", lo, dot)
+    word = text[space + 1 if space >= 0 else lo:dot]
+    if word.isalnum():
+        return word
     i = dot
     while i > lo and (text[i - 1].isalnum() or text[i - 1] in "_-"):
         i -= 1
