@@ -264,6 +264,9 @@ _SUBORDINATORS = (
 )
 _CLAUSE_COMMA = re.compile(r"[,;]\s+|\s[–-]\s")
 _COMMA = re.compile(r"[,;]\s+")  # the same where no dash occurs: a character class first scans fast
+# What the dash branch of _CLAUSE_COMMA needs. Most dashes join words ("Straßen-Bau"): without a
+# spaced one _COMMA finds the same, and _CLAUSE_COMMA (no class first) tries every character.
+_SPACED_DASH = re.compile(r"[–-](?<=\s[–-])\s")
 _OPENS_CLAUSE = re.compile(
     rf"(?:{_SUBORDINATORS})\b(?!\s+\d)"  # "…, um 17 Uhr statt" is a time, not "um … zu"
     # V2 after a fronted subordinate clause: "Nachdem X zusagt, wird von Y ausgeführt"
@@ -293,8 +296,10 @@ def split_clauses(text: str, start: int, end: int) -> list[Span]:
         return [(start, end)] if start < end else []  # nothing to split at
     pieces: list[Span] = []
     pos = start
-    quoted = "„" in text[start:end]  # agenda titles in „…“ carry commas that open no clause
-    for match in (_CLAUSE_COMMA if dash else _COMMA).finditer(text, start, end):
+    quoted = text.find("„", start, end) >= 0  # agenda titles in „…“ carry commas that open no clause
+    # (from start + 1: the space before the dash must lie inside the span too)
+    spaced = dash and _SPACED_DASH.search(text, start + 1, end) is not None
+    for match in (_CLAUSE_COMMA if spaced else _COMMA).finditer(text, start, end):
         if quoted and text.count("„", pos, match.start()) > text.count("“", pos, match.start()):
             continue
         pieces.append((pos, match.start()))
@@ -357,7 +362,7 @@ def split_request_heads(text: str, clauses: list[Span]) -> list[Span]:
     for c_start, c_end in clauses:
         clause = text[c_start:c_end]
         # Each branch of _REQUEST_HEAD contains one of these words: most clauses skip the regex.
-        maybe = "schl" in clause or "bittet" in clause or "bat" in clause or "regt" in clause
+        maybe = "schlägt" in clause or "schlug" in clause or "bittet" in clause or "bat" in clause or "regt" in clause
         match = _REQUEST_HEAD.search(text, c_start, c_end) if maybe else None
         if match and ZU_INF_END.search(text, match.end(), c_end) and len(text[match.end():c_end].split()) >= 3:
             cut = match.end()
