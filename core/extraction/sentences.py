@@ -34,6 +34,7 @@ _END_PUNCT = re.compile(
     r"(?=\s+(?:Der|Die|Das|Er|Sie|Es|Dies|Diese|Dieser|Herr|Frau|Man|Wir)\s))"
     r"[\"“”')\]]*+(?=\s)"
 )
+_AFTER_MARK = frozenset('.!?"“”\')]')  # what can follow an end mark in _END_PUNCT besides white space
 _BULLET_START = re.compile(r"\s*(?:[-•*–]\s|\(?\d{1,2}[.)]\s|[a-z]\)\s|TOP\b|Ö\s\d|N\s\d)")
 _HEADING_CHARS = frozenset('.:!?;"“”')
 
@@ -154,7 +155,10 @@ def _split_line(text: str, start: int, end: int, out: list[Span], min_chars: int
         match_at = _END_PUNCT.match
         dot = find(".", start, end)
         while dot >= 0:
-            match = match_at(text, dot, end)
+            # A mark that ends a sentence is followed by another mark, a quote or a space ("13.09.2023",
+            # "1.500" and "z.B." are not): the cheap test spares most failing regex calls.
+            nxt = text[dot + 1:dot + 2] if dot + 1 < end else ""
+            match = match_at(text, dot, end) if nxt in _AFTER_MARK or nxt.isspace() else None
             if match is None:
                 dot = find(".", dot + 1, end)
                 continue
