@@ -19,11 +19,10 @@ Span = tuple[int, int]
 MAX_SENTENCE = 1200
 
 _PARA_BREAK = re.compile(r"\n(?:[ \t\f\r]*+\n)++")  # a whole run of blank lines at once
-_LINE_BREAK = re.compile(r"\n")
-# The first mark of a run only ("......" stays linear); it starts with a character class so that the
-# engine skips ahead quickly. A lone full stop after a one-letter word ("z. B.") or after a number of
-# one to three digits ("1. Oktober", "am 13.09. wird") never ends a sentence (see _is_boundary): the
-# lookbehinds drop it here, without a Python call per dot.
+# The first mark of a run only ("......" stays linear); where only full stops occur, it is tried at each
+# (_dot_marks) instead of scanning every character. A lone full stop after a one-letter word ("z. B.") or
+# after a number of one to three digits ("1. Oktober", "am 13.09. wird") never ends a sentence (see
+# _is_boundary): the lookbehinds drop it here, without a Python call per dot.
 _END_PUNCT = re.compile(
     r"[.!?](?<![.!?][.!?])"
     r"(?:(?<=\.)(?<!(?<![\w-])[A-Za-zÄÖÜäöüß]\.)(?<!(?<![\w-])\d\.)(?<!(?<![\w-])\d\d\.)(?<!(?<![\w-])\d\d\d\.)"
@@ -39,19 +38,16 @@ _BULLET_START = re.compile(r"\s*(?:[-•*–]\s|\(?\d{1,2}[.)]\s|[a-z]\)\s|TOP\b
 _HEADING_CHARS = frozenset('.:!?;"“”')
 
 # Tokens that end with a full stop without ending the sentence (lower-cased, without the dot).
-ABBREVIATIONS = frozenset(
-    [
-        "nr", "abs", "art", "bzw", "ca", "dr", "prof", "gem", "ggf", "vgl", "evtl", "inkl", "einschl",
-        "zzgl", "lfd", "str", "st", "bgm", "bspw", "hr", "fr", "mio", "mrd", "tsd", "std", "min", "jh",
-        "jhd", "ff", "sog", "geb", "ehem", "max", "rd", "tel", "kap", "fa", "pkt", "az", "drs", "ds",
-        "top", "ziff", "anl", "vors", "stv", "usw", "etc", "mind", "sb", "ka", "str", "kta", "ob",
-        "obm", "bm", "ebm", "bmin", "eur", "tlw", "ggü", "u.a", "z.b", "d.h", "o.g", "o.a", "i.v",
-        "i.a", "s.o", "s.u", "v.a", "u.u", "z.t", "betr", "bzgl", "allg", "bes", "urspr", "ehem", "zz",
-        "zzt", "ausschl", "insb", "insbes", "vs", "od", "ff", "jan", "feb", "febr", "mär", "apr", "jun",
-        "jul", "aug", "sep", "sept", "okt", "nov", "dez", "mo", "di", "mi", "do", "sa", "so", "abschn",
-        "lit", "anh", "dipl", "ing", "bauass", "verw", "techn", "tech",
-    ]
-)
+ABBREVIATIONS = frozenset([
+    "nr", "abs", "art", "bzw", "ca", "dr", "prof", "gem", "ggf", "vgl", "evtl", "inkl", "einschl", "zzgl", "lfd",
+    "str", "st", "bgm", "bspw", "hr", "fr", "mio", "mrd", "tsd", "std", "min", "jh", "jhd", "ff", "sog", "geb",
+    "ehem", "max", "rd", "tel", "kap", "fa", "pkt", "az", "drs", "ds", "top", "ziff", "anl", "vors", "stv", "usw",
+    "etc", "mind", "sb", "ka", "str", "kta", "ob", "obm", "bm", "ebm", "bmin", "eur", "tlw", "ggü", "u.a", "z.b",
+    "d.h", "o.g", "o.a", "i.v", "i.a", "s.o", "s.u", "v.a", "u.u", "z.t", "betr", "bzgl", "allg", "bes", "urspr",
+    "ehem", "zz", "zzt", "ausschl", "insb", "insbes", "vs", "od", "ff", "jan", "feb", "febr", "mär", "apr", "jun",
+    "jul", "aug", "sep", "sept", "okt", "nov", "dez", "mo", "di", "mi", "do", "sa", "so", "abschn", "lit", "anh",
+    "dipl", "ing", "bauass", "verw", "techn", "tech",
+])
 
 
 def iter_paragraphs(text: str) -> Iterator[Span]:
@@ -147,34 +143,29 @@ def _wrapped_after_dot(text: str, pos: int, nl: int, stop: int) -> bool:
 
 def _split_line(text: str, start: int, end: int, out: list[Span], min_chars: int) -> None:
     sent_start = start
-    find = text.find
-    if find("!", start, end) < 0 and find("?", start, end) < 0:
-        # Only full stops can end a sentence here: str.find jumps from one to the next in C, and
-        # _END_PUNCT is tried at each (the same matches as finditer, which steps through every
-        # character with a class test; its lookbehinds see the text before ``dot`` either way).
-        match_at = _END_PUNCT.match
-        dot = find(".", start, end)
-        while dot >= 0:
-            # A mark that ends a sentence is followed by another mark, a quote or a space ("13.09.2023",
-            # "1.500" and "z.B." are not): the cheap test spares most failing regex calls.
-            nxt = text[dot + 1:dot + 2] if dot + 1 < end else ""
-            match = match_at(text, dot, end) if nxt in _AFTER_MARK or nxt.isspace() else None
-            if match is None:
-                dot = find(".", dot + 1, end)
-                continue
-            after = match.end()
-            if _is_boundary(text, dot, after, end):
-                _emit(text, sent_start, after, out, min_chars)
-                sent_start = after
-            dot = find(".", after, end)
-    else:
-        for match in _END_PUNCT.finditer(text, start, end):
-            mark, after = match.span()
-            if text[mark] == "." and not _is_boundary(text, mark, after, end):
-                continue
-            _emit(text, sent_start, after, out, min_chars)
-            sent_start = after
+    dots_only = text.find("!", start, end) < 0 and text.find("?", start, end) < 0  # the common line
+    for match in _dot_marks(text, start, end) if dots_only else _END_PUNCT.finditer(text, start, end):
+        mark, after = match.span()
+        if text[mark] == "." and not _is_boundary(text, mark, after, end):
+            continue
+        _emit(text, sent_start, after, out, min_chars)
+        sent_start = after
     _emit(text, sent_start, end, out, min_chars)
+
+
+def _dot_marks(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``_END_PUNCT.finditer`` on a line whose only marks are full stops, without its per-character scan.
+
+    str.find jumps from dot to dot in C; the regex (whose lookbehinds see the text before ``dot`` all
+    the same) is tried only at a dot followed by a mark, quote or space, unlike "13.09.2023" or "z.B.".
+    """
+    dot = text.find(".", start, end)
+    while dot >= 0:
+        nxt = text[dot + 1:dot + 2] if dot + 1 < end else ""
+        match = _END_PUNCT.match(text, dot, end) if nxt in _AFTER_MARK or nxt.isspace() else None
+        if match is not None:
+            yield match
+        dot = text.find(".", dot + 1 if match is None else match.end(), end)
 
 
 def _is_boundary(text: str, dot: int, after: int, end: int) -> bool:
@@ -226,8 +217,7 @@ def _word_before(text: str, dot: int) -> str:
 
 
 def _next_char(text: str, pos: int, end: int) -> str:
-    while pos < end and text[pos].isspace():
-        pos += 1
+    pos = _skip_space(text, pos, end)
     return text[pos] if pos < end else ""
 
 
@@ -268,8 +258,7 @@ _SUBORDINATORS = (
 )
 _CLAUSE_COMMA = re.compile(r"[,;]\s+|\s[–-]\s")
 _COMMA = re.compile(r"[,;]\s+")  # the same where no dash occurs: a character class first scans fast
-# What the dash branch of _CLAUSE_COMMA needs. Most dashes join words ("Straßen-Bau"): without a
-# spaced one _COMMA finds the same, and _CLAUSE_COMMA (no class first) tries every character.
+# Without one, _COMMA finds the same as the slower _CLAUSE_COMMA: most dashes join words ("Straßen-Bau").
 _SPACED_DASH = re.compile(r"[–-](?<=\s[–-])\s")
 _OPENS_CLAUSE = re.compile(
     rf"(?:{_SUBORDINATORS})\b(?!\s+\d)"  # "…, um 17 Uhr statt" is a time, not "um … zu"
@@ -301,8 +290,7 @@ def split_clauses(text: str, start: int, end: int) -> list[Span]:
     pieces: list[Span] = []
     pos = start
     quoted = text.find("„", start, end) >= 0  # agenda titles in „…“ carry commas that open no clause
-    # (from start + 1: the space before the dash must lie inside the span too)
-    spaced = dash and _SPACED_DASH.search(text, start + 1, end) is not None
+    spaced = dash and _SPACED_DASH.search(text, start + 1, end) is not None  # its space inside the span
     for match in (_CLAUSE_COMMA if spaced else _COMMA).finditer(text, start, end):
         if quoted and text.count("„", pos, match.start()) > text.count("“", pos, match.start()):
             continue
@@ -337,13 +325,11 @@ def _zu_group(text: str, start: int, end: int, segment: str, previous: str) -> b
     )
 
 
-_FUNCTION_WORDS = frozenset(
-    [
-        "und", "oder", "sowie", "für", "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer",
-        "eines", "einem", "einen", "mit", "von", "zu", "zur", "zum", "im", "in", "an", "am", "auf",
-        "aus", "bei", "nach", "über", "unter", "vor", "durch", "als", "auch", "bzw",
-    ]
-)
+_FUNCTION_WORDS = frozenset([
+    "und", "oder", "sowie", "für", "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines",
+    "einem", "einen", "mit", "von", "zu", "zur", "zum", "im", "in", "an", "am", "auf", "aus", "bei", "nach", "über",
+    "unter", "vor", "durch", "als", "auch", "bzw",
+])
 
 
 def _has_content_word(piece: str) -> bool:
