@@ -33,6 +33,7 @@ _END_PUNCT = re.compile(
     r"(?=\s+(?:Der|Die|Das|Er|Sie|Es|Dies|Diese|Dieser|Herr|Frau|Man|Wir)\s))"
     r"[\"“”')\]]*+(?=\s)"
 )
+_DOTS = re.compile(r"\.+")
 _AFTER_MARK = frozenset('.!?"“”\')]')  # what can follow an end mark in _END_PUNCT besides white space
 _BULLET_START = re.compile(r"\s*(?:[-•*–]\s|\(?\d{1,2}[.)]\s|[a-z]\)\s|TOP\b|Ö\s\d|N\s\d)")
 _HEADING_CHARS = frozenset('.:!?;"“”')
@@ -143,7 +144,9 @@ def _wrapped_after_dot(text: str, pos: int, nl: int, stop: int) -> bool:
 
 def _split_line(text: str, start: int, end: int, out: list[Span], min_chars: int) -> None:
     sent_start = start
-    dots_only = text.find("!", start, end) < 0 and text.find("?", start, end) < 0  # the common line
+    # The common line: full stops only, and few (finditer's C loop is faster through ". . ." or tables)
+    dots_only = text.find("!", start, end) < 0 and text.find("?", start, end) < 0 \
+        and text.count(".", start, end) * 16 < end - start
     for match in _dot_marks(text, start, end) if dots_only else _END_PUNCT.finditer(text, start, end):
         mark, after = match.span()
         if text[mark] == "." and not _is_boundary(text, mark, after, end):
@@ -165,7 +168,11 @@ def _dot_marks(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         match = _END_PUNCT.match(text, dot, end) if nxt in _AFTER_MARK or nxt.isspace() else None
         if match is not None:
             yield match
-        dot = text.find(".", dot + 1 if match is None else match.end(), end)
+            dot = match.end()
+        else:  # the regex never matches at the rest of a run ("....."): skipped in C
+            run = _DOTS.match(text, dot, end) if nxt == "." else None
+            dot = run.end() if run else dot + 1
+        dot = text.find(".", dot, end)
 
 
 def _is_boundary(text: str, dot: int, after: int, end: int) -> bool:
