@@ -33,7 +33,7 @@ _END_PUNCT = re.compile(
     r"(?=\s+(?:Der|Die|Das|Er|Sie|Es|Dies|Diese|Dieser|Herr|Frau|Man|Wir)\s))"
     r"[\"“”')\]]*+(?=\s)"
 )
-_DOTS = re.compile(r"\.+")
+_MAX_DOTS = 32  # _dot_marks hands the rest of a line with more full stops to finditer
 _AFTER_MARK = frozenset('.!?"“”\')]')  # what can follow an end mark in _END_PUNCT besides white space
 _BULLET_START = re.compile(r"\s*(?:[-•*–]\s|\(?\d{1,2}[.)]\s|[a-z]\)\s|TOP\b|Ö\s\d|N\s\d)")
 _HEADING_CHARS = frozenset('.:!?;"“”')
@@ -144,9 +144,7 @@ def _wrapped_after_dot(text: str, pos: int, nl: int, stop: int) -> bool:
 
 def _split_line(text: str, start: int, end: int, out: list[Span], min_chars: int) -> None:
     sent_start = start
-    # The common line: full stops only, and few (finditer's C loop is faster through ". . ." or tables)
-    dots_only = text.find("!", start, end) < 0 and text.find("?", start, end) < 0 \
-        and text.count(".", start, end) * 16 < end - start
+    dots_only = text.find("!", start, end) < 0 and text.find("?", start, end) < 0  # the common line
     for match in _dot_marks(text, start, end) if dots_only else _END_PUNCT.finditer(text, start, end):
         mark, after = match.span()
         if text[mark] == "." and not _is_boundary(text, mark, after, end):
@@ -163,16 +161,17 @@ def _dot_marks(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     the same) is tried only at a dot followed by a mark, quote or space, unlike "13.09.2023" or "z.B.".
     """
     dot = text.find(".", start, end)
+    left = _MAX_DOTS
     while dot >= 0:
+        if not left:  # a table or ". . .": finditer's C loop is faster through dense marks
+            yield from _END_PUNCT.finditer(text, dot, end)
+            return
+        left -= 1
         nxt = text[dot + 1:dot + 2] if dot + 1 < end else ""
         match = _END_PUNCT.match(text, dot, end) if nxt in _AFTER_MARK or nxt.isspace() else None
         if match is not None:
             yield match
-            dot = match.end()
-        else:  # the regex never matches at the rest of a run ("....."): skipped in C
-            run = _DOTS.match(text, dot, end) if nxt == "." else None
-            dot = run.end() if run else dot + 1
-        dot = text.find(".", dot, end)
+        dot = text.find(".", dot + 1 if match is None else match.end(), end)
 
 
 def _is_boundary(text: str, dot: int, after: int, end: int) -> bool:
@@ -215,7 +214,7 @@ def _word_before(text: str, dot: int) -> str:
     # Most words follow a space and have no hyphen: str methods check that in C, not per character.
     space = text.rfind(" ", lo, dot)
     word = text[space + 1 if space >= 0 else lo:dot]
-    if word.isalnum():
+    if word.isalnum() or not word:  # (empty: a space or the start of the text right before the dot)
         return word
     i = dot
     while i > lo and (text[i - 1].isalnum() or text[i - 1] in "_-"):
