@@ -104,6 +104,8 @@ def _word_matches(pattern: re.Pattern[str], padded: str) -> Iterator[re.Match[st
     while match is not None:
         yield match
         match = _first_word(pattern, padded, match.end())
+
+
 # A party in brackets after the name: a council member.
 _MEMBER_PARTY = re.compile(r"\((?:CDU|SPD|FDP|Grüne|GRÜNE|AfD|Linke|LINKE|FW|BZS|SÖS|Fraktion)")
 _PARTY = re.compile(
