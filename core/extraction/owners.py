@@ -10,6 +10,7 @@ who speaks in a sentence ("Herr Römer teilt mit, dass …", "… so der Oberbü
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # Titles of the administration: a passive statement by such a speaker is the speaker's to-do.
@@ -58,8 +59,8 @@ _PERSON = re.compile(
 # Only whether a sentence contains one of these counts. A stem stands for every word it begins
 # ("teilt" for "teilte", "teilten"); "gibt", "bat", "möchte" and a few more must be whole words.
 # Grouped by first letter: re tries one group per letter at each word start instead of forty words.
-_SPEECH = re.compile(
-    r"\b(?:teilt|f(?:ührt|ügt|ordert|ragt)|e(?:rklär|rläutert|rgänzt|rwidert|ntgegnet|rkennt)|informiert"
+_SPEECH_WORDS = (
+    r"(?:teilt|f(?:ührt|ügt|ordert|ragt)|e(?:rklär|rläutert|rgänzt|rwidert|ntgegnet|rkennt)|informiert"
     r"|b(?:erichtet|ittet\b|at\b|etont|estätigt|eabsichtig|ekräftigt|egründet)"
     r"|s(?:agt|tellt|chlägt|chlug\b|ichert|o\s+(?:der|die)\b)|v(?:erkündet|erweist|erwies\b)"
     r"|a(?:ntwortet|ppelliert)|weist|gibt\b|k(?:ündigt|ritisiert)|m(?:acht\w*\s+deutlich\b|öchte\b|erkt)"
@@ -67,11 +68,44 @@ _SPEECH = re.compile(
 )
 # Verbs by which the administration informs: a plain "Herr X" using them speaks for it. Only
 # whether one occurs counts; grouped by first letter so that re tries fewer alternatives per word.
-_INFORM = re.compile(
-    r"\b(?:teilt\w*\b[^,]{0,40}\bmit|informiert\w*|berichtet\w*|e(?:rläutert|rgänzt)\w*"
+_INFORM_WORDS = (
+    r"(?:teilt\w*\b[^,]{0,40}\bmit|informiert\w*|berichtet\w*|e(?:rläutert|rgänzt)\w*"
     r"|f(?:ührt\w*\b[^,]{0,40}\b(?:aus|an)|ügt\w*\b[^,]{0,40}\bhinzu)|verkündet\w*|antwortet\w*"
     r"|s(?:agt\w*\b[^,]{0,40}\bzu|ichert\w*)|kündigt\w*)\b"
 )
+# The word lists above and the person pattern start with a letter, so "\b" before them means "at the
+# start or after a non-word character". They are searched as "<non-word character>(?:…)" on the text
+# with a space in front (_first_word): a pattern that starts with a character class lets re skip the
+# positions inside words in its C loop, where a leading "\b" costs a match attempt per character.
+# The class is the Latin-1 word characters negated, a bitmap test (twice as fast as "\W", which looks
+# up the Unicode category of each character); it also admits the word characters beyond Latin-1
+# ("ğ", "Ω"), and _first_word skips a match that starts at one of those. A match starts at the
+# character before the word, whose position in the unpadded text is where the word starts.
+_NOT_WORD = "[^" + "".join(chr(c) for c in range(256) if chr(c).isalnum() or chr(c) == "_") + "]"
+_SPEECH = re.compile(_NOT_WORD + _SPEECH_WORDS)
+_INFORM = re.compile(_NOT_WORD + _INFORM_WORDS)
+_PERSON_AFTER = re.compile(_NOT_WORD + _PERSON.pattern.removeprefix(r"\b"))
+
+
+def _first_word(pattern: re.Pattern[str], padded: str, pos: int = 0) -> re.Match[str] | None:
+    """The first match of a pattern above in ``padded[pos:]`` that starts at a non-word character."""
+    match = pattern.search(padded, pos)
+    while match is not None:
+        char = padded[match.start()]
+        if char <= "\xff" or not (char.isalnum() or char == "_"):
+            return match
+        match = pattern.search(padded, match.start() + 1)  # after a word character beyond Latin-1
+    return None
+
+
+def _word_matches(pattern: re.Pattern[str], padded: str) -> Iterator[re.Match[str]]:
+    """``finditer`` for a pattern above: its matches in ``padded`` that start at non-word characters."""
+    match = _first_word(pattern, padded)
+    while match is not None:
+        yield match
+        match = _first_word(pattern, padded, match.end())
+
+
 # A party in brackets after the name: a council member.
 _MEMBER_PARTY = re.compile(r"\((?:CDU|SPD|FDP|Grüne|GRÜNE|AfD|Linke|LINKE|FW|BZS|SÖS|Fraktion)")
 _PARTY = re.compile(
@@ -175,7 +209,8 @@ def find_speaker(sentence: str) -> Speaker | None:
     Only the matrix clause before the first comma counts as subject position, and a name
     after a preposition ("Auf Nachfrage von Herrn X") is not the speaker.
     """
-    if not _SPEECH.search(sentence):
+    padded = " " + sentence  # see _SPEECH
+    if _first_word(_SPEECH, padded) is None:
         end = speaker_prefix_end(sentence)
         return _speaker_of(_PERSON.match(sentence), sentence) if end else None  # type: ignore[arg-type]
     limit = sentence.find(",")
@@ -184,13 +219,18 @@ def find_speaker(sentence: str) -> Speaker | None:
     if "dass" in sentence:  # the substring test spares the word-boundary regex on most sentences
         dass = _DASS.search(sentence, 0, limit)
         limit = dass.start() if dass else limit
-    for match in _PERSON.finditer(sentence):
-        before = sentence[max(0, match.start() - 12):match.start()]
-        subject = match.start() < limit and not _PREPOSITION_BEFORE.search(before)
-        if (subject or _POSTPOSED.search(sentence[max(0, match.start() - 16):match.start()])) \
-                and not match.group().startswith("Herrn"):
+    for match in _word_matches(_PERSON_AFTER, padded):
+        start = match.start()  # where the name starts in ``sentence`` (one character of padding)
+        before = sentence[max(0, start - 12):start]
+        subject = start < limit and not _PREPOSITION_BEFORE.search(before)
+        if (subject or _POSTPOSED.search(sentence[max(0, start - 16):start])) \
+                and not sentence.startswith("Herrn", start):
             return _speaker_of(match, sentence)
     return None
+
+
+_ADMIN_SET = frozenset(ADMIN_TITLES)  # set lookups: the tuples are compared one by one
+_MEMBER_SET = frozenset(MEMBER_TITLES)
 
 
 def _speaker_of(match: re.Match[str], sentence: str) -> Speaker:
@@ -202,13 +242,13 @@ def _speaker_of(match: re.Match[str], sentence: str) -> Speaker:
     if g["title"]:
         title = g["title"]
         name = f"{title} {g['tname']}"
-        return Speaker(name, title in ADMIN_TITLES, title in MEMBER_TITLES)
+        return Speaker(name, title in _ADMIN_SET, title in _MEMBER_SET)
     title = g["htitle"]
     name = f"{'Herr' if g['hf'].startswith('Herr') else 'Frau'} {g['hname']}"
     if title:
-        return Speaker(f"{title} {g['hname']}", title in ADMIN_TITLES, title in MEMBER_TITLES)
+        return Speaker(f"{title} {g['hname']}", title in _ADMIN_SET, title in _MEMBER_SET)
     member = _MEMBER_PARTY.search(sentence)
-    return Speaker(name, member is None and _INFORM.search(sentence) is not None, member is not None)
+    return Speaker(name, member is None and _first_word(_INFORM, " " + sentence) is not None, member is not None)
 
 
 def find_party(clause: str) -> str | None:
@@ -236,7 +276,7 @@ def subject_person(clause: str) -> str | None:
 
 def find_person(clause: str) -> str | None:
     """The first named person or office holder in a clause ("OB Kuhn", "Herr Römer")."""
-    match = _PERSON.search(clause)
+    match = _first_word(_PERSON_AFTER, " " + clause)  # see _SPEECH
     return _speaker_of(match, clause).name if match else None
 
 

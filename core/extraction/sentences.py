@@ -19,11 +19,10 @@ Span = tuple[int, int]
 MAX_SENTENCE = 1200
 
 _PARA_BREAK = re.compile(r"\n(?:[ \t\f\r]*+\n)++")  # a whole run of blank lines at once
-_LINE_BREAK = re.compile(r"\n")
-# The first mark of a run only ("......" stays linear); it starts with a character class so that the
-# engine skips ahead quickly. A lone full stop after a one-letter word ("z. B.") or after a number of
-# one to three digits ("1. Oktober", "am 13.09. wird") never ends a sentence (see _is_boundary): the
-# lookbehinds drop it here, without a Python call per dot.
+# The first mark of a run only ("......" stays linear); where only full stops occur, it is tried at each
+# (_dot_marks) instead of scanning every character. A lone full stop after a one-letter word ("z. B.") or
+# after a number of one to three digits ("1. Oktober", "am 13.09. wird") never ends a sentence (see
+# _is_boundary): the lookbehinds drop it here, without a Python call per dot.
 _END_PUNCT = re.compile(
     r"[.!?](?<![.!?][.!?])"
     r"(?:(?<=\.)(?<!(?<![\w-])[A-Za-zÄÖÜäöüß]\.)(?<!(?<![\w-])\d\.)(?<!(?<![\w-])\d\d\.)(?<!(?<![\w-])\d\d\d\.)"
@@ -34,23 +33,22 @@ _END_PUNCT = re.compile(
     r"(?=\s+(?:Der|Die|Das|Er|Sie|Es|Dies|Diese|Dieser|Herr|Frau|Man|Wir)\s))"
     r"[\"“”')\]]*+(?=\s)"
 )
+_MAX_DOTS = 32  # _dot_marks hands the rest of a line with more full stops to finditer
+_AFTER_MARK = frozenset('.!?"“”\')]')  # what can follow an end mark in _END_PUNCT besides white space
 _BULLET_START = re.compile(r"\s*(?:[-•*–]\s|\(?\d{1,2}[.)]\s|[a-z]\)\s|TOP\b|Ö\s\d|N\s\d)")
 _HEADING_CHARS = frozenset('.:!?;"“”')
 
 # Tokens that end with a full stop without ending the sentence (lower-cased, without the dot).
-ABBREVIATIONS = frozenset(
-    [
-        "nr", "abs", "art", "bzw", "ca", "dr", "prof", "gem", "ggf", "vgl", "evtl", "inkl", "einschl",
-        "zzgl", "lfd", "str", "st", "bgm", "bspw", "hr", "fr", "mio", "mrd", "tsd", "std", "min", "jh",
-        "jhd", "ff", "sog", "geb", "ehem", "max", "rd", "tel", "kap", "fa", "pkt", "az", "drs", "ds",
-        "top", "ziff", "anl", "vors", "stv", "usw", "etc", "mind", "sb", "ka", "str", "kta", "ob",
-        "obm", "bm", "ebm", "bmin", "eur", "tlw", "ggü", "u.a", "z.b", "d.h", "o.g", "o.a", "i.v",
-        "i.a", "s.o", "s.u", "v.a", "u.u", "z.t", "betr", "bzgl", "allg", "bes", "urspr", "ehem", "zz",
-        "zzt", "ausschl", "insb", "insbes", "vs", "od", "ff", "jan", "feb", "febr", "mär", "apr", "jun",
-        "jul", "aug", "sep", "sept", "okt", "nov", "dez", "mo", "di", "mi", "do", "sa", "so", "abschn",
-        "lit", "anh", "dipl", "ing", "bauass", "verw", "techn", "tech",
-    ]
-)
+ABBREVIATIONS = frozenset([
+    "nr", "abs", "art", "bzw", "ca", "dr", "prof", "gem", "ggf", "vgl", "evtl", "inkl", "einschl", "zzgl", "lfd",
+    "str", "st", "bgm", "bspw", "hr", "fr", "mio", "mrd", "tsd", "std", "min", "jh", "jhd", "ff", "sog", "geb",
+    "ehem", "max", "rd", "tel", "kap", "fa", "pkt", "az", "drs", "ds", "top", "ziff", "anl", "vors", "stv", "usw",
+    "etc", "mind", "sb", "ka", "str", "kta", "ob", "obm", "bm", "ebm", "bmin", "eur", "tlw", "ggü", "u.a", "z.b",
+    "d.h", "o.g", "o.a", "i.v", "i.a", "s.o", "s.u", "v.a", "u.u", "z.t", "betr", "bzgl", "allg", "bes", "urspr",
+    "ehem", "zz", "zzt", "ausschl", "insb", "insbes", "vs", "od", "ff", "jan", "feb", "febr", "mär", "apr", "jun",
+    "jul", "aug", "sep", "sept", "okt", "nov", "dez", "mo", "di", "mi", "do", "sa", "so", "abschn", "lit", "anh",
+    "dipl", "ing", "bauass", "verw", "techn", "tech",
+])
 
 
 def iter_paragraphs(text: str) -> Iterator[Span]:
@@ -146,13 +144,34 @@ def _wrapped_after_dot(text: str, pos: int, nl: int, stop: int) -> bool:
 
 def _split_line(text: str, start: int, end: int, out: list[Span], min_chars: int) -> None:
     sent_start = start
-    for match in _END_PUNCT.finditer(text, start, end):
+    dots_only = text.find("!", start, end) < 0 and text.find("?", start, end) < 0  # the common line
+    for match in _dot_marks(text, start, end) if dots_only else _END_PUNCT.finditer(text, start, end):
         mark, after = match.span()
         if text[mark] == "." and not _is_boundary(text, mark, after, end):
             continue
         _emit(text, sent_start, after, out, min_chars)
         sent_start = after
     _emit(text, sent_start, end, out, min_chars)
+
+
+def _dot_marks(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``_END_PUNCT.finditer`` on a line whose only marks are full stops, without its per-character scan.
+
+    str.find jumps from dot to dot in C; the regex (whose lookbehinds see the text before ``dot`` all
+    the same) is tried only at a dot followed by a mark, quote or space, unlike "13.09.2023" or "z.B.".
+    """
+    dot = text.find(".", start, end)
+    left = _MAX_DOTS
+    while dot >= 0:
+        if not left:  # a table or ". . .": finditer's C loop is faster through dense marks
+            yield from _END_PUNCT.finditer(text, dot, end)
+            return
+        left -= 1
+        nxt = text[dot + 1:dot + 2] if dot + 1 < end else ""
+        match = _END_PUNCT.match(text, dot, end) if nxt in _AFTER_MARK or nxt.isspace() else None
+        if match is not None:
+            yield match
+        dot = text.find(".", dot + 1 if match is None else match.end(), end)
 
 
 def _is_boundary(text: str, dot: int, after: int, end: int) -> bool:
@@ -192,6 +211,11 @@ def _skip_space(text: str, pos: int, end: int) -> int:
 def _word_before(text: str, dot: int) -> str:
     """The run of word characters and hyphens (at most 24) that ends at ``dot``."""
     lo = max(0, dot - 24)
+    # Most words follow a space and have no hyphen: str methods check that in C, not per character.
+    space = text.rfind(" ", lo, dot)
+    word = text[space + 1 if space >= 0 else lo:dot]
+    if word.isalnum() or not word:  # (empty: a space or the start of the text right before the dot)
+        return word
     i = dot
     while i > lo and (text[i - 1].isalnum() or text[i - 1] in "_-"):
         i -= 1
@@ -199,8 +223,7 @@ def _word_before(text: str, dot: int) -> str:
 
 
 def _next_char(text: str, pos: int, end: int) -> str:
-    while pos < end and text[pos].isspace():
-        pos += 1
+    pos = _skip_space(text, pos, end)
     return text[pos] if pos < end else ""
 
 
@@ -241,6 +264,8 @@ _SUBORDINATORS = (
 )
 _CLAUSE_COMMA = re.compile(r"[,;]\s+|\s[–-]\s")
 _COMMA = re.compile(r"[,;]\s+")  # the same where no dash occurs: a character class first scans fast
+# Without one, _COMMA finds the same as the slower _CLAUSE_COMMA: most dashes join words ("Straßen-Bau").
+_SPACED_DASH = re.compile(r"[–-](?<=\s[–-])\s")
 _OPENS_CLAUSE = re.compile(
     rf"(?:{_SUBORDINATORS})\b(?!\s+\d)"  # "…, um 17 Uhr statt" is a time, not "um … zu"
     # V2 after a fronted subordinate clause: "Nachdem X zusagt, wird von Y ausgeführt"
@@ -270,8 +295,9 @@ def split_clauses(text: str, start: int, end: int) -> list[Span]:
         return [(start, end)] if start < end else []  # nothing to split at
     pieces: list[Span] = []
     pos = start
-    quoted = "„" in text[start:end]  # agenda titles in „…“ carry commas that open no clause
-    for match in (_CLAUSE_COMMA if dash else _COMMA).finditer(text, start, end):
+    quoted = text.find("„", start, end) >= 0  # agenda titles in „…“ carry commas that open no clause
+    spaced = dash and _SPACED_DASH.search(text, start + 1, end) is not None  # its space inside the span
+    for match in (_CLAUSE_COMMA if spaced else _COMMA).finditer(text, start, end):
         if quoted and text.count("„", pos, match.start()) > text.count("“", pos, match.start()):
             continue
         pieces.append((pos, match.start()))
@@ -305,13 +331,11 @@ def _zu_group(text: str, start: int, end: int, segment: str, previous: str) -> b
     )
 
 
-_FUNCTION_WORDS = frozenset(
-    [
-        "und", "oder", "sowie", "für", "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer",
-        "eines", "einem", "einen", "mit", "von", "zu", "zur", "zum", "im", "in", "an", "am", "auf",
-        "aus", "bei", "nach", "über", "unter", "vor", "durch", "als", "auch", "bzw",
-    ]
-)
+_FUNCTION_WORDS = frozenset([
+    "und", "oder", "sowie", "für", "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines",
+    "einem", "einen", "mit", "von", "zu", "zur", "zum", "im", "in", "an", "am", "auf", "aus", "bei", "nach", "über",
+    "unter", "vor", "durch", "als", "auch", "bzw",
+])
 
 
 def _has_content_word(piece: str) -> bool:
@@ -334,7 +358,7 @@ def split_request_heads(text: str, clauses: list[Span]) -> list[Span]:
     for c_start, c_end in clauses:
         clause = text[c_start:c_end]
         # Each branch of _REQUEST_HEAD contains one of these words: most clauses skip the regex.
-        maybe = "schl" in clause or "bittet" in clause or "bat" in clause or "regt" in clause
+        maybe = "schlägt" in clause or "schlug" in clause or "bittet" in clause or "bat" in clause or "regt" in clause
         match = _REQUEST_HEAD.search(text, c_start, c_end) if maybe else None
         if match and ZU_INF_END.search(text, match.end(), c_end) and len(text[match.end():c_end].split()) >= 3:
             cut = match.end()
