@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from core.extraction.sentences import iter_paragraphs, split_clauses, split_sentences
+from core.extraction.clauses import split_clauses
+from core.extraction.sentences import iter_paragraphs, split_sentences
 
 
 def _sentences(text: str) -> list[str]:
