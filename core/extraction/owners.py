@@ -116,7 +116,7 @@ _PARTY = re.compile(
     r"|(?:Die|die)\s+(?:Oberbürgermeisterin|Bürgermeisterin|Landrätin|Gemeindevertretung|Stadtverordnetenversammlung"
     r"|Lenkungsgruppe|Arbeitsgruppe|AG\s+[A-ZÄÖÜ]\w+|Kämmerei|Stadtkasse|Kreiskasse)"
     r"|(?:Das|das)\s+(?:Bau|Ordnungs|Jugend|Sozial|Schul|Standes|Tiefbau|Hochbau|Grünflächen|Umwelt)amt"
-    r"|[Vv]on\s+Seiten\s+der\s+Verwaltung|seitens\s+der\s+Verwaltung|vonseiten\s+der\s+Verwaltung)\b"
+    r"|[Vv]on\s+Seiten\s+der\s+Verwaltung|von\s+der\s+Verwaltung|seitens\s+der\s+Verwaltung|vonseiten\s+der\s+Verwaltung)\b"
 )
 _FOR_WHAT = r"(?:\s+für\s+[A-ZÄÖÜ][\wäöüß-]+(?:(?:,\s+|\s+und\s+|\s+sowie\s+)(?:für\s+)?[A-ZÄÖÜ][\wäöüß-]+){0,5})?"
 _COMPOUND_ENDS = (

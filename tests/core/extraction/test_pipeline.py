@@ -366,3 +366,9 @@ def test_an_enumerated_future_passive_in_a_resolution_and_a_season_for_a_site_vi
     assert [(c.kind, c.due_text) for c in cands] == [
         (Kind.DELIVERABLE, None), (Kind.MEETING, "für den Herbst"), (Kind.FORWARD, None)
     ]
+
+
+def test_the_administration_as_agent_owns_the_step() -> None:
+    cands = extract("Die Anregung wird von der Verwaltung aufgenommen und geprüft.",
+                    MeetingContext(meeting_date=dt.date(2025, 3, 20)))
+    assert [c.owner for c in cands] == ["Verwaltung"]
