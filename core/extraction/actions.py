@@ -50,7 +50,8 @@ _SPEECH_HEAD = re.compile(
     r"^[^,]{0,60}?\b(?:teilt|führt|erklärt|informiert|berichtet|sagt|verkündet)\w*\s+"
     r"(?:\w+\s+){0,2}(?:mit|aus|an)?\s*,\s*(?:dass\s+)?"
 )
-_ARTICLE = re.compile(r"^(?:[Dd]ie|[Dd]er|[Dd]as|[Dd]en|[Dd]em|[Ee]ine?[nmrs]?)\s+")
+# (not "dem"/"einem": a dative object opens "dem Ausschuss … vorlegen" and must stay)
+_ARTICLE = re.compile(r"^(?:[Dd]ie|[Dd]er|[Dd]as|[Dd]en|[Ee]ine?[nrs]?)\s+")
 # "Der Ausschuss beauftragt die Verwaltung, …" / "Die Verwaltung wird beauftragt, …": the task
 # follows the comma; the head only says who commissions whom.
 _ASSIGN_HEAD = re.compile(

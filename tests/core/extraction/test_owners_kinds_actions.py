@@ -95,3 +95,7 @@ def test_action_is_a_short_infinitive_phrase() -> None:
 )
 def test_the_action_leaves_out_the_owner_and_uses_the_infinitive(quote: str, action: str) -> None:
     assert make_action(quote) == action
+
+
+def test_a_dative_object_keeps_its_article() -> None:
+    assert make_action("dem Ausschuss bis zum 30.01.2027 vorzulegen.") == "Dem Ausschuss bis zum 30.01.2027 vorlegen"
