@@ -204,6 +204,7 @@ ROUTINE = _rx(
     r"generell", r"grundsätzlich", r"jährlich", r"regelmäßig", r"in\s+der\s+Regel", r"üblicherweise",
     r"künftig", r"zukünftig", r"in\s+Zukunft", r"immer", r"stets", r"jeweils", r"zunächst\s+den",
     r"jedem", r"jeder", r"jedes", r"jede",
+    r"gemäß\s+§+\s*\d+", r"nach\s+§+\s*\d+",  # a legal norm ("Gemäß § 3 BauGB ist die Öffentlichkeit zu beteiligen")
 )
 SAME_MEETING = _rx(
     r"heute", r"heutigen", r"in\s+dieser\s+Sitzung", r"nicht\s*öffentlichen\s+Teil", r"vorgezogen",

@@ -372,3 +372,16 @@ def test_the_administration_as_agent_owns_the_step() -> None:
     cands = extract("Die Anregung wird von der Verwaltung aufgenommen und geprüft.",
                     MeetingContext(meeting_date=dt.date(2025, 3, 20)))
     assert [c.owner for c in cands] == ["Verwaltung"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gemäß § 3 BauGB ist die Öffentlichkeit zu beteiligen.",
+        "Die Satzung tritt am Tag nach ihrer Bekanntmachung in Kraft.",
+        "Die Gebühren sind jeweils zum 15.02. eines Jahres fällig.",
+        "Es wird darauf hingewiesen, dass die Frist für Einwendungen am 30.10.2025 endet.",
+    ],
+)
+def test_legal_norms_and_standing_rules_are_not_commitments(sentence: str) -> None:
+    assert extract(sentence, MeetingContext(meeting_date=dt.date(2025, 9, 15))) == []
