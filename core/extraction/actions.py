@@ -11,6 +11,8 @@ from __future__ import annotations
 import operator
 import re
 
+from core.extraction.patterns import ADMINISTRATION
+
 MAX_WORDS = 14
 
 _IRREGULAR = {
@@ -153,7 +155,7 @@ def _present_to_infinitive(verb: str) -> str:
 
 # Who acts, as the start of a phrase: the owner field names them already.
 _SUBJECT = re.compile(
-    r"(?:(?:Stadt|Kreis|Gemeinde)?[Vv]erwaltung|Kämmerei|Magistrat|(?:Fachbereich|Fachdienst|Amt)\s+\d[\d.]*"
+    rf"(?:{ADMINISTRATION}|Kämmerei|Magistrat|(?:Fachbereich|Fachdienst|Amt)\s+\d[\d.]*"
     r"|(?:Bau|Ordnungs|Jugend|Sozial|Schul)amt|(?:Herr|Frau)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\wäöüß-]+"
     r"|(?:Ober)?[Bb]ürgermeister(?:in)?(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?)\s+"
 )

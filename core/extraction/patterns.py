@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+# How minutes name the administration as an actor (also read by ``actions``).
+ADMINISTRATION = r"(?:Stadt|Kreis|Gemeinde)?[Vv]erwaltung"
 PRONOUN_START = re.compile(r"^(?:Er|Sie|Dieser|Diese|Dies|Weiter|Ferner|Abschließend|Außerdem|Zudem)\b")
 ACCEPT_SENTENCE = re.compile(
     r"^(?:Dies|Das|Dieser|Diese|Dem|Der\s+Vorschlag|Die\s+Bitte|Die\s+Anregung|Gegen|Nachdem|Einvernehmlich"
@@ -50,7 +52,7 @@ REJECTED = re.compile(
 ENUM_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z]\)|[-•])\s+")
 ENUM_MARK = re.compile(r"(?:\d{1,2}[.)]|[a-z]\)|[-•])\s+(?=[A-ZÄÖÜ])")  # at a given position (no ^)
 VERWALTUNG_PRESENT = re.compile(
-    r"^\s*(?:\d{1,2}[.)]\s+)?(?:Die\s+(?:Stadt|Kreis|Gemeinde)?[Vv]erwaltung|Die\s+Kämmerei|Das\s+(?:Bau|Ordnungs|Jugend"
+    rf"^\s*(?:\d{{1,2}}[.)]\s+)?(?:Die\s+{ADMINISTRATION}|Die\s+Kämmerei|Das\s+(?:Bau|Ordnungs|Jugend"
     r"|Sozial|Schul)?[Aa]mt(?:\s+\d+)?|Der\s+Fachbereich(?:\s+\d+)?|Der\s+Fachdienst(?:\s+\d+)?)\s+(?:prüft|hält|erstellt|legt|erarbeitet|klärt|ermittelt"
     r"|informiert|berichtet|führt|setzt|sorgt|nimmt|tritt|stellt|bereitet|beantragt|schreibt|lädt|leitet"
     r"|veranlasst|kümmert|organisiert)\b"
@@ -80,14 +82,14 @@ LOWER3 = re.compile(r"[a-zäöüß]{3}")
 HANDOVER = re.compile(r"vorgelegt|vorzulegen|vorlegen|einzubringen|eingebracht|einbringen|verteilen|schicken")
 # The administration as the subject next to a future "wird"/"werden" (either order).
 ADMIN_SUBJECT = re.compile(
-    r"\b(?:wird|werden)\s+(?:die|der|das)\s+(?:(?:Stadt|Kreis|Gemeinde)?[Vv]erwaltung|Kämmerei|Magistrat"
+    rf"\b(?:wird|werden)\s+(?:die|der|das)\s+(?:{ADMINISTRATION}|Kämmerei|Magistrat"
     r"|Bürgermeister(?:in)?|Oberbürgermeister(?:in)?|Landrat|Landrätin|Fachbereich|Fachdienst|[A-ZÄÖÜ]\w*amt)\b"
     # (active only: "wird durch Herrn X vertreten", "wird vom Kreis unterstützt" are passives about it)
-    r"|\b(?:Die|die)\s+(?:Stadt|Kreis|Gemeinde)?[Vv]erwaltung\s+(?:wird|werde)\b"
+    rf"|\b(?:Die|die)\s+{ADMINISTRATION}\s+(?:wird|werde)\b"
     r"(?![^.]{0,200}\b(?:durch|vom|von\s+(?:der|dem|den))\b)(?=[^.]{0,200}\b[a-zäöüß]+(?:en|ern|eln)\s*[.!]?\s*$)"
     # the agent of a future passive: "Die Anregung wird von der Verwaltung aufgenommen und geprüft"
     # (with a participle of doing, not of judging: "wird von der Verwaltung als dringend eingestuft")
-    r"|\b(?:wird|werden)\s+(?:\w+\s+){0,6}?von\s+der\s+(?:Stadt|Kreis|Gemeinde)?[Vv]erwaltung\s+(?:\w+\s+){0,4}?"
+    rf"|\b(?:wird|werden)\s+(?:\w+\s+){{0,6}}?von\s+der\s+{ADMINISTRATION}\s+(?:\w+\s+){{0,4}}?"
     r"(?:geprüft|aufgenommen|bearbeitet|erstellt|erarbeitet|geklärt|umgesetzt|veranlasst|weitergeleitet|beantwortet"
     r"|vorbereitet|übernommen|eingeholt|angefragt)\b"
 )
