@@ -36,7 +36,9 @@ _PREFIXES = (
 )
 _PREFIXES_GE = tuple((p, p + "ge") for p in _PREFIXES)
 _DROP_LEAD = re.compile(
-    r"^(?:(?:dass|daß|da|weil|um|und|sowie|nachdem|wenn|damit|bevor|sodass|so dass|bis|zudem|ferner"
+    # ("bis" the conjunction, not the preposition of "Bis zu den Sommerferien …", "Bis Ende Mai …")
+    r"^(?:(?:dass|daß|da|weil|um|und|sowie|nachdem|wenn|damit|bevor|sodass|so dass"
+    r"|bis(?!\s+(?:zu|zum|zur|spätestens|Ende|Mitte|Anfang|\d))|zudem|ferner"
     r"|außerdem|dann|daher|deshalb|nun|noch|auch|zunächst|dazu|hierfür|dafür|abschließend|weiterhin"
     r"|des\s+Weiteren|im\s+Anschluss|anschließend|erst|es|man|sie|er|diese|dieser|dies)\b[,\s]*)+",
     re.IGNORECASE,
@@ -134,6 +136,12 @@ def _without_subject(text: str) -> str:
     if len(words) < 2:
         return text
     verb = words[0]
+    if verb.endswith(",") and len(verb) > 4:
+        # "Fachdienst 61 prüft, ob ein Umbau möglich ist": the verb governs the clause after the comma.
+        verb = verb[:-1]
+        if verb in _PRESENT_IRREGULAR or (verb.islower() and verb.endswith("t") and verb.isalpha()):
+            return " ".join([_present_to_infinitive(verb) + ",", *words[1:]])
+        return text
     if "und" in words:
         return text  # "nimmt die Anregung auf und wird … berichten": two verbs, leave the phrase as written
     if verb in _PRESENT_IRREGULAR or (verb.islower() and verb.endswith("t") and verb.isalpha() and len(verb) > 3):
@@ -156,7 +164,7 @@ def _present_to_infinitive(verb: str) -> str:
 # Who acts, as the start of a phrase: the owner field names them already.
 _SUBJECT = re.compile(
     rf"(?:{ADMINISTRATION}|Kämmerei|Magistrat|(?:Fachbereich|Fachdienst|Amt)\s+\d[\d.]*"
-    r"|(?:Bau|Ordnungs|Jugend|Sozial|Schul)amt|(?:Herr|Frau)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\wäöüß-]+"
+    r"|(?:Bau|Ordnungs|Jugend|Sozial|Schul|Grünflächen|Tiefbau|Hochbau)amt|Bauhof|Betriebshof|(?:Herr|Frau)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\wäöüß-]+"
     r"|(?:Ober)?[Bb]ürgermeister(?:in)?(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?)\s+"
 )
 _PRESENT_IRREGULAR = {

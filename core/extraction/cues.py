@@ -197,21 +197,29 @@ KENNTNIS = re.compile(r"Kenntnis|zur\s+Kenntnis|Mitteilung\s+zur", re.IGNORECASE
 OPINION = _rx(
     r"könnte", r"könnten", r"würde", r"würden", r"wäre", r"wären", r"möchte", r"wünschenswert",
     r"Meinung", r"Ansicht", r"Sicht", r"sinnvoll", r"appelliert", r"plädiert", r"fände", r"hofft",
-    r"vielleicht", r"eventuell", r"evtl", r"man\s+könne", r"sollte\s+man", r"kritisiert", r"findet",
+    r"vielleicht", r"eventuell", r"evtl", r"man\s+könne", r"sollte\s+man", r"kritisiert",
+    r"findet(?!.{0,160}?\bstatt\b)",  # "findet, dass …" is an opinion, "findet am … statt" an event
     r"unbedingt", r"wichtig", r"Sorgfalt", r"wir", r"Bedingung", r"sich\s+zeigen",
+)
+# A deadline of the public ("die Bewerbungsfrist endet am 31.05."): nobody in the administration owes it.
+_PUBLIC_DEADLINES = tuple(
+    rf"{noun}\s+(?:[\w.]+\s+){{0,8}}?(?:endet|abläuft|läuft)"
+    for noun in ("Frist", "Bewerbungsfrist", "Antragsfrist", "Einwendungsfrist", "Anmeldefrist", "Abgabefrist")
 )
 ROUTINE = _rx(
     r"generell", r"grundsätzlich", r"jährlich", r"regelmäßig", r"in\s+der\s+Regel", r"üblicherweise",
     r"künftig", r"zukünftig", r"in\s+Zukunft", r"immer", r"stets", r"jeweils", r"zunächst\s+den",
+    r"wie\s+üblich", r"wie\s+gewohnt", r"wie\s+jedes\s+Jahr",
     r"jedem", r"jeder", r"jedes", r"jede",
     r"gemäß\s+§+\s*\d+", r"nach\s+§+\s*\d+",  # a legal norm ("Gemäß § 3 BauGB ist die Öffentlichkeit zu beteiligen")
+    *_PUBLIC_DEADLINES,
 )
 SAME_MEETING = _rx(
     r"heute", r"heutigen", r"in\s+dieser\s+Sitzung", r"nicht\s*öffentlichen\s+Teil", r"vorgezogen",
     r"vorzuziehen", r"Sitzungsunterbrechung", r"unterbrochen", r"im\s+Anschluss\s+an\s+die\s+Sitzung",
     r"Reihenfolge", r"zur\s+Abstimmung", r"Stimme\s+enthalten", r"verspäten", r"vorrangig", r"verliest",
     r"einstimmig", r"festgestellt", r"abgesagt", r"aufzurufen", r"aufrufen", r"aufgerufen", r"geschlossen",
-    r"eröffnet", r"wiedereröffnet", r"Beschlussfähigkeit",
+    r"eröffnet", r"wiedereröffnet", r"Beschlussfähigkeit", r"abgesetzt",
 )
 QUESTION = re.compile(r"\?\s*$")
 FUTURE_WORDS = _rx(r"dann", r"anschließend", r"im\s+Anschluss", r"demnächst", r"nun", r"danach", r"zeitnah",

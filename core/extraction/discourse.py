@@ -98,8 +98,12 @@ def acceptance(text: str, ahead: list[Sentence]) -> str | None:
     """Who accepts a request made in this sentence: "Verwaltung", a person, "" (a body) or None."""
     for a_start, a_end, index in ahead:
         nxt = text[a_start:a_end]
-        if not cue.ACCEPT.found(nxt, index.hits(a_start, a_end)):
-            continue
+        if not cue.ACCEPT.found(nxt, index.hits(a_start, a_end)) or "hatte" in nxt:
+            continue  # ("hatte zugesagt": an earlier promise recalled, not this request accepted)
+        if "," in nxt and rx.AGREED.search(nxt) and rx.ZU_INF_ANY.search(nxt):
+            # "Einvernehmlich sprechen sich die Mitglieder dafür aus, … durchzuführen": the agreement
+            # states the task itself and is its quote; the request before owes nothing of its own.
+            return None
         if len(nxt) < 120 or (nxt[0] in rx.ACCEPT_FIRST and rx.ACCEPT_SENTENCE.match(nxt)):
             if "erwaltung" in nxt:
                 return "Verwaltung"

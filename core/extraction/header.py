@@ -73,7 +73,9 @@ _BODY_NOUN = (
     r"|gruppe|beirat|kommission|konferenz)"
 )
 _FOR = r"\s+für\s+[A-ZÄÖÜ][\wäöüß-]+(?:(?:,\s*|\s+und\s+|\s+sowie\s+)(?:für\s+)?[A-ZÄÖÜ][\wäöüß-]+){0,4}"
-_BODY_NAME = rf"(?P<b>(?:[A-ZÄÖÜ][\wäöüß+-]*-)?Ausschuss(?:es)?(?:{_FOR})?|{_BODY_NOUN}|Rat(?:es)?)"
+# ("Bau- und Umweltausschuss": a shared head noun after a hyphen)
+_BODY_NAME = (rf"(?P<b>(?:[A-ZÄÖÜ][\wäöüß]*-\s+und\s+)?(?:(?:[A-ZÄÖÜ][\wäöüß+-]*-)?Ausschuss(?:es)?(?:{_FOR})?"
+              rf"|{_BODY_NOUN}|Rat(?:es)?))")
 # Ordered by how reliably the pattern names the document's own body.
 _BODY_PATTERNS = [
     (re.compile(rf"(?:Gremium|Protokoll)\s*:\s*{_BODY_NAME}(?![\wäöüß])"), BODY_HEAD_CHARS),
@@ -81,8 +83,10 @@ _BODY_PATTERNS = [
     (re.compile(rf"(?m)^[ \t]*{_BODY_NAME}(?:-?[Ss]itzung)?\s+(?:am|vom)\s+(?:{_WEEKDAY})?\d"), BODY_HEAD_CHARS),
     # "Niederschrift über die Sitzung des Bauausschusses", "Sitzung der Gemeindevertretung"
     (re.compile(rf"\b[Ss]itzung\s+(?:des|der)\s+{_BODY_NAME}(?![\wäöüß])"), BODY_HEAD_CHARS),
-    # "Gemeinderat Musterstadt - Sitzung vom 14.05.2025"
-    (re.compile(rf"(?m)^[ \t]*{_BODY_NAME}(?:\s+[\wÄÖÜäöüß-]+){{0,3}}\s+[-–]\s+(?:öffentliche\s+)?Sitzung\b"), 600),
+    # "Gemeinderat Musterstadt - Sitzung vom 14.05.2025", "Ortsbeirat 4 (Bornheim) – Protokoll der Sitzung am …"
+    (re.compile(rf"(?m)^[ \t]*{_BODY_NAME}(?:\s+[\wÄÖÜäöüß()/.-]+){{0,4}}\s+[-–]\s+"
+                r"(?:(?:Protokoll|Niederschrift|Ergebnisprotokoll)\s+(?:der|über\s+die)\s+(?:\d+\.\s+)?)?"
+                r"(?:öffentlichen?\s+)?Sitzung\b"), 600),
     # a title line of its own: "Feuerschutzausschuss", "Gemeinde Grasleben - Gemeinderat"
     (re.compile(rf"(?m)^(?:[^\n.:]{{0,50}}\s[-–]\s)?[ \t]*{_BODY_NAME}[ \t]*$"), 600),
 ]
@@ -113,6 +117,9 @@ def find_body(text: str) -> str | None:
 
 
 def _nominative(body: str) -> str:
+    if body.split(" ", 1)[0].endswith("-") and " und " in body:
+        first, _, rest = body.partition(" und ")  # "Bau- und Umweltausschusses": the shared head is declined
+        return f"{first} und {_nominative(rest)}"
     head, _, rest = body.partition(" ")
     for suffix, repl in _GENITIVE_HEADS:  # repl is a prefix of suffix: cut the ending, keep the case
         if head.lower().endswith(suffix):

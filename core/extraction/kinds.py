@@ -26,7 +26,7 @@ _FORWARD = re.compile(
 )
 _REPORT = re.compile(
     r"\b(?:b(?:ericht(?:en|et\s+werden|\s+erstatten|\s+geben)|eantwort(?:en|et\s+werden|ung)|ilateral\s+klären)"
-    r"|informier(?:en|t\s+werden)|u(?:nterrichten|pdate)"
+    r"|informier(?:en|t\s+werden|t(?=\s*[.!]?\s*$))|u(?:nterrichten|nterrichtet(?=\s*[.!]?\s*$)|pdate)"
     r"|s(?:achstand\s+(?:\w+\s+){0,3}(?:geben|mitteilen)|tellung(?:\s+nehmen|nahme\s+abgeben)|chriftlich\w*)"
     r"|antwort(?:\s+(?:\w+\s+){0,3}(?:geben|erteilen|erhalten)|\s+zu)|mit(?:teilen|geteilt\s+werden)"
     r"|nachreichen|klären\s+solle|Rückmeldung|werde\s+die\s+Verwaltung\s+eine)\b",
@@ -39,7 +39,8 @@ _MEETING = re.compile(  # every alternative starts with a letter: re skips ahead
     r"|b(?:egutachtet|eraten\s+werden|eraten\b|esprochen|esprechen|ehandelt|ehandeln|eschlossen\s+werden)"
     r"|Austausch|Gespräch|e(?:inladen|inzuladen|ingeladen|rneut\s+zu\s+beraten|rneut\s+beraten)"
     r"|abgestimmt\s+wird|abgestimmt\s+werden|K(?:onsens|lausur)|g(?:esprochen\s+werden|enehmigt\s+werde)"
-    r"|Haushaltsberatungen|Ältestenrat|tagt\b|tagen\b",
+    r"|Haushaltsberatungen|Ältestenrat|tagt\b|tagen\b|f(?:indet|inden)\b.{0,160}?\bstatt\b"
+    r"|(?:Bürger|Einwohner|Mitglieder|Informations)(?:versammlung|veranstaltung)",
 )
 _VERY_VAGUE = frozenset({"soon", "next_year"})
 # Every branch of each pattern contains one of these (lower-cased) stems: substring tests first.
@@ -57,6 +58,7 @@ _MEETING_STEMS = (
     "besichtigung", "begehung", "begutachtet", "treffen", "austausch", "gespräch", "einladen", "einzuladen",
     "eingeladen", "beraten", "besprochen", "besprechen", "behandel", "beschließen", "beschlossen", "abgestimmt",
     "konsens", "gesprochen", "genehmigt", "stattfinden", "klausur", "workshop", "ältestenrat", "tagt", "tagen",
+    "statt", "versammlung", "veranstaltung",
 )
 
 

@@ -116,6 +116,7 @@ _PARTY = re.compile(
     r"|(?:Die|die)\s+(?:Oberbürgermeisterin|Bürgermeisterin|Landrätin|Gemeindevertretung|Stadtverordnetenversammlung"
     r"|Lenkungsgruppe|Arbeitsgruppe|AG\s+[A-ZÄÖÜ]\w+|Kämmerei|Stadtkasse|Kreiskasse)"
     r"|(?:Das|das)\s+(?:Bau|Ordnungs|Jugend|Sozial|Schul|Standes|Tiefbau|Hochbau|Grünflächen|Umwelt)amt"
+    r"|(?:Der|der)\s+(?:Bauhof|Betriebshof|Wirtschaftshof)"
     r"|[Vv]on\s+Seiten\s+der\s+Verwaltung|von\s+der\s+Verwaltung|seitens\s+der\s+Verwaltung|vonseiten\s+der\s+Verwaltung)\b"
 )
 _FOR_WHAT = r"(?:\s+für\s+[A-ZÄÖÜ][\wäöüß-]+(?:(?:,\s+|\s+und\s+|\s+sowie\s+)(?:für\s+)?[A-ZÄÖÜ][\wäöüß-]+){0,5})?"
@@ -163,7 +164,10 @@ _NOT_BODIES = frozenset({"Vortrag", "Beitrag", "Antrag", "Vertrag", "Betrag", "A
                          "Zuschlag", "Dienstag", "Montag", "Mittwoch", "Donnerstag", "Freitag", "Samstag",
                          "Sonntag", "Feiertag", "Vorrat", "Beirat", "Unrat", "Heirat", "Hausrat", "Zierrat",
                          "Apparat", "Referat", "Senat", "Rat", "Vorschlag", "Bundestag", "Landtag",
-                         "Verwaltungsrat", "Aufsichtsrat"})
+                         "Verwaltungsrat", "Aufsichtsrat", "Krippengruppe", "Kitagruppe", "Kindergartengruppe",
+                         "Hortgruppe", "Zielgruppe", "Altersgruppe", "Personengruppe", "Nutzergruppe", "Baumgruppe",
+                         "Spielgruppe", "Jugendgruppe", "Betreuungsgruppe", "Wählergruppe", "Fallgruppe",
+                         "Bürgerversammlung", "Einwohnerversammlung", "Mitgliederversammlung"})
 _NOT_ACRONYMS = frozenset({"TOP", "CDU", "SPD", "FDP", "AfD", "EU", "DS", "GRDrs", "NNr", "BM", "OB", "EUR",
                            "KW", "UG", "OG", "EG", "GmbH", "AG", "HH", "VHS", "KIM", "SDK", "TÜV", "WST",
                            "LSV", "PDF", "NRW", "ÖPNV", "FW", "BZS", "SÖS", "REP", "STd"})

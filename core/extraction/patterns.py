@@ -16,6 +16,20 @@ ACCEPT_SENTENCE = re.compile(
     r"^(?:Dies|Das|Dieser|Diese|Dem|Der\s+Vorschlag|Die\s+Bitte|Die\s+Anregung|Gegen|Nachdem|Einvernehmlich"
     r"|Die\s+Mitglieder|Der\s+\w+\s+ist\s+damit|Die\s+\w+mitglieder|Der\s+Vorsitzende\s+stimmt)\b"
 )
+# "Landrat Dr. Weber sagt dies zu.": accepts the request before; it states no task of its own.
+ACCEPT_ANAPHOR = re.compile(
+    r"[^,]{0,80}?\b(?:sagt|sagte|sichert|sicherte|stimmt|stimmte)\s+(?:dies|das|es|dieses|diesem)"
+    r"\s+(?:\w+\s+){0,2}?zu\s*[.!]?\s*$"
+)
+# A head that states a view: "Herr Kurz meint, dass …", "Sie ist der Auffassung, dass …".
+OPINION_HEAD = re.compile(
+    r"\b(?:meint|meinte|findet|fand|glaubt|bezweifelt|vertritt\s+die\s+(?:Auffassung|Ansicht|Meinung)"
+    r"|(?:ist|sei|war)\s+der\s+(?:Auffassung|Ansicht|Meinung|Überzeugung))\b"
+)
+# A passive report whose subject is told: "Über das Ergebnis wird der Ausschuss informiert."
+INFORMED = re.compile(r"\b(?:wird|werden|werde)\b.{0,160}?\b(?:informiert|unterrichtet|in\s+Kenntnis\s+gesetzt)\b")
+# The matter raised is the subject of the reply: "Dies wird schriftlich beantwortet." after a question.
+MATTER_SUBJECT = re.compile(r"\s*(?:Dies|Das|Diese\s+Frage|Die\s+Frage|Die\s+Anfrage)\s+(?:wird|werde)\b")
 REPORTED = re.compile(r"\b(?:solle|werde|sei|könne|müsse|seien|würden)\b")
 RESOLUTION_END = re.compile(
     r"^\s*(?:TOP\b|Protokoll\b|Wortprotokoll|Sachverhalt|Begründung|Beratung|Abstimmung|Sach-\s+und"
@@ -74,7 +88,10 @@ FINITE_END = re.compile(rf"\b(?:{'|'.join(FINITE_WORDS)})\s*$")  # tried only wh
 UND = re.compile(r"\s+und\s+")
 CAPITALISED = re.compile(r"\s[A-ZÄÖÜ][a-zäöüß]")
 PROPOSE = re.compile(r"\b(?:schlägt|schlug)\b|\bVorschlag\b")
-AGREED = re.compile(r"\b(?:beschlossen|beschließt|vereinbart|verabredet|besprochen\s+worden|verständig\w+)\b")
+AGREED = re.compile(
+    r"\b(?:beschlossen|beschließt|vereinbart|verabredet|besprochen\s+worden|verständig\w+"
+    r"|(?:sprechen|spricht)\s+sich\s+(?:\w+\s+){0,4}?dafür\s+aus)\b"
+)
 INTENT_OWN = re.compile(r"beabsichtig")  # a person's own intention, unlike "geplant" (a plan of record)
 ON_BEHALF = re.compile(r"(?:seitens|von\s+Seiten|vonseiten)\s+der\s+Verwaltung")
 DIGIT = re.compile(r"\d")
@@ -97,7 +114,7 @@ ADMIN_SUBJECT = re.compile(
 THIRD_PARTY = re.compile(
     r"\s*(?:(?:Die|Der|Das)\s+(?:[\w-]+\s+)?(?:Schule|Schulleitung|Firma|Investor|Investorin|Vorhabenträger\w*"
     r"|Bauherr\w*|Unternehmen|[\w-]*[Vv]erein|Bahn|Ministerium|Landesbetrieb|Eigentümer\w*|Kirchengemeinde"
-    r"|Netzbetreiber)"
+    r"|Netzbetreiber|Stadtwerke|Verkehrsbetriebe|Energieversorger|Telekom|Polizei|Deutsche\s+Bahn)"
     r"|Nach\s+(?:Auskunft|Angaben|Mitteilung)\s+(?:des|der)\s+(?!Verwaltung\b)[\w-]+)\b"
 )
 # A committee's recommendation to the body that decides: a referral with a head ("empfiehlt dem Rat, …").
@@ -110,7 +127,7 @@ MILESTONE = re.compile(r"\b(?:erfolgt|erfolgen|findet|finden|beginnt|beginnen|st
 # A verbal promise governing the clause after it ("sagt zu, …"); a noun ("an dessen Zusage") recalls one.
 PROMISE_HEAD = re.compile(
     r"\b(?:sagt|sagte|sichert|sicherte)\b(?:\s+[\w.]+){0,10}?\s+zu\s*$|\b(?:kündigt|kündigte)\b(?:\s+[\w.]+){0,10}?\s+an\s*$"
-    r"|\b(?:verspricht|versprach|verpflichtet\s+sich)\b|\b(?:hat|haben|hatte)\s+(?:\w+\s+){0,4}?(?:zugesagt|zugesichert)\s*$"
+    r"|\b(?:verspricht|versprach|verpflichtet\s+sich)\b|\b(?:hat|haben)\s+(?:\w+\s+){0,4}?(?:zugesagt|zugesichert)\s*$"
 )
 INTENT = re.compile(r"beabsichtig|geplant|angestrebt|vorgesehen|\bplant\b")
 SPEECH_VERB = re.compile(r"\b(?:teilt|führt|erklärt|informiert)\w*\b")

@@ -98,6 +98,8 @@ def _process(
     if sentence[0] in rx.ACCEPT_FIRST and rx.ACCEPT_SENTENCE.match(sentence) and cue.ACCEPT.found(sentence, hits) \
             and not rx.ZU_INF_ANY.search(sentence):
         return []  # "Dies wird zugesichert.": the acceptance of the request before, not a task of its own
+    if len(sentence) < 120 and " zu" in sentence and rx.ACCEPT_ANAPHOR.match(sentence):
+        return []  # "Landrat Dr. Weber sagt dies zu.": the same, with the one who accepts as subject
     if sentence.rstrip().endswith(":") or not rx.LOWER3.search(sentence):
         return []  # headings ("Beschluss:") and tables
     if len(sentence) < 120 and sentence.rstrip()[-1:] not in rx.SENTENCE_END_CHARS:
@@ -173,8 +175,12 @@ def _candidate(
     cues = cue.read_cues(clause, hits)
     admin_speaker = bool(state.speaker and state.speaker.admin and state.speaker_age <= 1)
     context_bonus = 0.0  # everything but the time expressions and the kind, which need the time grammar
-    if state.member and not unit.head_request and not _admin_subject(clause):
-        context_bonus -= 0.15  # a member's "muss" is an opinion, unless the administration is the subject
+    if state.member and not unit.head_request and unit.boost <= 0 and not _admin_subject(clause) \
+            and not verwaltung_present and not rx.MATTER_SUBJECT.match(clause):
+        # A member's "muss" is an opinion, unless a head gives the clause its force ("Einvernehmlich
+        # sprechen sich die Mitglieder dafür aus, …"), the administration is the subject ("Der Fachdienst 61
+        # prüft, ob …") or the matter raised is ("Dies wird schriftlich beantwortet": the reply to them).
+        context_bonus -= 0.15
     if rx.THIRD_PARTY.match(clause) and not unit.boost > 0:
         context_bonus -= 0.45  # "Der Förderverein wird im Juni ein Fest veranstalten": its own plan
     if admin_speaker:
@@ -283,6 +289,9 @@ def _owner(clause: str, hits: cue.Hits, kind: Kind, unit: Unit, state: State, do
         planner = state.speaker if state.speaker and not state.speaker.member and state.speaker_age <= 1 else None
         if rx.INTENT_OWN.search(clause) and planner:
             return planner.name
+        inviter = subject_person(clause)
+        if inviter:
+            return inviter  # "Herr Klein wird die Vereine zur nächsten Sitzung einladen": he acts, not the body
         # "seitens der Verwaltung zurückgestellt": the body still holds the meeting.
         party = None if rx.ON_BEHALF.search(clause) else find_party(clause)
         if "itzung" in clause:  # a session of this body ("auf die Aprilsitzung"): the body meets, not the speaker
@@ -300,6 +309,8 @@ def _owner(clause: str, hits: cue.Hits, kind: Kind, unit: Unit, state: State, do
             return find_party(clause) or accepted or speaker_name or find_body(clause)
         return find_body(clause) or find_party(clause) or accepted or speaker_name
     party = find_party(clause)
+    if party and kind is Kind.REPORT_BACK and rx.INFORMED.search(clause):
+        party = None  # "Über das Ergebnis wird der Ausschuss informiert": the body named is told, not telling
     # The person who promises, or who is the subject of a future step ("Herr Schneider wird … nachreichen").
     person = find_person(clause) if cue.PROMISE.found(clause, hits) else subject_person(clause)
     if party or person or accepted:

@@ -45,28 +45,28 @@ _PATTERNS: list[tuple[str, str]] = [
     # 1. Oktober (2023)
     ("day_month", rf"(?<![\d.])(?P<d>[0-3]?\d)\.\s?{_MONTH}(?:\s+{_YEAR})?\b"),
     # bis 30.6. / am 13.09. — only after a preposition, else "TOP 5.1." would be a date
-    ("short", r"\b(?:a[mb]|bis|zum|vom|den|spätestens|bis zum|Frist)\s+(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?!\d)"),
+    ("short", r"\b(?:(?i:a[mb]|bis|zum|vom|den|spätestens|bis zum)|Frist)\s+(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?!\d)"),
     ("end_year", r"\b(?:(?:Ende|Ablauf)\s+(?:des\s+|dieses\s+|diesen\s+)?(?:Jahres|Kalenderjahres)"
                  rf"|Jahresende|Jahreswechsel|noch\s+in\s+diesem\s+Jahr|noch\s+dieses\s+Jahr)(?:\s+{_YEAR})?\b"),
     # "Ende 2025" (31.12.), "Anfang/Mitte 2026" (a vague part of the year), "Ende nächsten Jahres"
     ("part_year", rf"\b(?P<ypart>Anfang|Mitte|Ende)\s+(?:{_YEAR}\b|(?:des\s+)?(?P<rel>nächsten|kommenden)\s+Jahres\b)"),
-    ("in_year", r"\bim\s+(?:Laufe|Verlauf)\s+(?:des|dieses)\s+Jahres\b"),
+    ("in_year", r"\b(?i:im)\s+(?:Laufe|Verlauf)\s+(?:des|dieses)\s+Jahres\b"),
     ("part_month", rf"\b(?P<part>Anfang|Mitte|Ende)\s+(?:des\s+Monats\s+)?{_MONTH}(?:\s+{_YEAR})?\b"),
     ("quarter", rf"\b(?:(?P<qend>Ende)\s+(?:des\s+)?)?(?:{_ORD}\s+Quartals?|Q(?P<qn>[1-4]))(?:\s+{_YEAR})?"),
     ("half", rf"\b(?:(?P<hend>Ende)\s+(?:des\s+|der\s+)?)?(?P<h>ersten|zweiten|1\.|2\.)\s+"
              rf"(?:Halbjahr(?:es|s)?|Jahreshälfte)(?:\s+{_YEAR})?"),
     ("week", r"\b(?:KW|Kalenderwoche)\s?(?P<w>[1-5]?\d)\b|\b(?P<w2>[1-5]?\d)\.\s+(?:KW|Kalenderwoche)\b"),
-    ("in_units", r"\b(?:in|innerhalb\s+von|binnen)\s+(?P<n>\d{1,2}|ein|einem|einer|zwei|drei|vier|fünf|sechs|"
+    ("in_units", r"\b(?i:in|innerhalb\s+von|binnen)\s+(?P<n>\d{1,2}|ein|einem|einer|zwei|drei|vier|fünf|sechs|"
                  r"sieben|acht|neun|zehn|zwölf|vierzehn)\s+(?P<unit>Tagen|Wochen|Woche|Monaten|Monat)\b"),
-    ("holidays", r"\b(?P<rel>nach|vor|bis\s+zur|bis\s+zu|bis|zur|in)\s+(?:(?:den|der|die|dem)\s+)?"
+    ("holidays", r"\b(?P<rel>(?i:nach|vor|bis\s+zur|bis\s+zu|bis|zur|in))\s+(?:(?:den|der|die|dem)\s+)?"
                  r"(?P<hol>Sommerferien|Sommerpause|Herbstferien|Osterferien|Weihnachtsferien)\b"),
-    ("season", rf"\b(?:im|ab|bis\s+zum|für\s+den|zum)\s+(?P<season>Frühjahr|Frühling|Sommer|Herbst|Winter)"
+    ("season", rf"\b(?i:im|ab|bis\s+zum|für\s+den|zum)\s+(?P<season>Frühjahr|Frühling|Sommer|Herbst|Winter)"
                rf"(?:\s+{_YEAR})?\b"),
-    ("month", rf"\b(?:im|ab|bis|zum|seit)\s+{_MONTH}(?:\s+{_YEAR})?\b"),
+    ("month", rf"\b(?i:im|ab|bis|zum|seit|für)\s+{_MONTH}(?:\s+{_YEAR})?\b"),
     ("month_meeting", rf"\b{_MONTH}-?[Ss]itzung\b|\b(?P<mname>Januar|Februar|März|April|Mai|Juni|Juli|August|"
                       r"September|Oktober|November|Dezember)sitzung\b"),
     # "in der / bis zur / zum / im nächsten Sitzung|Ausschuss …" ("zur", "zum", "im" are contracted articles)
-    ("next_meeting", r"\b(?:(?:in|auf|zu|für|bis\s+zu)\s+(?:der|die|den|dem|einer\s+der|eine\s+der)"
+    ("next_meeting", r"\b(?i:(?:in|auf|zu|für|bis\s+zu)\s+(?:der|die|den|dem|einer\s+der|eine\s+der)"
                      r"|(?:bis\s+)?(?:zur|zum)|im)\s+"
                      r"(?P<which>nächsten|kommenden|folgenden|übernächsten)\s+"
                      r"(?P<what>[\wÄÖÜäöüß-]*(?:[Ss]itzung(?:en)?|Ausschuss|Ausschusses|Rat|Rates|Kreistag"

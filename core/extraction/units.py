@@ -74,6 +74,10 @@ def units_of(
                 accepted = "Verwaltung" if "erwaltung" in clause else find_person(clause)
                 i += 1
                 continue
+            if rx.OPINION_HEAD.search(clause) and not cue.PROMISE.found(clause, hits):
+                boost = -0.3  # "Herr Kurz meint, dass die Sitzung im März stattfinden muss": a view, no promise
+                i += 1
+                continue
             if is_speech_head(clause):
                 i += 1
                 continue
@@ -110,7 +114,7 @@ def agreed(segment: str) -> bool:
     """``rx.AGREED``, tried only when a word that each of its branches contains occurs."""
     return (
         "beschl" in segment or "verein" in segment or "verabred" in segment or "besproch" in segment
-        or "verständig" in segment
+        or "verständig" in segment or "dafür aus" in segment
     ) and rx.AGREED.search(segment) is not None
 
 

@@ -47,6 +47,10 @@ def test_a_future_meeting_in_the_body_is_not_the_meeting_date() -> None:
         ("Stadtratssitzung vom 22.02.2024\n\nAus dem Stadtrat", "Stadtrat"),
         ("Termine der Gemeinde Musterdorf\n\nGemeinde Musterdorf - Gemeinderat\n\nMontag, 4. März 2024", "Gemeinderat"),
         ("Sitzungstermine\n\nFeuerschutzausschuss\n\nMontag, 4. März 2024, 19:00 Uhr", "Feuerschutzausschuss"),
+        ("Ortsbeirat 4 (Bornheim/Ostend) – Protokoll der Sitzung am 22.01.2024", "Ortsbeirat"),
+        ("Niederschrift über die öffentliche Sitzung des Bau- und Umweltausschusses am 11.09.2024",
+         "Bau- und Umweltausschuss"),
+        ("Kreistag des Landkreises Nordheide – Niederschrift der Sitzung vom 05.12.2023", "Kreistag"),
     ],
 )
 def test_it_reads_the_body_from_the_head_in_the_nominative(text: str, expected: str) -> None:

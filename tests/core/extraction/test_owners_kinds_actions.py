@@ -18,6 +18,7 @@ from core.types import Kind
         ("Fachbereich 50 legt die Zahlen vor.", "Fachbereich 50"),
         ("Amt 32 prüft die Beschilderung.", "Amt 32"),
         ("Die Lenkungsgruppe tagt erneut im Mai.", "Lenkungsgruppe"),
+        ("Der Bauhof wird die Bank im Frühjahr aufstellen.", "Bauhof"),
     ],
 )
 def test_it_normalises_the_acting_party(clause: str, party: str) -> None:
@@ -40,6 +41,11 @@ def test_it_finds_the_speaker_and_whether_they_speak_for_the_administration(
     assert speaker is not None and speaker.name == name and speaker.admin is admin
 
 
+def test_groups_and_assemblies_that_do_not_decide_are_no_bodies() -> None:
+    assert find_body("Gespräche über eine weitere Krippengruppe aufnehmen") is None
+    assert find_body("Die nächste Bürgerversammlung findet am 18.04.2024 statt.") is None
+
+
 def test_it_names_bodies_in_the_nominative() -> None:
     assert find_body("in der Sitzung des Ausschusses für Sport und Kultur") == "Ausschuss für Sport und Kultur"
     assert find_body("wird an den HFA verwiesen") == "HFA"
@@ -53,6 +59,9 @@ def test_it_names_bodies_in_the_nominative() -> None:
         ("Die Verwaltung wird in der nächsten Sitzung berichten.", Kind.REPORT_BACK),
         ("Das Thema wird auf die nächste Sitzung vertagt.", Kind.MEETING),
         ("Ein Ortstermin mit den Anwohnern wird vereinbart.", Kind.MEETING),
+        ("Die nächste Sitzung findet am 19.02.2024 im Saalbau statt.", Kind.MEETING),
+        ("Die Einwohnerversammlung wird im Herbst einberufen.", Kind.MEETING),
+        ("Über das Ergebnis wird der Ausschuss informiert.", Kind.REPORT_BACK),
         ("Die Ampel wird ausgetauscht.", Kind.DELIVERABLE),
     ],
 )
@@ -91,6 +100,9 @@ def test_action_is_a_short_infinitive_phrase() -> None:
          "Zu dem Thema in der nächsten Sitzung berichten"),
         ("Die Verwaltung lädt die Anwohner zu einer Versammlung ein.", "Anwohner zu einer Versammlung einladen"),
         ("Die Ortsbegehung findet am 18.06.2024 statt.", "Ortsbegehung findet am 18.06.2024 statt"),
+        ("Der Fachdienst 61 prüft, ob ein Umbau möglich ist.", "Prüfen, ob ein Umbau möglich"),
+        ("Der Bauhof stellt die Bank im Frühjahr auf.", "Bank im Frühjahr aufstellen"),
+        ("Bis zu den Sommerferien sollen alle Schulen WLAN haben.", "Bis zu den Sommerferien alle Schulen WLAN haben"),
     ],
 )
 def test_the_action_leaves_out_the_owner_and_uses_the_infinitive(quote: str, action: str) -> None:

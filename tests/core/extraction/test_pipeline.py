@@ -368,6 +368,88 @@ def test_an_enumerated_future_passive_in_a_resolution_and_a_season_for_a_site_vi
     ]
 
 
+def test_an_announced_next_meeting_is_a_meeting_of_the_body() -> None:
+    text = "Gemeinderat Musterdorf - Sitzung vom 14.03.2024\n\nDie nächste Sitzung findet am 18.04.2024 statt."
+    cands = extract(text, MeetingContext())
+    assert [(c.kind, c.owner, c.due) for c in cands] == [(Kind.MEETING, "Gemeinderat", dt.date(2024, 4, 18))]
+
+
+def test_an_opinion_and_a_routine_are_told_apart_from_an_event() -> None:
+    context = MeetingContext(meeting_date=dt.date(2024, 1, 22))
+    assert extract("Herr Kurz findet, dass die Sitzung im März stattfinden muss.", context) == []
+    assert extract("Die Bürgerfragestunde wird wie üblich zu Beginn der Sitzung abgehalten.", context) == []
+
+
+def test_a_reply_to_a_members_question_is_the_administrations_task() -> None:
+    text = ("KTA Müller fragt, ob die Umleitung über Neudorf geführt werde.\n\nDies wird schriftlich beantwortet.\n\n"
+            "KTA Peters weist darauf hin, dass die Haltestelle nicht barrierefrei ist. "
+            "Der Fachdienst 61 prüft, ob ein Umbau möglich ist.")
+    cands = extract(text, MeetingContext(meeting_date=dt.date(2023, 12, 5)))
+    assert [(c.quote, c.kind, c.owner) for c in cands] == [
+        ("Dies wird schriftlich beantwortet.", Kind.REPORT_BACK, "Verwaltung"),
+        ("Der Fachdienst 61 prüft, ob ein Umbau möglich ist.", Kind.DELIVERABLE, "Fachdienst 61"),
+    ]
+
+
+def test_accepting_a_request_with_a_pronoun_is_no_task_of_its_own() -> None:
+    text = ("KTA Lindner bittet darum, die Liste der Baustellen vorzulegen.\n\nLandrat Dr. Weber sagt dies zu.")
+    cands = extract(text, MeetingContext(meeting_date=dt.date(2023, 12, 5)))
+    assert [(c.quote, c.owner) for c in cands] == [("die Liste der Baustellen vorzulegen.", "Landrat Dr. Weber")]
+
+
+def test_a_named_person_who_invites_owns_the_invitation() -> None:
+    cands = extract("Herr Klein wird die Vereine zur nächsten Sitzung einladen.",
+                    MeetingContext(meeting_date=dt.date(2024, 1, 22)))
+    assert [(c.kind, c.owner) for c in cands] == [(Kind.MEETING, "Herr Klein")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "due_text"),
+    [
+        ("Bis zu den Sommerferien sollen alle Grundschulen mit WLAN ausgestattet sein.", "Bis zu den Sommerferien"),
+        ("Im Oktober wird die Verwaltung den Entwurf vorlegen.", "Im Oktober"),
+        ("Zur nächsten Sitzung wird die Verwaltung berichten.", "Zur nächsten Sitzung"),
+        ("In vier Wochen wird die Verwaltung die Zahlen vorlegen.", "In vier Wochen"),
+    ],
+)
+def test_a_time_expression_opening_the_sentence_is_read(sentence: str, due_text: str) -> None:
+    cands = extract(sentence, MeetingContext(meeting_date=dt.date(2025, 5, 7)))
+    assert [c.due_text for c in cands] == [due_text]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Bürgermeisterin weist darauf hin, dass die Bewerbungsfrist für das Jugendparlament am 31.05.2025 endet.",
+        "Der Tagesordnungspunkt 8 wird abgesetzt.",
+        "Die Stadtwerke werden im Herbst ihre Tarife anpassen.",
+        "Herr Kurz meint, dass die Sitzung im Juni stattfinden muss.",
+    ],
+)
+def test_public_deadlines_items_dropped_in_the_meeting_third_parties_and_views_are_not_tasks(sentence: str) -> None:
+    assert extract(sentence, MeetingContext(meeting_date=dt.date(2025, 5, 7))) == []
+
+
+def test_an_earlier_promise_recalled_as_fulfilled_is_no_task_and_accepts_nothing() -> None:
+    text = ("Herr Braun regt an, die Grünpflege häufiger durchzuführen. Die Verwaltung verweist auf ihre Kapazitäten. "
+            "Die Verwaltung hatte zugesagt, die Beleuchtung am Rathausplatz zu erneuern; dies ist inzwischen erfolgt.")
+    assert extract(text, MeetingContext(meeting_date=dt.date(2024, 9, 11))) == []
+
+
+def test_an_agreement_that_states_the_task_is_its_quote_not_the_request_before() -> None:
+    text = ("Herr Schulte (SPD) schlägt vor, eine Bürgerbeteiligung durchzuführen. Einvernehmlich sprechen sich die "
+            "Mitglieder dafür aus, vor der Beschlussfassung eine Bürgerbeteiligung durchzuführen.")
+    cands = extract(text, MeetingContext(meeting_date=dt.date(2024, 9, 11)))
+    assert [c.quote[:30] for c in cands] == ["Einvernehmlich sprechen sich d"]
+
+
+def test_the_body_told_of_a_result_is_not_the_one_who_reports() -> None:
+    text = ("Herr Lange (Tiefbauamt) antwortet, die Brücke werde im Oktober begutachtet. "
+            "Über das Ergebnis wird der Ausschuss informiert.")
+    cands = extract(text, MeetingContext(meeting_date=dt.date(2024, 9, 11)))
+    assert [(c.kind, c.owner) for c in cands][-1] == (Kind.REPORT_BACK, "Herr Lange")
+
+
 def test_the_administration_as_agent_owns_the_step() -> None:
     cands = extract("Die Anregung wird von der Verwaltung aufgenommen und geprüft.",
                     MeetingContext(meeting_date=dt.date(2025, 3, 20)))
