@@ -40,7 +40,9 @@ _DROP_LEAD = re.compile(
     r"^(?:(?:dass|daß|da|weil|um|und|sowie|nachdem|wenn|damit|bevor|sodass|so dass"
     r"|bis(?!\s+(?:zu|zum|zur|spätestens|Ende|Mitte|Anfang|\d))|zudem|ferner"
     r"|außerdem|dann|daher|deshalb|nun|noch|auch|zunächst|dazu|hierfür|dafür|abschließend|weiterhin"
-    r"|des\s+Weiteren|im\s+Anschluss|anschließend|erst|es|man|sie|er|diese|dieser|dies)\b[,\s]*)+",
+    r"|des\s+Weiteren|im\s+Anschluss|anschließend|erst|es|man|sie|er|wir|diese|dieser|dies"
+    # a label before the task: "Auftrag an die Verwaltung: …", "Prüfauftrag: …"
+    r"|Auftrag\s+an\s+(?:die|den)\s+[\w-]+\s*:|(?:Prüf|Arbeits)auftrag\s*:)(?:\b|(?<=:))[,\s]*)+",
     re.IGNORECASE,
 )
 # Grouped by first letter, in the original order within each group (so the same word wins): re

@@ -86,12 +86,12 @@ class WordCue:
 def _key(phrase: str) -> str:
     """The lower-cased first word of a phrase: the phrase can only match where it starts a word.
 
-    A key shorter than 4 letters must end the word (``\\s+`` follows): longer words are found by
+    A key shorter than 4 letters must end the word (``\\s+`` or ``\\b`` follows): longer words are found by
     their 4-letter prefix only (``_PREFIX_BITS``), and ``CueIndex.confirm`` tries phrases only there.
     """
     key = _KEY.match(phrase)
     rest = phrase[key.end():] if key else ""
-    if key is None or (len(key.group()) < 4 and rest and not rest.startswith("\\s+")):
+    if key is None or (len(key.group()) < 4 and rest and not rest.startswith(("\\s+", "\\b"))):
         raise ValueError(f"a phrase must start with a whole key word: {phrase!r}")
     return key.group().lower()
 
@@ -199,7 +199,7 @@ OPINION = _rx(
     r"Meinung", r"Ansicht", r"Sicht", r"sinnvoll", r"appelliert", r"plädiert", r"fände", r"hofft",
     r"vielleicht", r"eventuell", r"evtl", r"man\s+könne", r"sollte\s+man", r"kritisiert",
     r"findet(?!.{0,160}?\bstatt\b)",  # "findet, dass …" is an opinion, "findet am … statt" an event
-    r"unbedingt", r"wichtig", r"Sorgfalt", r"wir", r"Bedingung", r"sich\s+zeigen",
+    r"unbedingt", r"wichtig", r"Sorgfalt", r"wir\b(?!\s+werden\b)", r"Bedingung", r"sich\s+zeigen",
 )
 # A deadline of the public ("die Bewerbungsfrist endet am 31.05."): nobody in the administration owes it.
 _PUBLIC_DEADLINES = tuple(

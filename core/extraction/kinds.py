@@ -29,7 +29,7 @@ _REPORT = re.compile(
     r"|informier(?:en|t\s+werden|t(?=\s*[.!]?\s*$))|u(?:nterrichten|nterrichtet(?=\s*[.!]?\s*$)|pdate)"
     r"|s(?:achstand\s+(?:\w+\s+){0,3}(?:geben|mitteilen)|tellung(?:\s+nehmen|nahme\s+abgeben)|chriftlich\w*)"
     r"|antwort(?:\s+(?:\w+\s+){0,3}(?:geben|erteilen|erhalten)|\s+zu)|mit(?:teilen|geteilt\s+werden)"
-    r"|nachreichen|klären\s+solle|Rückmeldung|werde\s+die\s+Verwaltung\s+eine)\b",
+    r"|nachreichen|klären\s+solle|Rückmeldung|werde\s+die\s+Verwaltung\s+eine|(?:Sachstands|Zwischen)bericht)\b",
     re.IGNORECASE,
 )
 _MEETING = re.compile(  # every alternative starts with a letter: re skips ahead to those letters
@@ -51,7 +51,7 @@ _FORWARD_STEMS = (
 )
 _REPORT_STEMS = (
     "bericht", "informier", "unterrichten", "update", "sachstand", "stellung", "antwort", "schriftlich",
-    "mitteil", "mitgeteilt", "nachreichen", "klären", "rückmeldung",
+    "mitteil", "mitgeteilt", "nachreichen", "klären", "rückmeldung", "sachstandsbericht", "zwischenbericht",
 )  # and "werde … verwaltung" (see _fits)
 _MEETING_STEMS = (
     "itzung", "tagesordnung", "vertag", "zurückgestellt", "zurückzustellen", "wiedervorlage", "termin",

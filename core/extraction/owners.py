@@ -180,6 +180,7 @@ class Speaker:
     name: str
     admin: bool
     member: bool = False  # explicitly a council member (title or party in brackets)
+    external: bool = False  # speaks for a company, an office or another outside party (their plans are their own)
 
 
 _PREPOSITION_BEFORE = re.compile(r"(?:\bvon|\ban|\bbei|\bmit|\bgegenüber|\bfür|\bdurch|\bzu|\bvor)\s*$")
@@ -237,7 +238,25 @@ _ADMIN_SET = frozenset(ADMIN_TITLES)  # set lookups: the tuples are compared one
 _MEMBER_SET = frozenset(MEMBER_TITLES)
 
 
+# The party a speaker comes from, right after the name: "Herr Petersen von der Breitband GmbH".
+_EXTERNAL = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:von\s+der|vom|von|der|des)\s+(?:[\w&.-]+\s+){0,3}?"
+    r"(?:GmbH|mbH|AG|Planungsbüro\w*|Ingenieurbüro\w*|Büro|Firma|Stadtwerke|Polizei\w*|Landesbetrieb\w*"
+    r"|Verein\w*|Bahn|Netzbetreiber\w*|Investor\w*|Architekturbüro\w*|Gutachter\w*)\b"
+)
+
+
+# An office in brackets after the name: the speaker works in the administration.
+_ADMIN_BRACKET = re.compile(r"\s*\((?:Fachbereich|Fachdienst|Fachbereichsleitung|Amt|Dezernat|Referat|Verwaltung"
+                            r"|Stadtverwaltung|Kämmerei|[A-ZÄÖÜ][a-zäöüß]*amt)\b")
+
+
 def _speaker_of(match: re.Match[str], sentence: str) -> Speaker:
+    if _EXTERNAL.match(match.string, match.end()) is not None:
+        g = match.groupdict()
+        name = f"{'Herr' if (g['hf'] or '').startswith('Herr') else 'Frau'} {g['hname']}" if g["hname"] \
+            else f"{g['title']} {g['tname']}" if g["title"] else (g["role"] or g["frole"])
+        return Speaker(name, False, False, True)
     g = match.groupdict()
     if g["role"] or g["frole"]:
         role = g["role"] or g["frole"]
@@ -251,6 +270,8 @@ def _speaker_of(match: re.Match[str], sentence: str) -> Speaker:
     name = f"{'Herr' if g['hf'].startswith('Herr') else 'Frau'} {g['hname']}"
     if title:
         return Speaker(f"{title} {g['hname']}", title in _ADMIN_SET, title in _MEMBER_SET)
+    if _ADMIN_BRACKET.match(match.string, match.end()) is not None:
+        return Speaker(name, True)  # "Herr Yilmaz (Fachbereich Jugend): …"
     member = _MEMBER_PARTY.search(sentence)
     return Speaker(name, member is None and _first_word(_INFORM, " " + sentence) is not None, member is not None)
 

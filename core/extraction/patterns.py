@@ -28,6 +28,8 @@ OPINION_HEAD = re.compile(
 )
 # A passive report whose subject is told: "Über das Ergebnis wird der Ausschuss informiert."
 INFORMED = re.compile(r"\b(?:wird|werden|werde)\b.{0,160}?\b(?:informiert|unterrichtet|in\s+Kenntnis\s+gesetzt)\b")
+# A speaker's first person plural future: "Wir werden dem Ausschuss … vorlegen."
+WE_WILL = re.compile(r"\s*(?:\w+\s+){0,3}?[Ww]ir\s+werden\b")
 # The matter raised is the subject of the reply: "Dies wird schriftlich beantwortet." after a question.
 MATTER_SUBJECT = re.compile(r"\s*(?:Dies|Das|Diese\s+Frage|Die\s+Frage|Die\s+Anfrage)\s+(?:wird|werde)\b")
 REPORTED = re.compile(r"\b(?:solle|werde|sei|könne|müsse|seien|würden)\b")
@@ -104,6 +106,8 @@ ADMIN_SUBJECT = re.compile(
     # (active only: "wird durch Herrn X vertreten", "wird vom Kreis unterstützt" are passives about it)
     rf"|\b(?:Die|die)\s+{ADMINISTRATION}\s+(?:wird|werde)\b"
     r"(?![^.]{0,200}\b(?:durch|vom|von\s+(?:der|dem|den))\b)(?=[^.]{0,200}\b[a-zäöüß]+(?:en|ern|eln)\s*[.!]?\s*$)"
+    # a coordinated future: "Die Verwaltung nimmt die Anregung auf und wird sie prüfen"
+    rf"|\b(?:Die|die)\s+{ADMINISTRATION}\s+[a-zäöüß]+\b[^.,;]{{0,80}}?\bund\s+(?:wird|werde)\b"
     # the agent of a future passive: "Die Anregung wird von der Verwaltung aufgenommen und geprüft"
     # (with a participle of doing, not of judging: "wird von der Verwaltung als dringend eingestuft")
     rf"|\b(?:wird|werden)\s+(?:\w+\s+){{0,6}}?von\s+der\s+{ADMINISTRATION}\s+(?:\w+\s+){{0,4}}?"
@@ -115,6 +119,7 @@ THIRD_PARTY = re.compile(
     r"\s*(?:(?:Die|Der|Das)\s+(?:[\w-]+\s+)?(?:Schule|Schulleitung|Firma|Investor|Investorin|Vorhabenträger\w*"
     r"|Bauherr\w*|Unternehmen|[\w-]*[Vv]erein|Bahn|Ministerium|Landesbetrieb|Eigentümer\w*|Kirchengemeinde"
     r"|Netzbetreiber|Stadtwerke|Verkehrsbetriebe|Energieversorger|Telekom|Polizei|Deutsche\s+Bahn)"
+    r"|(?:Die|Der|Das)\s+(?:[\w&.-]+\s+){1,4}?(?:GmbH|mbH|AG|KG|SE)(?=\s)"
     r"|Nach\s+(?:Auskunft|Angaben|Mitteilung)\s+(?:des|der)\s+(?!Verwaltung\b)[\w-]+)\b"
 )
 # A committee's recommendation to the body that decides: a referral with a head ("empfiehlt dem Rat, …").

@@ -183,6 +183,9 @@ def _candidate(
         context_bonus -= 0.15
     if rx.THIRD_PARTY.match(clause) and not unit.boost > 0:
         context_bonus -= 0.45  # "Der Förderverein wird im Juni ein Fest veranstalten": its own plan
+    elif state.speaker and state.speaker.external and state.speaker_age <= 1 and not unit.boost > 0 \
+            and not verwaltung_present and not _admin_subject(clause):
+        context_bonus -= 0.45  # "Herr Petersen von der Breitband GmbH berichtet. Bis Ende 2025 sollen …": theirs
     if admin_speaker:
         context_bonus += 0.1
     if cues.future and not cues.past and _admin_subject(clause):
@@ -317,6 +320,8 @@ def _owner(clause: str, hits: cue.Hits, kind: Kind, unit: Unit, state: State, do
         return party or person or accepted
     if speaker:
         return speaker.name
+    if state.speaker and state.speaker_age <= 1 and rx.WE_WILL.match(clause):
+        return state.speaker.name  # "Herr Yilmaz: … Wir werden bis zum Herbst …": the speaker's side
     if state.resolution or kind is Kind.REPORT_BACK:
         # Passive in the administration's sphere: answering and reporting are the administration's.
         return "Verwaltung"

@@ -32,6 +32,8 @@ def test_it_normalises_the_acting_party(clause: str, party: str) -> None:
         ("Bürgermeisterin Kraus erklärt, man werde das prüfen.", "Bürgermeisterin Kraus", True),
         ("StR Weber fordert, die Halle zu öffnen.", "StR Weber", False),
         ("Auf Nachfrage von Herrn Roth berichtet Frau Sommer über den Stand.", "Frau Sommer", True),
+        ("Herr Yilmaz (Fachbereich Jugend): Wir haben derzeit 120 unversorgte Kinder.", "Herr Yilmaz", True),
+        ("Herr Petersen von der Breitband GmbH berichtet über den Ausbaustand.", "Herr Petersen", False),
     ],
 )
 def test_it_finds_the_speaker_and_whether_they_speak_for_the_administration(
@@ -62,6 +64,7 @@ def test_it_names_bodies_in_the_nominative() -> None:
         ("Die nächste Sitzung findet am 19.02.2024 im Saalbau statt.", Kind.MEETING),
         ("Die Einwohnerversammlung wird im Herbst einberufen.", Kind.MEETING),
         ("Über das Ergebnis wird der Ausschuss informiert.", Kind.REPORT_BACK),
+        ("Landrat Richter sagt einen Sachstandsbericht für die Sitzung im März zu.", Kind.REPORT_BACK),
         ("Die Ampel wird ausgetauscht.", Kind.DELIVERABLE),
     ],
 )
@@ -103,6 +106,8 @@ def test_action_is_a_short_infinitive_phrase() -> None:
         ("Der Fachdienst 61 prüft, ob ein Umbau möglich ist.", "Prüfen, ob ein Umbau möglich"),
         ("Der Bauhof stellt die Bank im Frühjahr auf.", "Bank im Frühjahr aufstellen"),
         ("Bis zu den Sommerferien sollen alle Schulen WLAN haben.", "Bis zu den Sommerferien alle Schulen WLAN haben"),
+        ("Auftrag an die Verwaltung: Die defekte Beleuchtung ist zu reparieren.", "Defekte Beleuchtung reparieren"),
+        ("Wir werden bis zum Herbst zwei Gruppen einrichten.", "Bis zum Herbst zwei Gruppen einrichten"),
     ],
 )
 def test_the_action_leaves_out_the_owner_and_uses_the_infinitive(quote: str, action: str) -> None:

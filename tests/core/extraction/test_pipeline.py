@@ -450,6 +450,30 @@ def test_the_body_told_of_a_result_is_not_the_one_who_reports() -> None:
     assert [(c.kind, c.owner) for c in cands][-1] == (Kind.REPORT_BACK, "Herr Lange")
 
 
+def test_an_outside_speakers_plans_are_their_own() -> None:
+    text = ("Herr Petersen von der Breitband GmbH berichtet über den Ausbaustand. Bis Ende 2025 sollen 95 Prozent der "
+            "Haushalte angeschlossen sein. Die Breitband GmbH wird im Frühjahr mit dem dritten Bauabschnitt beginnen.")
+    assert extract(text, MeetingContext(meeting_date=dt.date(2024, 10, 16))) == []
+
+
+def test_we_will_in_a_verbatim_record_is_the_speakers_promise() -> None:
+    text = ("Herr Yilmaz (Fachbereich Jugend): Wir haben derzeit 120 unversorgte Kinder. "
+            "Wir werden bis zum Herbst zwei Interimsgruppen einrichten.")
+    cands = extract(text, MeetingContext(meeting_date=dt.date(2024, 6, 3)))
+    assert [(c.quote, c.owner) for c in cands] == [
+        ("Wir werden bis zum Herbst zwei Interimsgruppen einrichten.", "Herr Yilmaz")
+    ]
+
+
+def test_the_administration_taking_up_a_suggestion_owes_the_check() -> None:
+    text = ("Herr Weber regt an, die Öffnungszeiten zu verlängern. "
+            "Die Verwaltung nimmt die Anregung auf und wird sie prüfen.")
+    cands = extract(text, MeetingContext(meeting_date=dt.date(2024, 6, 3)))
+    assert [(c.quote, c.owner) for c in cands] == [
+        ("Die Verwaltung nimmt die Anregung auf und wird sie prüfen.", "Verwaltung")
+    ]
+
+
 def test_the_administration_as_agent_owns_the_step() -> None:
     cands = extract("Die Anregung wird von der Verwaltung aufgenommen und geprüft.",
                     MeetingContext(meeting_date=dt.date(2025, 3, 20)))
