@@ -142,7 +142,7 @@ CAN_NOW = re.compile(r"\bkann\b[^.]{0,160}?\bnun\b|\bkann\s+nun\b", re.IGNORECAS
 
 ASSIGN = _rx(
     r"beauftragt", r"beauftragen", r"ermächtigt", r"ermächtigen", r"gebeten", r"ersucht", r"ersuchen",
-    r"Prüfauftrag", r"Arbeitsauftrag", r"Auftrag\s+an\s+(?:die|den)",
+    r"Prüfauftrag", r"Arbeitsauftrag", r"Auftrag\s+an\s+(?:die|den)", r"aufgetragen",
 )
 PROMISE = _rx(
     r"sagt\w*\s+(?:[\w.]+\s+){0,10}zu\b", r"sicher\w*\s+(?:[\w.]+\s+){0,10}zu\b", r"zugesagt", r"zugesichert",
@@ -220,6 +220,7 @@ SAME_MEETING = _rx(
     r"Reihenfolge", r"zur\s+Abstimmung", r"Stimme\s+enthalten", r"verspäten", r"vorrangig", r"verliest",
     r"einstimmig", r"festgestellt", r"abgesagt", r"aufzurufen", r"aufrufen", r"aufgerufen", r"geschlossen",
     r"eröffnet", r"wiedereröffnet", r"Beschlussfähigkeit", r"abgesetzt",
+    r"von\s+der\s+Tagesordnung\s+(?:genommen|abgesetzt|gestrichen)",
 )
 QUESTION = re.compile(r"\?\s*$")
 FUTURE_WORDS = _rx(r"dann", r"anschließend", r"im\s+Anschluss", r"demnächst", r"nun", r"danach", r"zeitnah",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from core.extraction.owners import normalise_body
 from core.extraction.timex import MONTHS
 
 # Only the head of a document states its own date; later dates are deadlines or history.
@@ -96,7 +97,6 @@ _NOT_BODY_HEADS = frozenset({
     "Vorrat", "Unrat", "Heirat", "Hausrat", "Zierrat", "Apparat", "Referat", "Bundestag", "Landtag",
     "Stichtag", "Gedenktag", "Geburtstag", "Jahrestag", "Zuschlag", "Vorschlag",
 })
-_GENITIVE_HEADS = (("usses", "uss"), ("rates", "rat"), ("rats", "rat"), ("tages", "tag"), ("tags", "tag"))
 
 
 def find_body(text: str) -> str | None:
@@ -110,19 +110,7 @@ def find_body(text: str) -> str | None:
     """
     for pattern, limit in _BODY_PATTERNS:
         for match in pattern.finditer(text, 0, min(len(text), limit)):
-            body = _nominative(" ".join(match.group("b").split()))
+            body = normalise_body(" ".join(match.group("b").split()))
             if body.split()[0] not in _NOT_BODY_HEADS:
                 return body
     return None
-
-
-def _nominative(body: str) -> str:
-    if body.split(" ", 1)[0].endswith("-") and " und " in body:
-        first, _, rest = body.partition(" und ")  # "Bau- und Umweltausschusses": the shared head is declined
-        return f"{first} und {_nominative(rest)}"
-    head, _, rest = body.partition(" ")
-    for suffix, repl in _GENITIVE_HEADS:  # repl is a prefix of suffix: cut the ending, keep the case
-        if head.lower().endswith(suffix):
-            head = head[: len(head) - len(suffix) + len(repl)]
-            break
-    return f"{head} {rest}" if rest else head

@@ -28,6 +28,7 @@ MEMBER_TITLES = (
     "Ratsmitglied", "Ratsherr", "Ratsfrau", "Stadtverordneter", "Stadtverordnete", "Kreistagsabgeordneter",
     "Kreistagsabgeordnete", "Kreistagabgeordneter", "Gemeindevertreter", "Gemeindevertreterin",
     "Ausschussmitglied", "StRin", "StR", "SB", "KA", "KTA", "KR", "Stadtrat", "Stadträtin", "sachkundige",
+    "GRin", "GR", "Gemeinderätin",
 )
 
 
@@ -163,7 +164,7 @@ def _has_any(text: str, words: tuple[str, ...]) -> bool:
 _NOT_BODIES = frozenset({"Vortrag", "Beitrag", "Antrag", "Vertrag", "Betrag", "Auftrag", "Ertrag", "Nachtrag",
                          "Zuschlag", "Dienstag", "Montag", "Mittwoch", "Donnerstag", "Freitag", "Samstag",
                          "Sonntag", "Feiertag", "Vorrat", "Beirat", "Unrat", "Heirat", "Hausrat", "Zierrat",
-                         "Apparat", "Referat", "Senat", "Rat", "Vorschlag", "Bundestag", "Landtag",
+                         "Apparat", "Referat", "Senat", "Vorschlag", "Bundestag", "Landtag",
                          "Verwaltungsrat", "Aufsichtsrat", "Krippengruppe", "Kitagruppe", "Kindergartengruppe",
                          "Hortgruppe", "Zielgruppe", "Altersgruppe", "Personengruppe", "Nutzergruppe", "Baumgruppe",
                          "Spielgruppe", "Jugendgruppe", "Betreuungsgruppe", "Wählergruppe", "Fallgruppe",
@@ -330,11 +331,16 @@ _GENITIVES = (
 
 
 def normalise_body(body: str) -> str:
-    """Genitive to nominative on the head noun: "Ausschusses für X" -> "Ausschuss für X"."""
-    head, _, rest = body.partition(" ")
-    for suffix, repl in _GENITIVES:
-        if head.endswith(suffix):
-            head = head[: -len(suffix)] + repl
+    """Genitive to nominative on the head noun: "Ausschusses für X" -> "Ausschuss für X", "Rates" -> "Rat",
+    "Bau- und Umweltausschusses" -> "Bau- und Umweltausschuss" (the shared head is the declined one)."""
+    first, _, rest = body.partition(" ")
+    if first.endswith("-") and " und " in body:
+        joined, _, rest = body.partition(" und ")
+        return f"{joined} und {normalise_body(rest)}"
+    head = first
+    for suffix, repl in _GENITIVES:  # repl is a prefix of suffix: cut the ending, keep the case
+        if head.lower().endswith(suffix):
+            head = head[: len(head) - len(suffix) + len(repl)]
             break
     return f"{head} {rest}" if rest else head
 
@@ -354,16 +360,19 @@ _ASSIGNEE_PASSIVE = re.compile(
     r"|Bürgermeisterin|Bürgermeister|Landrätin|Landrat|Magistrat|Gemeindevorstand|Kreisausschuss"
     r"|(?:Fachbereich|Fachdienst|Referat|Dezernat)\s+\d[\d.]*)\s+(?:wird|werden)\s+(?:\w+\s+){0,3}?"
     r"(?:beauftragt|gebeten|ersucht|ermächtigt|aufgefordert)\b"
+    r"|\b(?:Der|Dem|der|dem)\s+(?P<dat>Verwaltung|Oberbürgermeisterin|Oberbürgermeister|Bürgermeisterin|Bürgermeister"
+    r"|Landrätin|Landrat|Magistrat|Gemeindevorstand)\s+wird\s+(?:\w+\s+){0,3}?aufgetragen\b"
 )
 
 
 def find_assignee(sentence: str) -> str | None:
     """The party a resolution commissions ("beauftragt die Verwaltung" -> "Verwaltung"), as written."""
     if "beauftrag" not in sentence and "bitte" not in sentence and "ersuch" not in sentence \
-            and "ermächtig" not in sentence and "forder" not in sentence and "gebeten" not in sentence:
+            and "ermächtig" not in sentence and "forder" not in sentence and "gebeten" not in sentence \
+            and "aufgetragen" not in sentence:
         return None
     match = _ASSIGNEE.search(sentence) or _ASSIGNEE_PASSIVE.search(sentence)
     if match is None:
         return None
-    who = match.group("who")
+    who = match.group("who") or match.group("dat")
     return "Vorsitzende" if who == "Vorsitzenden" else who

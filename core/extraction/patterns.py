@@ -104,8 +104,12 @@ ADMIN_SUBJECT = re.compile(
     rf"\b(?:wird|werden)\s+(?:die|der|das)\s+(?:{ADMINISTRATION}|Kämmerei|Magistrat"
     r"|Bürgermeister(?:in)?|Oberbürgermeister(?:in)?|Landrat|Landrätin|Fachbereich|Fachdienst|[A-ZÄÖÜ]\w*amt)\b"
     # (active only: "wird durch Herrn X vertreten", "wird vom Kreis unterstützt" are passives about it)
-    rf"|\b(?:Die|die)\s+{ADMINISTRATION}\s+(?:wird|werde)\b"
+    rf"|\b(?:(?:Die|die)\s+(?:{ADMINISTRATION}|Kämmerei)|(?:Der|der)\s+(?:Bauhof|Betriebshof|Fachbereich|Fachdienst)"
+    r"(?:\s+\d[\d.]*)?|(?:Das|das)\s+[A-ZÄÖÜ][a-zäöüß]*amt(?:\s+\d+)?)\s+(?:wird|werde)\b"
     r"(?![^.]{0,200}\b(?:durch|vom|von\s+(?:der|dem|den))\b)(?=[^.]{0,200}\b[a-zäöüß]+(?:en|ern|eln)\s*[.!]?\s*$)"
+    # an office as the agent of a future step: "… wird eine Abnahme durch das Bauamt erfolgen"
+    rf"|\b(?:wird|werden)\s+(?:[\w-]+\s+){{0,6}}?durch\s+(?:die|das|den)\s+(?:{ADMINISTRATION}|[A-ZÄÖÜ]\w*amt"
+    r"|Fachbereich|Fachdienst|Bauhof)\b[^.]{0,40}?\b(?:erfolgen|durchgeführt|vorgenommen|geprüft|erstellt)\b"
     # a coordinated future: "Die Verwaltung nimmt die Anregung auf und wird sie prüfen"
     rf"|\b(?:Die|die)\s+{ADMINISTRATION}\s+[a-zäöüß]+\b[^.,;]{{0,80}}?\bund\s+(?:wird|werde)\b"
     # the agent of a future passive: "Die Anregung wird von der Verwaltung aufgenommen und geprüft"

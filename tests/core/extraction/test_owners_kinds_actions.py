@@ -52,6 +52,7 @@ def test_it_names_bodies_in_the_nominative() -> None:
     assert find_body("in der Sitzung des Ausschusses für Sport und Kultur") == "Ausschuss für Sport und Kultur"
     assert find_body("wird an den HFA verwiesen") == "HFA"
     assert find_body("im nächsten Kreistag") == "Kreistag"
+    assert find_body("in der Sitzung des Rates am 12.12.2024") == "Rat"
 
 
 @pytest.mark.parametrize(

@@ -474,6 +474,33 @@ def test_the_administration_taking_up_a_suggestion_owes_the_check() -> None:
     ]
 
 
+def test_a_dative_assignment_commissions_the_mayor() -> None:
+    text = "Der Bürgermeisterin wird aufgetragen, beim Landratsamt eine Geschwindigkeitsmessung zu beantragen."
+    cands = extract(text, MeetingContext(meeting_date=dt.date(2025, 4, 9)))
+    assert [(c.owner, c.action) for c in cands] == [
+        ("Bürgermeisterin", "Beim Landratsamt eine Geschwindigkeitsmessung beantragen")
+    ]
+
+
+def test_an_office_as_agent_owns_the_step_and_a_member_owns_their_own() -> None:
+    context = MeetingContext(meeting_date=dt.date(2025, 4, 9))
+    cands = extract("Nach Abschluss der Arbeiten wird eine Abnahme durch das Bauamt erfolgen.", context)
+    assert [c.owner for c in cands] == ["Bauamt"]
+    cands = extract("GR Fischer wird die Vereine über die neue Hallenordnung informieren.", context)
+    assert [(c.owner, c.action) for c in cands] == [("GR Fischer", "Vereine über die neue Hallenordnung informieren")]
+
+
+def test_a_reply_to_a_member_by_an_office_is_a_task() -> None:
+    text = "GRin Schulz regt an, eine Bank aufzustellen. Der Bauhof wird die Bank im Frühjahr aufstellen."
+    cands = extract(text, MeetingContext(meeting_date=dt.date(2024, 3, 14)))
+    assert [(c.owner, c.due_text) for c in cands] == [("Bauhof", "im Frühjahr")]
+
+
+def test_dropping_an_item_from_the_agenda_happens_in_the_meeting() -> None:
+    context = MeetingContext(meeting_date=dt.date(2024, 3, 14))
+    assert extract("Der Punkt wird von der Tagesordnung genommen.", context) == []
+
+
 def test_the_administration_as_agent_owns_the_step() -> None:
     cands = extract("Die Anregung wird von der Verwaltung aufgenommen und geprüft.",
                     MeetingContext(meeting_date=dt.date(2025, 3, 20)))
