@@ -307,8 +307,9 @@ def read_cues(clause: str, hits: Hits | None = None) -> Cues:
     found = family_hits(clause, hits)
     future = bool(sure & AUX_FUTURE.bit) and bool(WERDEN_FUTURE.search(clause))
     can_now = bool(sure & AUX_KANN.bit) and bool(CAN_NOW.search(clause))
-    if future and not can_now and sure & ABILITY.bit and not _WIRD_WERDE.search(clause):
-        future = False  # "… können … gestellt werden": the infinitive after a modal, no future
+    if future and not can_now and (sure & ABILITY.bit or found & MODAL_WEAK.bit) and not _WIRD_WERDE.search(clause):
+        # "… können … gestellt werden", "… sollten … vorgelegt werden": the infinitive after a modal, no future
+        future = False
     # "Für X sei ein Gutachten beauftragt": a commission already placed, not a new task.
     done = not future and bool(sure & DONE_WORDS.bit) and bool(_DONE_ASSIGN.search(clause))
     return Cues(

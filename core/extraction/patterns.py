@@ -30,6 +30,8 @@ OPINION_HEAD = re.compile(
 INFORMED = re.compile(r"\b(?:wird|werden|werde)\b.{0,160}?\b(?:informiert|unterrichtet|in\s+Kenntnis\s+gesetzt)\b")
 # A speaker's first person plural future: "Wir werden dem Ausschuss … vorlegen."
 WE_WILL = re.compile(r"\s*(?:\w+\s+){0,3}?[Ww]ir\s+werden\b")
+# A head that makes what it governs a condition: "… wird unter der Bedingung zugestimmt, dass … vorgelegt wird".
+CONDITION_HEAD = re.compile(r"\bBedingung\b|\bvorausgesetzt\b")
 # The matter raised is the subject of the reply: "Dies wird schriftlich beantwortet." after a question.
 MATTER_SUBJECT = re.compile(r"\s*(?:Dies|Das|Diese\s+Frage|Die\s+Frage|Die\s+Anfrage)\s+(?:wird|werde)\b")
 REPORTED = re.compile(r"\b(?:solle|werde|sei|könne|müsse|seien|würden)\b")
@@ -139,4 +141,6 @@ PROMISE_HEAD = re.compile(
     r"|\b(?:verspricht|versprach|verpflichtet\s+sich)\b|\b(?:hat|haben)\s+(?:\w+\s+){0,4}?(?:zugesagt|zugesichert)\s*$"
 )
 INTENT = re.compile(r"beabsichtig|geplant|angestrebt|vorgesehen|\bplant\b")
+# A head whose content is the dass-clause after it: "Begründet werde dies damit, dass …".
+CORRELATE_END = re.compile(r"\b(?:damit|davon|darüber|daran)\s*$")
 SPEECH_VERB = re.compile(r"\b(?:teilt|führt|erklärt|informiert)\w*\b")

@@ -74,8 +74,11 @@ def units_of(
                 accepted = "Verwaltung" if "erwaltung" in clause else find_person(clause)
                 i += 1
                 continue
-            if rx.OPINION_HEAD.search(clause) and not cue.PROMISE.found(clause, hits):
-                boost = -0.3  # "Herr Kurz meint, dass die Sitzung im März stattfinden muss": a view, no promise
+            if (rx.OPINION_HEAD.search(clause) or rx.CONDITION_HEAD.search(clause)) \
+                    and not cue.PROMISE.found(clause, hits):
+                # "Herr Kurz meint, dass die Sitzung im März stattfinden muss": a view, no promise;
+                # "… unter der Bedingung zugestimmt, dass … vorgelegt wird": a condition, nobody's task.
+                boost = -0.3
                 i += 1
                 continue
             if is_speech_head(clause):
@@ -100,7 +103,7 @@ def is_speech_head(clause: str) -> bool:
     """Whether a clause only introduces speech ("Herr X teilt mit, dass …")."""
     verb = ("teilt" in clause or "führt" in clause or "erklärt" in clause or "informiert" in clause) \
         and rx.SPEECH_VERB.search(clause) is not None
-    return verb or find_speaker(clause) is not None
+    return verb or rx.CORRELATE_END.search(clause) is not None or find_speaker(clause) is not None
 
 
 def intends(segment: str) -> bool:

@@ -501,6 +501,18 @@ def test_dropping_an_item_from_the_agenda_happens_in_the_meeting() -> None:
     assert extract("Der Punkt wird von der Tagesordnung genommen.", context) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Unterlagen sollten den Fraktionen rechtzeitig vorgelegt werden.",
+        "Begründet werde dies damit, dass die Kosten gestiegen seien.",
+        "Dem Verkauf wird unter der Bedingung zugestimmt, dass eine Erklärung der Bank vorgelegt wird.",
+    ],
+)
+def test_wishes_reasons_and_conditions_are_not_tasks(text: str) -> None:
+    assert extract(text, MeetingContext(meeting_date=dt.date(2024, 3, 14))) == []
+
+
 def test_the_administration_as_agent_owns_the_step() -> None:
     cands = extract("Die Anregung wird von der Verwaltung aufgenommen und geprüft.",
                     MeetingContext(meeting_date=dt.date(2025, 3, 20)))
