@@ -146,6 +146,11 @@ def join_pages(pages: Sequence[str]) -> tuple[str, tuple[int, ...]]:
             elif joiner == "":
                 parts[-1] = parts[-1][:-1]
                 length -= 1
+                # Empty pages since the hyphen started after it: they start where the joined word goes on.
+                i = len(starts) - 1
+                while i >= 0 and starts[i] > length:
+                    starts[i] = length
+                    i -= 1
         starts.append(length)
         if page:
             parts.append(page)

@@ -1,5 +1,5 @@
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from readers.cleanup import dehyphenate, is_page_number, join_pages, normalise_chars, strip_running_lines
@@ -53,6 +53,7 @@ def test_it_joins_pages_with_a_blank_line_and_records_their_starts() -> None:
 
 
 @given(st.lists(st.text(alphabet="abc -.\n", max_size=30), min_size=1, max_size=6))
+@example(pages=["a-", "", "a"])  # an empty page between a hyphen and the word's end
 def test_every_page_start_points_into_the_joined_text(pages: list[str]) -> None:
     text, starts = join_pages(pages)
     assert len(starts) == len(pages)
