@@ -199,8 +199,8 @@ def _candidate(
         context_bonus += 0.3
     elif verwaltung_present and rx.ADMIN_ACTION.match(clause):
         context_bonus += 0.45  # "Die Verwaltung prüft das." / "leitet dies weiter": a step taken after the meeting
-    if cues.request and not unit.head_request and not cues.assign:
-        context_bonus -= 0.3
+    if cues.request and not unit.head_request and not cues.assign and not unit.boost > 0:
+        context_bonus -= 0.3  # (not under a promise: "sagt zu, diesen Vorschlag … zu berücksichtigen")
     # The best a date and a future kind could still add: skip the time grammar when even that fails.
     # (_EPS: the bound is summed before rounding; float noise must not prune a borderline clause.)
     # "Die Verwaltung legt im Oktober den Entwurf vor": an administrative present with a future time is a plan.

@@ -513,6 +513,12 @@ def test_wishes_reasons_and_conditions_are_not_tasks(text: str) -> None:
     assert extract(text, MeetingContext(meeting_date=dt.date(2024, 3, 14))) == []
 
 
+def test_a_promise_to_consider_a_proposal_is_a_task() -> None:
+    text = "Frau Dr. Berg sagt zu, diesen Vorschlag bei den Haushaltsberatungen 2026 zu berücksichtigen."
+    cands = extract(text, MeetingContext(meeting_date=dt.date(2025, 3, 12)))
+    assert [c.owner for c in cands] == ["Frau Dr. Berg"]
+
+
 def test_the_administration_as_agent_owns_the_step() -> None:
     cands = extract("Die Anregung wird von der Verwaltung aufgenommen und geprüft.",
                     MeetingContext(meeting_date=dt.date(2025, 3, 20)))
