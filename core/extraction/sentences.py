@@ -105,15 +105,19 @@ def _logical_lines(text: str, start: int, stop: int) -> Iterator[Span]:
     """Join wrapped lines; break where a line is a heading, a list item or complete."""
     seg_start = pos = start
     find = text.find
+    width = -1  # the longest line of the paragraph, measured when a short line needs it
     while True:
         nl = find("\n", pos, stop)
         if nl < 0:
             break
-        # Short lines (the common case in tables and headings) break without any regex work.
+        short = nl - pos < 60 or len(text[pos:nl].strip()) < 60
+        if short and width < 0:
+            width = _longest_line(text, start, stop)
+        # Short lines (the common case in tables and headings) break without any regex work, unless
+        # the paragraph is hard-wrapped and the next word would not have fitted on the line.
         if (
-            nl - pos < 60
+            (short and not _wrapped_short_line(text, pos, nl, stop, width))
             or (text[pos:nl].rstrip()[-1:] in _HEADING_CHARS and not _wrapped_after_dot(text, pos, nl, stop))
-            or len(text[pos:nl].strip()) < 60
             or _BULLET_START.match(text, nl + 1, min(stop, nl + 9))
         ):
             span = _strip(text, seg_start, nl)
@@ -124,6 +128,34 @@ def _logical_lines(text: str, start: int, stop: int) -> Iterator[Span]:
     span = _strip(text, seg_start, stop)
     if span:
         yield span
+
+
+def _longest_line(text: str, start: int, stop: int) -> int:
+    """The length of the longest line in ``text[start:stop]`` (characters)."""
+    longest, pos = 0, start
+    while pos < stop:
+        nl = text.find("\n", pos, stop)
+        end = stop if nl < 0 else nl
+        longest = max(longest, end - pos)
+        pos = end + 1
+    return longest
+
+
+def _wrapped_short_line(text: str, pos: int, nl: int, stop: int, width: int) -> bool:
+    """Whether a short line of a hard-wrapped paragraph only ended because its next word was too long.
+
+    PDF text wrapped at about 78 columns ends a line early before "Kooperationsvereinbarung": the line
+    plus that word would exceed the paragraph's longest line. A heading ("TOP 3 Bericht") or a table
+    row leaves room for the next word and still breaks.
+    """
+    if width < 60:
+        return False  # no line of the paragraph is long: headings, tables, one sentence per line
+    line = text[pos:nl].rstrip()
+    nxt = _skip_space(text, nl + 1, stop)
+    space = text.find(" ", nxt, min(stop, nxt + 60))
+    word_end = text.find("\n", nxt, space if space >= 0 else min(stop, nxt + 60))
+    end = word_end if word_end >= 0 else (space if space >= 0 else min(stop, nxt + 60))
+    return len(line) + 1 + (end - nxt) > width and bool(line) and line[-1] not in _HEADING_CHARS
 
 
 def _wrapped_after_dot(text: str, pos: int, nl: int, stop: int) -> bool:

@@ -75,3 +75,20 @@ def test_hard_wrapped_lines_after_an_ordinal_or_before_lower_case_continue_the_s
             "abgeschlossen werden. Danach folgt der Rückbau.")
     first_start, first_end = split_sentences(text)[0]
     assert text[first_start:first_end].endswith("abgeschlossen werden.")
+
+
+def test_a_short_line_of_a_hard_wrapped_paragraph_continues_before_a_long_word() -> None:
+    # wrapped at 78 columns: "Kooperationsvereinbarung" did not fit on the second line
+    text = ("Herr Römer teilt mit, dass heute ein Gespräch mit der Behörde stattfand. Im\n"
+            "Anschluss kann nun ein entsprechender Entwurf für eine\n"
+            "Kooperationsvereinbarung mit dem Ziel der Zusammenarbeit erstellt werden.")
+    sentences = [text[a:b] for a, b in split_sentences(text)]
+    assert sentences[-1].startswith("Im\nAnschluss kann nun") and sentences[-1].endswith("erstellt werden.")
+
+
+def test_a_heading_inside_a_wrapped_paragraph_still_breaks() -> None:
+    text = ("TOP 3 Bericht der Verwaltung\n"
+            "Der Bürgermeister berichtet über den Stand der Arbeiten an der Grundschule und die Kosten\n"
+            "der Sanierung.")
+    first_start, first_end = split_sentences(text)[0]
+    assert text[first_start:first_end] == "TOP 3 Bericht der Verwaltung"
