@@ -113,9 +113,11 @@ def _logical_lines(text: str, start: int, stop: int) -> Iterator[Span]:
         short = nl - pos < 60 or len(text[pos:nl].strip()) < 60
         if short and width < 0:
             width = _longest_line(text, start, stop)
+        if nl - pos >= _WRAPPED_MIN and _continues(text, pos, nl, stop):
+            pass  # "… für die⏎28. Kalenderwoche", "… 23/SVV/0494“⏎und 7.2 …": the sentence goes on
         # Short lines (the common case in tables and headings) break without any regex work, unless
         # the paragraph is hard-wrapped and the next word would not have fitted on the line.
-        if (
+        elif (
             (short and not _wrapped_short_line(text, pos, nl, stop, width))
             or (text[pos:nl].rstrip()[-1:] in _HEADING_CHARS and not _wrapped_after_dot(text, pos, nl, stop))
             or _BULLET_START.match(text, nl + 1, min(stop, nl + 9))
@@ -128,6 +130,27 @@ def _logical_lines(text: str, start: int, stop: int) -> Iterator[Span]:
     span = _strip(text, seg_start, stop)
     if span:
         yield span
+
+
+_WRAPPED_MIN = 24  # a wrapped line is longer than this; shorter ones (table cells, list words) are not judged
+# Words a heading or a complete line never ends with: the line was wrapped inside its sentence.
+_OPEN_ENDINGS = frozenset([
+    "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "und", "oder",
+    "sowie", "für", "mit", "von", "vom", "zu", "zur", "zum", "im", "in", "an", "am", "auf", "aus", "bei", "nach",
+    "über", "unter", "vor", "durch", "als", "dass", "daß", "ob", "wie", "sei", "ist", "sind", "wird", "werden",
+    "werde", "hat", "haben", "kann", "soll", "muss", "nicht", "noch", "auch", "bis", "seit", "gegen", "ohne",
+])
+
+
+def _continues(text: str, pos: int, nl: int, stop: int) -> bool:
+    """Whether a line certainly goes on in the next one: it ends in an article, preposition, conjunction
+    or auxiliary, or the next line starts in lower case (no sentence does; "a) …" is a list item)."""
+    line = text[pos:nl].rstrip()
+    last = line[line.rfind(" ") + 1:]
+    if last in _OPEN_ENDINGS:
+        return True
+    nxt = _skip_space(text, nl + 1, stop)
+    return nxt < stop and text[nxt].islower() and not _BULLET_START.match(text, nl + 1, min(stop, nl + 9))
 
 
 def _longest_line(text: str, start: int, stop: int) -> int:
@@ -146,16 +169,19 @@ def _wrapped_short_line(text: str, pos: int, nl: int, stop: int, width: int) -> 
 
     PDF text wrapped at about 78 columns ends a line early before "Kooperationsvereinbarung": the line
     plus that word would exceed the paragraph's longest line. A heading ("TOP 3 Bericht") or a table
-    row leaves room for the next word and still breaks.
+    row leaves room for the next word and still breaks; a line ending in a full stop continues only
+    where the stop does not end the sentence ("… Tagesordnungspunkte 7.1 „3.⏎Obergeschoss").
     """
     if width < 60:
         return False  # no line of the paragraph is long: headings, tables, one sentence per line
     line = text[pos:nl].rstrip()
+    if not line or (line[-1] in _HEADING_CHARS and not _wrapped_after_dot(text, pos, nl, stop)):
+        return False
     nxt = _skip_space(text, nl + 1, stop)
     space = text.find(" ", nxt, min(stop, nxt + 60))
     word_end = text.find("\n", nxt, space if space >= 0 else min(stop, nxt + 60))
     end = word_end if word_end >= 0 else (space if space >= 0 else min(stop, nxt + 60))
-    return len(line) + 1 + (end - nxt) > width and bool(line) and line[-1] not in _HEADING_CHARS
+    return len(line) + 1 + (end - nxt) > width
 
 
 def _wrapped_after_dot(text: str, pos: int, nl: int, stop: int) -> bool:

@@ -92,3 +92,16 @@ def test_a_heading_inside_a_wrapped_paragraph_still_breaks() -> None:
             "der Sanierung.")
     first_start, first_end = split_sentences(text)[0]
     assert text[first_start:first_end] == "TOP 3 Bericht der Verwaltung"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Für die Bauleitplanung zur Skateboardanlage sei ein\nSchallgutachten beauftragt.",
+        "Der Vorsitzende teilt mit, dass das Versetzen des Trafos für die\n28. Kalenderwoche geplant sei.",
+        "Weiterhin sollen die Tagesordnungspunkte 7.1 „Obergeschoss ertüchtigen, 23/SVV/0494“\n"
+        "und 7.2 vorgezogen werden.",
+    ],
+)
+def test_a_line_ending_in_a_function_word_or_followed_by_lower_case_goes_on(text: str) -> None:
+    assert [text[a:b] for a, b in split_sentences(text)] == [text]
