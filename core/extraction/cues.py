@@ -372,8 +372,8 @@ def commitment_score(c: Cues, has_future_time: bool, has_date: bool) -> float:
         score += 0.4
     elif has_future_time:
         score += 0.25
-    if c.past and not (c.modal or c.assign or c.zu_sein or c.werde):
-        score -= 0.5
+    if c.past and not (c.modal or c.assign or c.zu_sein or c.werde or (c.strong_schedule and has_date)):
+        score -= 0.5  # (minutes in the past tense: "Die Beratung wurde auf die Sitzung am 14.05. vertagt")
     if c.negation:
         score -= 0.4
     if c.kenntnis:

@@ -100,9 +100,10 @@ def acceptance(text: str, ahead: list[Sentence]) -> str | None:
         nxt = text[a_start:a_end]
         if not cue.ACCEPT.found(nxt, index.hits(a_start, a_end)) or "hatte" in nxt:
             continue  # ("hatte zugesagt": an earlier promise recalled, not this request accepted)
-        if "," in nxt and rx.AGREED.search(nxt) and rx.ZU_INF_ANY.search(nxt):
-            # "Einvernehmlich sprechen sich die Mitglieder dafür aus, … durchzuführen": the agreement
-            # states the task itself and is its quote; the request before owes nothing of its own.
+        if "," in nxt and rx.ZU_INF_ANY.search(nxt) and rx.OWN_TASK_ACCEPT.search(nxt):
+            # "Einvernehmlich sprechen sich die Mitglieder dafür aus, … durchzuführen", "Herr Brandt sicherte
+            # zu, die Fahrpläne … zu überprüfen": the acceptance states the task itself and is its quote; the
+            # request before owes nothing of its own ("sagt zu, dies zu tun" does not restate it).
             return None
         if len(nxt) < 120 or (nxt[0] in rx.ACCEPT_FIRST and rx.ACCEPT_SENTENCE.match(nxt)):
             if "erwaltung" in nxt:

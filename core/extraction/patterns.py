@@ -32,6 +32,11 @@ INFORMED = re.compile(r"\b(?:wird|werden|werde)\b.{0,160}?\b(?:informiert|unterr
 WE_WILL = re.compile(r"\s*(?:\w+\s+){0,3}?[Ww]ir\s+werden\b")
 # A head that makes what it governs a condition: "… wird unter der Bedingung zugestimmt, dass … vorgelegt wird".
 CONDITION_HEAD = re.compile(r"\bBedingung\b|\bvorausgesetzt\b")
+# An acceptance that states its own task after the comma (not "dies/das zu tun").
+OWN_TASK_ACCEPT = re.compile(
+    r"(?:\b(?:beschlossen|beschließt|vereinbart|verabredet|verständig\w+|(?:sprechen|spricht)\s+sich\s+(?:\w+\s+){0,4}?"
+    r"dafür\s+aus)|\b(?:sagt|sagte|sichert|sicherte)\w*\s+(?:\w+\s+){0,3}?zu)\s*,(?!\s*(?:dies|das|es|dem|diesem)\b)"
+)
 # The matter raised is the subject of the reply: "Dies wird schriftlich beantwortet." after a question.
 MATTER_SUBJECT = re.compile(r"\s*(?:Dies|Das|Diese\s+Frage|Die\s+Frage|Die\s+Anfrage)\s+(?:wird|werde)\b")
 REPORTED = re.compile(r"\b(?:solle|werde|sei|könne|müsse|seien|würden)\b")

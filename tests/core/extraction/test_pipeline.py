@@ -519,6 +519,23 @@ def test_a_promise_to_consider_a_proposal_is_a_task() -> None:
     assert [c.owner for c in cands] == ["Frau Dr. Berg"]
 
 
+def test_minutes_in_the_past_tense_keep_promises_and_adjournments() -> None:
+    text = ("Kreistagsabgeordnete Winter regte an, die Schülerbeförderung im ländlichen Raum zu verbessern. "
+            "Der Fachdienstleiter Herr Brandt sicherte zu, die Fahrpläne mit dem Verkehrsverbund zu überprüfen.\n\n"
+            "Die Beratung wurde auf die Sitzung am 14.05.2024 vertagt.")
+    cands = extract(text, MeetingContext(meeting_date=dt.date(2024, 3, 5)))
+    assert [(c.quote[:20], c.owner, c.kind) for c in cands] == [
+        ("die Fahrpläne mit de", "Herr Brandt", Kind.DELIVERABLE),
+        ("Die Beratung wurde a", "Ausschuss", Kind.MEETING),
+    ]
+
+
+def test_an_acceptance_that_only_points_back_keeps_the_request() -> None:
+    text = "Frau Wolf bittet, die Kostenaufstellung nachzureichen. Die Verwaltung sagt zu, dies zu tun."
+    cands = extract(text, MeetingContext(meeting_date=dt.date(2024, 3, 5)))
+    assert [c.quote for c in cands][:1] == ["die Kostenaufstellung nachzureichen."]
+
+
 def test_the_administration_as_agent_owns_the_step() -> None:
     cands = extract("Die Anregung wird von der Verwaltung aufgenommen und geprüft.",
                     MeetingContext(meeting_date=dt.date(2025, 3, 20)))
