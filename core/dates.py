@@ -11,7 +11,6 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
-import holidays
 import pendulum
 
 from core.errors import InputError
@@ -184,12 +183,16 @@ def format_short_de(day: dt.date) -> str:
 
 @lru_cache(maxsize=256)
 def _public_holidays(land: str, year: int) -> dict[dt.date, str]:
+    import holidays  # imported when first needed: ~60 ms that `wiedervorlage extract` never uses
+
     table = holidays.country_holidays("DE", subdiv=land, years=year, language="de")
     return {day: str(name) for day, name in table.items()}
 
 
 @lru_cache(maxsize=256)
 def _school_holidays(land: str, year: int) -> dict[dt.date, str]:
+    import holidays
+
     try:
         table = holidays.country_holidays(
             "DE", subdiv=land, years=year, categories=("school",), language="de"
