@@ -61,12 +61,14 @@ _ARTICLE = re.compile(r"^(?:[Dd]ie|[Dd]er|[Dd]as|[Dd]en|[Ee]ine?[nrs]?)\s+")
 # "Der Ausschuss beauftragt die Verwaltung, …" / "Die Verwaltung wird beauftragt, …": the task
 # follows the comma; the head only says who commissions whom.
 _ASSIGN_HEAD = re.compile(
-    r"^[^,]{0,80}?\b(?:beauftragt|bittet|ersucht|ermächtigt|gebeten|aufgefordert|aufgetragen)\b[^,]{0,60},\s*"
+    r"^[^,]{0,80}?\b(?:beauftragt|bittet|ersucht|ermächtigt|gebeten|aufgefordert|aufgetragen|vereinbart)\b[^,]{0,60},\s*"
 )
 # "Frau X sagt eine Antwort bis … zu": the promised object without speaker and particle.
 _PROMISE_FRAME = re.compile(r"^[^,]{0,60}?\b(?:sagt|sichert)\w*\s+(?P<what>[^,]+?)\s+zu$")
 # The literal words the heads above cannot match without: substring tests spare the regexes.
-_ASSIGN_WORDS = ("beauftragt", "bittet", "ersucht", "ermächtigt", "gebeten", "aufgefordert", "aufgetragen")
+_ASSIGN_WORDS = (
+    "beauftragt", "bittet", "ersucht", "ermächtigt", "gebeten", "aufgefordert", "aufgetragen", "vereinbart",
+)
 _PROMISE_WORDS = ("sagt", "sichert")
 _SPEECH_WORDS = ("teilt", "führt", "erklärt", "informiert", "berichtet", "sagt", "verkündet")
 # "\bzu" written as "zu" plus a look-behind, so that re searches for the literal "zu".

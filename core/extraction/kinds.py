@@ -25,7 +25,8 @@ _FORWARD = re.compile(
     re.IGNORECASE,
 )
 _REPORT = re.compile(
-    r"\b(?:b(?:ericht(?:en|et\s+werden|\s+erstatten|\s+geben)|eantwort(?:en|et\s+werden|ung)|ilateral\s+klären)"
+    r"\b(?:b(?:ericht(?:en|et\s+werden|\s+erstatten|\s+geben)|eantwort(?:en|et\s+werden|ung|et(?=\s*[.!]?\s*$))"
+    r"|ilateral\s+klären)"
     r"|informier(?:en|t\s+werden|t(?=\s*[.!]?\s*$))|u(?:nterrichten|nterrichtet(?=\s*[.!]?\s*$)|pdate)"
     r"|s(?:achstand\s+(?:\w+\s+){0,3}(?:geben|mitteilen)|tellung(?:\s+nehmen|nahme\s+abgeben)|chriftlich\w*)"
     r"|antwort(?:\s+(?:\w+\s+){0,3}(?:geben|erteilen|erhalten)|\s+zu)|mit(?:teilen|geteilt\s+werden)"

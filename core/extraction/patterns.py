@@ -74,9 +74,16 @@ REJECTED = re.compile(
 )
 ENUM_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z]\)|[-•])\s+")
 ENUM_MARK = re.compile(r"(?:\d{1,2}[.)]|[a-z]\)|[-•])\s+(?=[A-ZÄÖÜ])")  # at a given position (no ^)
+# An office of the administration as a subject; a person counts with an office in brackets
+# ("Frau Koch (Kämmerei) klärt bis zum 15.03. …", as in the result minutes of working groups).
+_OFFICE = (r"(?:Fachbereich|Fachdienst|Amt|Dezernat|Referat|Verwaltung|Kämmerei|Bauhof"
+           r"|[A-ZÄÖÜ][a-zäöüß]*(?:amt|management|stelle))")
 VERWALTUNG_PRESENT = re.compile(
-    rf"^\s*(?:\d{{1,2}}[.)]\s+)?(?:Die\s+{ADMINISTRATION}|Die\s+Kämmerei|Das\s+(?:Bau|Ordnungs|Jugend"
-    r"|Sozial|Schul)?[Aa]mt(?:\s+\d+)?|Der\s+Fachbereich(?:\s+\d+)?|Der\s+Fachdienst(?:\s+\d+)?)\s+(?:prüft|hält|erstellt|legt|erarbeitet|klärt|ermittelt"
+    rf"^\s*(?:\d{{1,2}}[.)]\s+)?(?:Die\s+{ADMINISTRATION}|Die\s+Kämmerei|Das\s+[A-ZÄÖÜ]?[a-zäöüß]*[Aa]mt(?:\s+\d+)?"
+    r"|Der\s+Fachbereich(?:\s+\d+)?|Der\s+Fachdienst(?:\s+\d+)?|Der\s+Bauhof|Das\s+[A-ZÄÖÜ][a-zäöüß]*management"
+    r"|Die\s+[A-ZÄÖÜ][a-zäöüß]*stelle"
+    rf"|(?:Herr|Frau)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\wäöüß-]+\s+\({_OFFICE}\b[^()]{{0,30}}\))"
+    r"\s+(?:prüft|hält|erstellt|legt|erarbeitet|klärt|ermittelt"
     r"|informiert|berichtet|führt|setzt|sorgt|nimmt|tritt|stellt|bereitet|beantragt|schreibt|lädt|leitet"
     r"|veranlasst|kümmert|organisiert)\b"
 )

@@ -66,6 +66,7 @@ def test_it_names_bodies_in_the_nominative() -> None:
         ("Die Einwohnerversammlung wird im Herbst einberufen.", Kind.MEETING),
         ("Über das Ergebnis wird der Ausschuss informiert.", Kind.REPORT_BACK),
         ("Landrat Richter sagt einen Sachstandsbericht für die Sitzung im März zu.", Kind.REPORT_BACK),
+        ("Dies wird von der Verwaltung geprüft und im nächsten Ausschuss beantwortet.", Kind.REPORT_BACK),
         ("Die Ampel wird ausgetauscht.", Kind.DELIVERABLE),
     ],
 )
@@ -109,6 +110,7 @@ def test_action_is_a_short_infinitive_phrase() -> None:
         ("Bis zu den Sommerferien sollen alle Schulen WLAN haben.", "Bis zu den Sommerferien alle Schulen WLAN haben"),
         ("Auftrag an die Verwaltung: Die defekte Beleuchtung ist zu reparieren.", "Defekte Beleuchtung reparieren"),
         ("Wir werden bis zum Herbst zwei Gruppen einrichten.", "Bis zum Herbst zwei Gruppen einrichten"),
+        ("Es wird vereinbart, die Bürger im Juni zu beteiligen.", "Bürger im Juni beteiligen"),
     ],
 )
 def test_the_action_leaves_out_the_owner_and_uses_the_infinitive(quote: str, action: str) -> None:

@@ -536,6 +536,15 @@ def test_an_acceptance_that_only_points_back_keeps_the_request() -> None:
     assert [c.quote for c in cands][:1] == ["die Kostenaufstellung nachzureichen."]
 
 
+def test_result_minutes_name_people_of_offices_and_units_as_owners() -> None:
+    text = ("Frau Koch (Kämmerei) klärt bis zum 15.03.2025, ob Eigenmittel für den Förderantrag bereitstehen. "
+            "Das Klimaschutzmanagement bereitet den Antrag vor.")
+    cands = extract(text, MeetingContext(meeting_date=dt.date(2025, 2, 21)))
+    assert [(c.kind, c.due) for c in cands] == [
+        (Kind.DEADLINE, dt.date(2025, 3, 15)), (Kind.DELIVERABLE, None)
+    ]
+
+
 def test_the_administration_as_agent_owns_the_step() -> None:
     cands = extract("Die Anregung wird von der Verwaltung aufgenommen und geprüft.",
                     MeetingContext(meeting_date=dt.date(2025, 3, 20)))
