@@ -25,6 +25,7 @@ MONTHS = {
     "jan": 1, "feb": 2, "febr": 2, "mär": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
     "sept": 9, "okt": 10, "nov": 11, "dez": 12,
 }
+WEEKDAYS = {"montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonntag": 6}
 ORDINALS = {
     "ersten": 1, "erste": 1, "1.": 1, "i.": 1, "zweiten": 2, "zweite": 2, "2.": 2, "ii.": 2,
     "dritten": 3, "dritte": 3, "3.": 3, "iii.": 3, "vierten": 4, "vierte": 4, "4.": 4, "iv.": 4,
@@ -63,6 +64,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("season", rf"\b(?i:im|ab|bis\s+zum|für\s+den|zum)\s+(?P<season>Frühjahr|Frühling|Sommer|Herbst|Winter)"
                rf"(?:\s+{_YEAR})?\b"),
     ("month", rf"\b(?i:im|ab|bis|zum|seit|für)\s+{_MONTH}(?:\s+{_YEAR})?\b"),
+    # "bis Freitag", "am kommenden Montag" (not "am Montag, 14. November": the date follows and counts)
+    ("weekday", r"\b(?i:bis|am|zum|bis\s+zum|bis\s+spätestens|spätestens\s+am)\s+(?:(?:kommenden|nächsten)\s+)?"
+                r"(?P<wd>Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b(?!,?\s*(?:den\s+)?\d)"),
     ("month_meeting", rf"\b{_MONTH}-?[Ss]itzung\b|\b(?P<mname>Januar|Februar|März|April|Mai|Juni|Juli|August|"
                       r"September|Oktober|November|Dezember)sitzung\b"),
     # "in der / bis zur / zum / im nächsten Sitzung|Ausschuss …" ("zur", "zum", "im" are contracted articles)
@@ -108,6 +112,7 @@ _TRIGGER_WORDS = (
     "Dezember", "Jahr", "Quartal", "Halbjahr", "KW", "Kalenderwoche", "Wochen", "Monat", "Tagen", "ferien",
     "pause", "Frühjahr", "Frühling", "Sommer", "Herbst", "Winter", "nächsten", "kommenden", "folgenden",
     "demnächst", "zeitnah", "Kürze", "kurzfristig", "gegebener", "Anschluss", "anschließend",
+    "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag",
 )
 _MONTH_NAMES = (
     "Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
@@ -123,6 +128,7 @@ _NEEDS: dict[str, str | tuple[str, ...]] = {
     "week": ("KW", "Kalenderwoche"),
     "in_units": ("Tagen", "Woche", "Monat"), "holidays": ("ferien", "Sommerpause"),
     "season": ("Frühjahr", "Frühling", "Sommer", "Herbst", "Winter"), "month": "month", "month_meeting": "month",
+    "weekday": ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"),
     "next_meeting": ("nächsten", "kommenden", "folgenden"), "next_year": ("Jahr",),
     "soon": ("demnächst", "zeitnah", "Kürze", "kurzfristig", "gegebener", "Anschluss", "anschließend"),
 }
@@ -304,6 +310,11 @@ def _resolve(
         dates = next_meetings.get(body.lower(), ()) if body else ()
         if meeting is not None and g["which"] in ("nächsten", "kommenden", "folgenden"):
             due = next((d for d in dates if d > meeting), None)
+        vague = due is None
+    elif name == "weekday":
+        if meeting is not None:  # the first such day after the meeting
+            ahead = (WEEKDAYS[g["wd"].lower()] - meeting.weekday()) % 7 or 7
+            due = meeting + dt.timedelta(days=ahead)
         vague = due is None
     else:  # week, season, month, month_meeting, next_year, soon
         vague = True

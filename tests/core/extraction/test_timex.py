@@ -162,3 +162,21 @@ def test_next_meeting_after_a_contracted_article_names_its_body(sentence: str, b
 def test_it_reads_parts_of_years(sentence: str, due: dt.date | None) -> None:
     _text, found, vague = _first(sentence)
     assert found == due and vague == (due is None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "due"),
+    [
+        ("Die Mitglieder werden gebeten, ihre Terminwünsche bis Freitag mitzuteilen.", dt.date(2024, 6, 7)),
+        ("Am kommenden Dienstag wird die Liste verschickt.", dt.date(2024, 6, 11)),
+        ("Bis zum Montag liegt der Entwurf vor.", dt.date(2024, 6, 10)),
+    ],
+)
+def test_a_weekday_is_the_first_such_day_after_the_meeting(sentence: str, due: dt.date) -> None:
+    (expr,) = find_times(sentence, meeting=dt.date(2024, 6, 4))  # a Tuesday
+    assert expr.due == due
+
+
+def test_a_weekday_before_a_date_leaves_the_date_to_count() -> None:
+    (expr,) = find_times("Die Sitzung findet am Montag, 14. November 2011 statt.", meeting=dt.date(2011, 11, 2))
+    assert expr.due == dt.date(2011, 11, 14)
