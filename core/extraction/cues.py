@@ -169,7 +169,8 @@ REFER = _rx(
     r"zu\s+übersenden", r"zugesandt", r"zur\s+Verfügung\s+gestellt",
 )
 REQUEST = _rx(
-    r"bittet", r"bat", r"bitten", r"schlägt\s+(?:[\w.-]+\s+){0,20}vor", r"schlug\s+(?:[\w.-]+\s+){0,20}vor",
+    r"bittet", r"bat", r"bitten", r"bitte",  # ("Sie bitte die Verwaltung, …": reported speech)
+    r"schlägt\s+(?:[\w.-]+\s+){0,20}vor", r"schlug\s+(?:[\w.-]+\s+){0,20}vor",
     r"regt\s+an", r"regte\s+an", r"beantragt", r"Vorschlag", r"möchte", r"fordert", r"appelliert",
     r"plädiert", r"wünscht",
 )
@@ -199,6 +200,7 @@ OPINION = _rx(
     r"Meinung", r"Ansicht", r"Sicht", r"sinnvoll", r"appelliert", r"plädiert", r"fände", r"hofft",
     r"vielleicht", r"eventuell", r"evtl", r"man\s+könne", r"sollte\s+man", r"kritisiert",
     r"findet(?!.{0,160}?\bstatt\b)",  # "findet, dass …" is an opinion, "findet am … statt" an event
+    r"zustimmen", r"mittragen",  # "Ihre Fraktion werde zustimmen": how a group will vote, nobody's task
     r"unbedingt", r"wichtig", r"Sorgfalt", r"wir\b(?!\s+werden\b)", r"Bedingung", r"sich\s+zeigen",
 )
 # A deadline of the public ("die Bewerbungsfrist endet am 31.05."): nobody in the administration owes it.

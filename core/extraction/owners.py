@@ -348,7 +348,7 @@ def normalise_body(body: str) -> str:
 # "Der Ausschuss beauftragt die Verwaltung, …", "Der Rat bittet den Bürgermeister, …": the body
 # commissions, the accusative object acts. Without this the commissioning body came out as owner.
 _ASSIGNEE = re.compile(
-    r"\b(?:beauftragt|beauftragen|bittet|bitten|ersucht|ersuchen|ermächtigt|ermächtigen|fordert|fordern)"
+    r"\b(?:beauftragt|beauftragen|bittet|bitten|bitte|ersucht|ersuchen|ermächtigt|ermächtigen|fordert|fordern)"
     r"\s+(?:die|den)\s+(?P<who>(?:Kreis|Stadt|Gemeinde|Amts)?[Vv]erwaltung|Oberbürgermeisterin|Oberbürgermeister"
     r"|Bürgermeisterin|Bürgermeister|Landrätin|Landrat|Kämmerer|Kämmerin|Geschäftsführung|Vorsitzenden"
     r"|Magistrat|Gemeindevorstand|Kreisausschuss"

@@ -545,6 +545,13 @@ def test_result_minutes_name_people_of_offices_and_units_as_owners() -> None:
     ]
 
 
+def test_reported_speech_requests_are_read_and_vote_announcements_are_not_tasks() -> None:
+    text = ("StRin Ahrens (GRÜNE) begrüßt die Vorlage. Ihre Fraktion werde zustimmen. Sie bitte die Verwaltung, bis "
+            "zum Frühjahr einen Bericht über die Wirkung der Maßnahmen vorzulegen.\n\nBM Pätzold sagt dies zu.")
+    cands = extract(text, MeetingContext(meeting_date=dt.date(2025, 10, 14)))
+    assert [(c.quote[:25], c.owner) for c in cands] == [("bis zum Frühjahr einen Be", "Verwaltung")]
+
+
 def test_the_administration_as_agent_owns_the_step() -> None:
     cands = extract("Die Anregung wird von der Verwaltung aufgenommen und geprüft.",
                     MeetingContext(meeting_date=dt.date(2025, 3, 20)))
