@@ -26,6 +26,7 @@ class State:
     proposal: bool = False  # inside a motion or draft resolution that is read out, not adopted
     adopted: bool = False  # the document records an adoption ("einstimmig beschlossen")
     admins: set[str] = field(default_factory=set)  # speakers seen informing for the administration
+    answer_block: bool = False  # below "Antwort der Verwaltung:": the speaker holds until the next heading
     sentence: str = ""  # the current sentence
     _assignee: str | None = None
     _assignee_read: bool = False
@@ -69,6 +70,10 @@ def update_state(sentence: str, hits: cue.Hits, state: State) -> None:
         state.proposal = not state.adopted
     elif state.proposal and speaker is not None:
         state.proposal = False
+    if sentence.endswith(":"):
+        state.answer_block = speaker is not None and speaker.admin and speaker.name == "Verwaltung"
+    elif speaker is not None:
+        state.answer_block = False
     if speaker is not None:
         if speaker.admin:
             state.admins.add(speaker.name)

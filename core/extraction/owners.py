@@ -209,12 +209,21 @@ def speaker_prefix_end(sentence: str) -> int:
     return end
 
 
+# A heading that says who answers below it: "Antwort der Verwaltung:", "Stellungnahme der Verwaltung:".
+_ANSWER_HEADING = re.compile(
+    r"\s*(?:Antwort|Stellungnahme|Beantwortung|Mitteilung)\s+(?:der|durch\s+die)\s+(?:Stadt|Kreis|Gemeinde)?[Vv]erwaltung\s*:?\s*$"
+)
+
+
 def find_speaker(sentence: str) -> Speaker | None:
     """The person who speaks in a sentence ("Herr Römer teilt mit, dass …"; "…, so der OB"), else None.
 
     Only the matrix clause before the first comma counts as subject position, and a name
-    after a preposition ("Auf Nachfrage von Herrn X") is not the speaker.
+    after a preposition ("Auf Nachfrage von Herrn X") is not the speaker. A heading "Antwort der
+    Verwaltung:" makes the administration the speaker of what follows.
     """
+    if sentence.endswith(":") and "erwaltung" in sentence and _ANSWER_HEADING.match(sentence):
+        return Speaker("Verwaltung", True)
     padded = " " + sentence  # see _SPEECH
     if _first_word(_SPEECH, padded) is None:
         end = speaker_prefix_end(sentence)

@@ -285,7 +285,7 @@ def _owner(clause: str, hits: cue.Hits, kind: Kind, unit: Unit, state: State, do
     """Who owes the commitment. The party and the body named in the clause are read only where
     the answer can still depend on them (``or`` stops at the first name found)."""
     speaker = state.speaker if state.speaker and state.speaker.admin and (
-        state.speaker_age <= 1 or state.reported) else None
+        state.speaker_age <= 1 or state.reported or state.answer_block) else None
     speaker_name = speaker.name if speaker else None
     accepted = unit.accepted_by or None
     if kind is Kind.MEETING:

@@ -552,6 +552,13 @@ def test_reported_speech_requests_are_read_and_vote_announcements_are_not_tasks(
     assert [(c.quote[:25], c.owner) for c in cands] == [("bis zum Frühjahr einen Be", "Verwaltung")]
 
 
+def test_below_an_answer_heading_the_administration_owns_the_passive_steps() -> None:
+    text = ("Antwort der Verwaltung:\nDie Verwaltung hat die Schulwege im Oktober begangen. Alle Wege wurden geprüft. "
+            "Die Ergebnisse werden bis Ende Januar in einem Bericht zusammengefasst.")
+    cands = extract(text, MeetingContext(meeting_date=dt.date(2024, 11, 28)))
+    assert [(c.owner, c.due) for c in cands] == [("Verwaltung", dt.date(2025, 1, 31))]
+
+
 def test_the_administration_as_agent_owns_the_step() -> None:
     cands = extract("Die Anregung wird von der Verwaltung aufgenommen und geprüft.",
                     MeetingContext(meeting_date=dt.date(2025, 3, 20)))
