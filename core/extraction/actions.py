@@ -80,6 +80,8 @@ _ZU_INFIX = re.compile(r"\b([a-zäöüß]{2,40}?)zu([a-zäöüß]{2,40}(?:en|ern
 _ZU_INSIDE = re.compile(r"zu(?<=[a-zäöüß]{2}zu)[a-zäöüß]")  # what _ZU_INFIX needs, found by its literal
 _PARTICIPLE = re.compile(r"\b([a-zäöüß]{4,40}(?:t|en))\s*$")
 _PARTICIPLE_CHARS = 42  # the longest word _PARTICIPLE reads
+# A participle before "und" (with ge- or an inseparable prefix, so that "und" after a noun is left alone).
+_PARTICIPLE_UND = re.compile(r"\b((?:ge|be|ver|er|ent|zer|[a-zäöüß]{2,6}ge)[a-zäöüß]{2,36}(?:t|en))\s+und\s")
 
 
 def _has_any(text: str, words: tuple[str, ...]) -> bool:
@@ -116,6 +118,10 @@ def make_action(quote: str) -> str:
         match = _PARTICIPLE.search(text, max(0, len(text.rstrip()) - _PARTICIPLE_CHARS))
         if match and match.group(1) not in _PARTICLES:  # "findet … statt" ends in a particle, not a participle
             text = text[: match.start(1)] + to_infinitive(match.group(1))
+            # "… schriftlich beantwortet und dem Protokoll beigefügt": both participles of the passive
+            first = _PARTICIPLE_UND.search(text) if " und " in text else None
+            if first:
+                text = text[: first.start(1)] + to_infinitive(first.group(1)) + text[first.end(1):]
     text = _ARTICLE.sub("", text)
     text = _ARTICLE.sub("", _without_subject(text))
     words = text.split()

@@ -111,6 +111,9 @@ def test_action_is_a_short_infinitive_phrase() -> None:
         ("Auftrag an die Verwaltung: Die defekte Beleuchtung ist zu reparieren.", "Defekte Beleuchtung reparieren"),
         ("Wir werden bis zum Herbst zwei Gruppen einrichten.", "Bis zum Herbst zwei Gruppen einrichten"),
         ("Es wird vereinbart, die Bürger im Juni zu beteiligen.", "Bürger im Juni beteiligen"),
+        ("Die Anfrage wird schriftlich beantwortet und dem Protokoll beigefügt.",
+         "Anfrage schriftlich beantworten und dem Protokoll beifügen"),
+        ("Die Gebühren und Beiträge werden erhoben.", "Gebühren und Beiträge erheben"),
     ],
 )
 def test_the_action_leaves_out_the_owner_and_uses_the_infinitive(quote: str, action: str) -> None:
