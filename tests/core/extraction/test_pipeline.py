@@ -504,9 +504,9 @@ def test_dropping_an_item_from_the_agenda_happens_in_the_meeting() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Die Unterlagen sollten den Fraktionen rechtzeitig vorgelegt werden.",
-        "Begründet werde dies damit, dass die Kosten gestiegen seien.",
-        "Dem Verkauf wird unter der Bedingung zugestimmt, dass eine Erklärung der Bank vorgelegt wird.",
+        "Die Pläne sollten den Ortsräten frühzeitig zugeleitet werden.",
+        "Erklärt werde dies damit, dass die Preise für Stahl gestiegen seien.",
+        "Dem Tausch der Grundstücke wird unter der Bedingung zugestimmt, dass ein Gutachten vorgelegt wird.",
     ],
 )
 def test_wishes_reasons_and_conditions_are_not_tasks(text: str) -> None:

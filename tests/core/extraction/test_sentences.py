@@ -78,12 +78,14 @@ def test_hard_wrapped_lines_after_an_ordinal_or_before_lower_case_continue_the_s
 
 
 def test_a_short_line_of_a_hard_wrapped_paragraph_continues_before_a_long_word() -> None:
-    # wrapped at 78 columns: "Kooperationsvereinbarung" did not fit on the second line
-    text = ("Herr Römer teilt mit, dass heute ein Gespräch mit der Behörde stattfand. Im\n"
-            "Anschluss kann nun ein entsprechender Entwurf für eine\n"
-            "Kooperationsvereinbarung mit dem Ziel der Zusammenarbeit erstellt werden.")
+    # wrapped at 78 columns: "Hallennutzungsvereinbarung" did not fit on the second line
+    text = ("Frau Berger berichtet, dass gestern ein Treffen mit dem Verein stattfand. Nun\n"
+            "soll bis zum Herbst ein Vorschlag für eine gemeinsame\n"
+            "Hallennutzungsvereinbarung mit dem Sportverein erarbeitet werden.")
+    lines = text.split("\n")
+    assert len(lines[1]) + 1 + len("Hallennutzungsvereinbarung") > max(map(len, lines))
     sentences = [text[a:b] for a, b in split_sentences(text)]
-    assert sentences[-1].startswith("Im\nAnschluss kann nun") and sentences[-1].endswith("erstellt werden.")
+    assert sentences[-1].startswith("Nun\nsoll bis zum Herbst") and sentences[-1].endswith("erarbeitet werden.")
 
 
 def test_a_heading_inside_a_wrapped_paragraph_still_breaks() -> None:
@@ -97,10 +99,10 @@ def test_a_heading_inside_a_wrapped_paragraph_still_breaks() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Für die Bauleitplanung zur Skateboardanlage sei ein\nSchallgutachten beauftragt.",
-        "Der Vorsitzende teilt mit, dass das Versetzen des Trafos für die\n28. Kalenderwoche geplant sei.",
-        "Weiterhin sollen die Tagesordnungspunkte 7.1 „Obergeschoss ertüchtigen, 23/SVV/0494“\n"
-        "und 7.2 vorgezogen werden.",
+        "Für die Erweiterung des Friedhofs am Nordhang sei ein\nBodengutachten bestellt.",
+        "Die Ortsvorsteherin teilt mit, dass der Abbau der Bühne für die\n31. Kalenderwoche vorgesehen sei.",
+        "Außerdem sollen die Punkte 4.2 „Brandschutz im Rathaus, 17/GR/0112“\n"
+        "und 4.3 vorgezogen werden.",
     ],
 )
 def test_a_line_ending_in_a_function_word_or_followed_by_lower_case_goes_on(text: str) -> None:
