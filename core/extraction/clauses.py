@@ -74,7 +74,7 @@ def _zu_group(text: str, start: int, end: int, segment: str, previous: str) -> b
     """Whether a comma segment is a zu-infinitive group of its own.
 
     A bare "nachzureichen" after an inserted relative clause ends the interrupted clause;
-    "…, für Bildung und Sport sowie für Klima, Umwelt … zu schicken" is one enumeration.
+    "…, für Schule und Kultur sowie für Verkehr, Umwelt … zu schicken" is one enumeration.
     """
     return (
         "zu" in segment

@@ -42,7 +42,7 @@ def find_meeting_date(text: str) -> dt.date | None:
     Recognises "Sitzungstermin: 09.05.2023" (also the US form "07/24/2002" that some
     exports produce), "Datum: Mittwoch, 14. Mai 2025", RIS headers
     ("15.11.2023 - 9.3 …", "Datum: Di., 30.06.2015") and prose headers
-    ("Sozialausschuss am 31.08.2023", "Sitzung der Gemeindevertretung am 15.11.22").
+    ("Sozialausschuss am 31.08.2023", "Sitzung der Gemeindevertretung am 03.05.23").
     """
     head = text[:HEAD_CHARS]
     for pattern in _HEADER_PATTERNS:

@@ -143,12 +143,12 @@ _OPEN_ENDINGS = frozenset([
 
 
 def _continues(text: str, pos: int, nl: int, stop: int) -> bool:
-    """Whether a line certainly goes on in the next one: it ends in an article, preposition, conjunction
-    or auxiliary, or the next line starts in lower case (no sentence does; "a) …" is a list item)."""
+    """Whether a line certainly goes on in the next one: it ends in an article, preposition, conjunction,
+    auxiliary or ordinal, or the next line starts in lower case (no sentence does; "a) …" is a list item)."""
     line = text[pos:nl].rstrip()
     last = line[line.rfind(" ") + 1:]
-    if last in _OPEN_ENDINGS:
-        return True
+    if last in _OPEN_ENDINGS or (2 <= len(last) <= 4 and last[-1] == "." and last[:-1].isdigit()):
+        return True  # (an ordinal, "für die 28.⏎Kalenderwoche", never ends a long line's sentence)
     nxt = _skip_space(text, nl + 1, stop)
     return nxt < stop and text[nxt].islower() and not _BULLET_START.match(text, nl + 1, min(stop, nl + 9))
 

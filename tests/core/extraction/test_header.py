@@ -41,7 +41,7 @@ def test_a_future_meeting_in_the_body_is_not_the_meeting_date() -> None:
         ("Protokoll: Verwaltungsausschuss des Gemeinderats der Stadt Musterstadt\nSitzungstermin: 21.03.2024",
          "Verwaltungsausschuss"),
         ("Protokoll: Gemeinderat der Stadt Musterstadt\nSitzungsart: öffentlich", "Gemeinderat"),
-        ("Niederschrift über die Sitzung der Gemeindevertretung am 15.11.22", "Gemeindevertretung"),
+        ("Niederschrift über die Sitzung der Gemeindevertretung am 03.05.23", "Gemeindevertretung"),
         ("Niederschrift über die öffentliche Sitzung des Kreistages am 4. März 2024", "Kreistag"),
         ("Sitzung des Rates der Stadt Musterstadt am 10.12.2024", "Rat"),
         ("Stadtratssitzung vom 22.02.2024\n\nAus dem Stadtrat", "Stadtrat"),
@@ -82,5 +82,5 @@ def test_it_reads_the_date_of_a_numbered_session_heading() -> None:
 
 def test_a_wrapped_prose_line_mentioning_a_session_is_not_the_heading() -> None:
     text = ("Beratungsergebnis: Kenntnis genommen\n\n"
-            "Er teilt mit, dass in der Sitzung des JHA am 20.09.2018 beabsichtigt sei,\neine Planerin einzuladen.")
+            "Sie teilt mit, dass zur Sitzung des BUA am 14.03.2019 vorgesehen sei,\neinen Gutachter einzuladen.")
     assert find_meeting_date(text) is None

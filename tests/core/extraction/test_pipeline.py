@@ -126,15 +126,15 @@ def test_an_undecided_question_is_negated_despite_the_lower_case_word_after_nich
 
 
 def test_a_negated_same_day_clause_keeps_its_penalties_under_an_agreeing_head() -> None:
-    text = ("Der Landrat erklärt, dass im Vorfeld besprochen worden sei, heute keinen Beschluss zu fassen "
-            "und beide Entwürfe im Kreistag zu verteilen.")
+    text = ("Der Landrat erklärt, dass vorab vereinbart worden sei, heute noch keinen Beschluss herbeizuführen "
+            "und beide Fassungen im Kreistag zu verteilen.")
     quotes = [c.quote for c in extract(text, MeetingContext(meeting_date=dt.date(2024, 2, 12)))]
-    assert quotes == ["beide Entwürfe im Kreistag zu verteilen."]
+    assert quotes == ["beide Fassungen im Kreistag zu verteilen."]
 
 
 def test_a_long_proposal_head_of_the_administration_passes_its_force_on() -> None:
-    text = ("Der Bürgermeister schlägt zum weiteren Verfahren mit den Arbeitsgruppen aus der gemeinsamen Sitzung "
-            "des Bauausschusses mit dem Ortsbeirat Nord-West vor, das Protokoll an die Fraktionen zu schicken.")
+    text = ("Der Bürgermeister schlägt für das weitere Vorgehen mit den Fachgruppen aus der letzten gemeinsamen "
+            "Beratung des Bauausschusses mit dem Ortsbeirat Süd vor, das Protokoll an die Fraktionen zu schicken.")
     cands = extract(text, MeetingContext(meeting_date=dt.date(2024, 2, 12)))
     assert [c.quote for c in cands] == ["das Protokoll an die Fraktionen zu schicken."]
 
@@ -270,7 +270,7 @@ def test_common_phrasings_of_a_follow_up_are_found(sentence: str, owner: str | N
 
 
 def test_an_office_holders_advice_is_not_a_referral() -> None:
-    text = "OB Kuhn empfiehlt an dieser Stelle, zunächst die Sitzung des Ältestenrats abzuwarten."
+    text = "OB Brandt empfiehlt an dieser Stelle, vorerst die Beratung im Ältestenrat abzuwarten."
     assert extract(text, MeetingContext(meeting_date=dt.date(2025, 2, 3))) == []
 
 

@@ -70,8 +70,8 @@ def test_a_number_after_a_word_ends_the_sentence_before_an_article() -> None:
 
 
 def test_hard_wrapped_lines_after_an_ordinal_or_before_lower_case_continue_the_sentence() -> None:
-    text = ("Herr Lenz teilt mit, dass das Versetzen des Trafos für die 28.\n"
-            "Kalenderwoche geplant sei und die Arbeiten nach Abschluss des Bauabschnitts.\n"
+    text = ("Herr Lenz teilt mit, dass der Tausch der Pumpe für die 28.\n"
+            "Kalenderwoche vorgesehen sei und die Arbeiten nach Ende des Bauabschnitts.\n"
             "abgeschlossen werden. Danach folgt der Rückbau.")
     first_start, first_end = split_sentences(text)[0]
     assert text[first_start:first_end].endswith("abgeschlossen werden.")
