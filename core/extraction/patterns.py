@@ -68,6 +68,10 @@ ADOPTED = re.compile(
 ADOPTED_ANCHORS = (
     "einstimmig", "mehrheitlich", "einmütig", "Beschluss:", "beantragt", "Abstimmung", "Einmütige", "Zustimmung",
 )
+# The start of another agenda item: "TOP 5 …", "Zu Punkt 3: …", "Ö 4 …", "7.2 Bebauungsplan …".
+NEW_ITEM = re.compile(
+    r"\s*(?:TOP\b|Tagesordnungspunkt\b|Zu\s+(?:TOP|Punkt)\b|Punkt\s+\d|[ÖN]\s*\d|\d+(?:\.\d+)*\s+[A-ZÄÖÜ])"
+)
 REJECTED = re.compile(
     r"nicht\s+weiter\s+beraten|abgelehnt|zurückgezogen|Abstimmung\s+[^.]{0,40}erfolgt\s+[^.]{0,20}nicht"
     r"|keine\s+Mehrheit|nicht\s+angenommen"

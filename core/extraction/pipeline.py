@@ -111,6 +111,11 @@ def _process(
         return []  # most sentences: no cue at all, only the discourse state needed updating
     acceptor = acceptance(text, ahead) if cue.REQUEST.found(sentence, hits) else None
     rejected = bool(ahead) and rejects(text, ahead[0])
+    later = len(ahead) > 1 and _same_item(text, ahead[0]) and rejects(text, ahead[1])
+    if state.resolution and (rejected or later):
+        # A resolution text voted down, perhaps a sentence later ("Herr Roth begründet den Antrag. Der
+        # Antrag wird abgelehnt."): none of its tasks is owed.
+        return []
     admin_speaker = bool(state.speaker and state.speaker.admin and state.speaker_age == 0)
     found = []
     for unit in units_of(text, index, s_start, s_end, acceptor, admin_speaker):
@@ -120,6 +125,13 @@ def _process(
         if cand is not None:
             found.append(cand)
     return found
+
+
+def _same_item(text: str, span: Sentence) -> bool:
+    """Whether a sentence continues the agenda item (no "TOP 5 …", "Begründung:" or other heading)."""
+    sentence = text[span[0]:span[1]].rstrip()
+    return not (sentence.endswith(":") or rx.NEW_ITEM.match(sentence)
+                or (len(sentence) < 120 and sentence[-1:] not in rx.SENTENCE_END_CHARS))
 
 
 def _digits_cannot_commit(sentence: str, hits: cue.Hits, state: State) -> bool:

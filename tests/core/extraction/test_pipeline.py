@@ -559,6 +559,22 @@ def test_below_an_answer_heading_the_administration_owns_the_passive_steps() -> 
     assert [(c.owner, c.due) for c in cands] == [("Verwaltung", dt.date(2025, 1, 31))]
 
 
+def test_a_resolution_text_voted_down_a_sentence_later_owes_nothing() -> None:
+    text = ("Beschlussvorschlag:\nDie Verwaltung wird beauftragt, mit den Netzbetreibern über einen Mast zu sprechen.\n\n"
+            "Herr Roth (Freie Wähler) begründet den Antrag.\nDer Antrag wird mit 5 Ja- und 12 Nein-Stimmen abgelehnt.\n\n"
+            "TOP 8 Sanierung des Bolzplatzes\n\nBeschlussvorschlag:\nDie Verwaltung wird beauftragt, die Kosten zu "
+            "ermitteln.\n\nAbstimmungsergebnis: einstimmig beschlossen")
+    cands = extract(text, MeetingContext(meeting_date=dt.date(2025, 5, 7)))
+    assert [c.quote for c in cands] == ["Die Verwaltung wird beauftragt, die Kosten zu ermitteln."]
+
+
+def test_a_vote_on_the_next_item_does_not_reach_back() -> None:
+    text = ("Beschluss:\nDie Verwaltung wird beauftragt, die Kosten zu ermitteln.\n\n"
+            "TOP 9 Antrag der CDU\n\nDer Antrag wird abgelehnt.")
+    cands = extract(text, MeetingContext(meeting_date=dt.date(2025, 5, 7)))
+    assert [c.quote for c in cands] == ["Die Verwaltung wird beauftragt, die Kosten zu ermitteln."]
+
+
 def test_the_administration_as_agent_owns_the_step() -> None:
     cands = extract("Die Anregung wird von der Verwaltung aufgenommen und geprüft.",
                     MeetingContext(meeting_date=dt.date(2025, 3, 20)))
