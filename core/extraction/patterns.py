@@ -118,13 +118,19 @@ DIGIT = re.compile(r"\d")
 LOWER3 = re.compile(r"[a-zäöüß]{3}")
 HANDOVER = re.compile(r"vorgelegt|vorzulegen|vorlegen|einzubringen|eingebracht|einbringen|verteilen|schicken")
 # The administration as the subject next to a future "wird"/"werden" (either order).
+# The administration's own future, ending in its infinitive ("Die Verwaltung wird … prüfen."), active only:
+# "wird durch Herrn X vertreten", "wird vom Kreis unterstützt" are passives about it. The infinitive ends the
+# segment, so a match starts at most ADMIN_FUTURE_REACH characters before the end: only that tail is searched.
+ADMIN_FUTURE_END = re.compile(
+    rf"\b(?:(?:Die|die)\s+(?:{ADMINISTRATION}|Kämmerei)|(?:Der|der)\s+(?:Bauhof|Betriebshof|Fachbereich|Fachdienst)"
+    r"(?:\s+\d[\d.]{0,8})?|(?:Das|das)\s+[A-ZÄÖÜ][a-zäöüß]{0,30}amt(?:\s+\d{1,4})?)\s{1,5}(?:wird|werde)\b"
+    r"(?![^.]{0,200}\b(?:durch|vom|von\s+(?:der|dem|den))\b)"
+    r"(?=[^.]{0,200}\b[a-zäöüß]{1,40}(?:en|ern|eln)\s{0,20}[.!]?\s{0,20}$)"
+)
+ADMIN_FUTURE_REACH = 320  # the longest match start before the end: subject 50, "wird", 200, a word, spaces
 ADMIN_SUBJECT = re.compile(
     rf"\b(?:wird|werden)\s+(?:die|der|das)\s+(?:{ADMINISTRATION}|Kämmerei|Magistrat"
     r"|Bürgermeister(?:in)?|Oberbürgermeister(?:in)?|Landrat|Landrätin|Fachbereich|Fachdienst|[A-ZÄÖÜ]\w*amt)\b"
-    # (active only: "wird durch Herrn X vertreten", "wird vom Kreis unterstützt" are passives about it)
-    rf"|\b(?:(?:Die|die)\s+(?:{ADMINISTRATION}|Kämmerei)|(?:Der|der)\s+(?:Bauhof|Betriebshof|Fachbereich|Fachdienst)"
-    r"(?:\s+\d[\d.]*)?|(?:Das|das)\s+[A-ZÄÖÜ][a-zäöüß]*amt(?:\s+\d+)?)\s+(?:wird|werde)\b"
-    r"(?![^.]{0,200}\b(?:durch|vom|von\s+(?:der|dem|den))\b)(?=[^.]{0,200}\b[a-zäöüß]+(?:en|ern|eln)\s*[.!]?\s*$)"
     # an office as the agent of a future step: "… wird eine Abnahme durch das Bauamt erfolgen"
     rf"|\b(?:wird|werden)\s+(?:[\w-]+\s+){{0,6}}?durch\s+(?:die|das|den)\s+(?:{ADMINISTRATION}|[A-ZÄÖÜ]\w*amt"
     r"|Fachbereich|Fachdienst|Bauhof)\b[^.]{0,40}?\b(?:erfolgen|durchgeführt|vorgenommen|geprüft|erstellt)\b"

@@ -273,8 +273,12 @@ def _milestone(segment: str) -> bool:
 
 
 def _admin_subject(segment: str) -> bool:
-    """``rx.ADMIN_SUBJECT``, tried only when "wird" or "werde(n)" (in each of its branches) occurs."""
-    return ("wird" in segment or "werde" in segment) and rx.ADMIN_SUBJECT.search(segment) is not None
+    """``rx.ADMIN_SUBJECT`` or ``rx.ADMIN_FUTURE_END`` (on the segment's tail), tried only when "wird" or
+    "werde(n)" (in each of their branches) occurs."""
+    return ("wird" in segment or "werde" in segment) and (
+        rx.ADMIN_SUBJECT.search(segment) is not None
+        or rx.ADMIN_FUTURE_END.search(segment, max(0, len(segment) - rx.ADMIN_FUTURE_REACH)) is not None
+    )
 
 
 def _meeting_as_deadline(text: str, clause: str, start: int, times: list[TimeExpr], has_due: bool) -> Kind | None:

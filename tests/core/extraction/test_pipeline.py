@@ -560,8 +560,8 @@ def test_below_an_answer_heading_the_administration_owns_the_passive_steps() -> 
 
 
 def test_a_resolution_text_voted_down_a_sentence_later_owes_nothing() -> None:
-    text = ("Beschlussvorschlag:\nDie Verwaltung wird beauftragt, mit den Netzbetreibern über einen Mast zu sprechen.\n\n"
-            "Herr Roth (Freie Wähler) begründet den Antrag.\nDer Antrag wird mit 5 Ja- und 12 Nein-Stimmen abgelehnt.\n\n"
+    text = ("Beschlussvorschlag:\nDie Verwaltung wird beauftragt, mit den Netzbetreibern zu sprechen.\n\n"
+            "Herr Roth (Freie Wähler) begründet den Antrag.\nDer Antrag wird mit 5 zu 12 Stimmen abgelehnt.\n\n"
             "TOP 8 Sanierung des Bolzplatzes\n\nBeschlussvorschlag:\nDie Verwaltung wird beauftragt, die Kosten zu "
             "ermitteln.\n\nAbstimmungsergebnis: einstimmig beschlossen")
     cands = extract(text, MeetingContext(meeting_date=dt.date(2025, 5, 7)))
