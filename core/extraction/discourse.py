@@ -11,7 +11,8 @@ from dataclasses import dataclass, field, replace
 from core.extraction import cues as cue
 from core.extraction import patterns as rx
 from core.extraction.cues import CueIndex
-from core.extraction.owners import Speaker, find_assignee, find_person, find_speaker
+from core.extraction.owners import find_assignee
+from core.extraction.speakers import Speaker, find_person, find_speaker
 
 
 @dataclass

@@ -1,114 +1,15 @@
-"""Who acts: speakers, named parties and bodies, normalised as written in the minutes.
+"""Who acts: named parties, bodies and assignees, normalised as written in the minutes.
 
 ``find_party`` reads the acting party named in a clause ("Die Verwaltung wird beauftragt",
-"Der Landrat wird ermächtigt", "Fachbereich 50", "Amt 32"); ``find_speaker`` the person
-who speaks in a sentence ("Herr Römer teilt mit, dass …", "… so der Oberbürgermeister");
-``find_body`` a Gremium named in a clause ("in der Sitzung der Lenkungsgruppe",
-"an den SGA", "im Ausschuss für Ordnung und Sicherheit"), in the nominative.
+"Der Landrat wird ermächtigt", "Fachbereich 50", "Amt 32"); ``find_body`` a Gremium named in a clause
+("in der Sitzung der Lenkungsgruppe", "an den SGA", "im Ausschuss für Ordnung und Sicherheit"), in the
+nominative; ``find_assignee`` whom a resolution commissions. Speakers and persons are in ``speakers``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
 
-# Titles of the administration: a passive statement by such a speaker is the speaker's to-do.
-ADMIN_TITLES = (
-    "Oberbürgermeisterin", "Oberbürgermeister", "Samtgemeindebürgermeister", "Bürgermeisterin",
-    "Bürgermeister", "Landrätin", "Landrat", "Amtsleiterin", "Amtsleiter", "Fachbereichsleiterin",
-    "Fachbereichsleiter", "Dezernentin", "Dezernent", "Beigeordnete", "Beigeordneter", "Kämmerin",
-    "Kämmerer", "Kreiskämmerer", "Stadtkämmerer", "Stadtdirektor", "Kreisdirektor", "Erste Stadträtin",
-    "Erster Stadtrat", "Sachgebietsleiter", "Sachgebietsleiterin", "Abteilungsleiter", "Abteilungsleiterin",
-    "Bauamtsleiter", "Geschäftsführer", "Geschäftsführerin",
-    "OBM", "OB", "EBM", "BMin", "BM", "Bgm", "Bgm.", "Bürgerm.",
-)
-# Council members: their wishes are not the administration's to-dos.
-MEMBER_TITLES = (
-    "Ratsmitglied", "Ratsherr", "Ratsfrau", "Stadtverordneter", "Stadtverordnete", "Kreistagsabgeordneter",
-    "Kreistagsabgeordnete", "Kreistagabgeordneter", "Gemeindevertreter", "Gemeindevertreterin",
-    "Ausschussmitglied", "StRin", "StR", "SB", "KA", "KTA", "KR", "Stadtrat", "Stadträtin", "sachkundige",
-    "GRin", "GR", "Gemeinderätin",
-)
-
-
-def _by_first_letter(words: list[str]) -> str:
-    """An alternation of ``words`` grouped by first letter, in the given order within each group.
-
-    Same matches as the plain ``a|b|c`` (words with different first letters never compete), but
-    ``re`` tries one group per letter instead of every word at every position.
-    """
-    groups: dict[str, list[str]] = {}
-    for word in words:
-        groups.setdefault(word[0], []).append(re.escape(word[1:]))
-    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
-
-
-_TITLE_ALT = _by_first_letter(sorted(ADMIN_TITLES + MEMBER_TITLES, key=len, reverse=True))
-_NAME = r"(?:Dr\.\s+|Prof\.\s+)*(?:[A-ZÄÖÜ]\.\s+)?[A-ZÄÖÜ][a-zäöüß]{1,40}(?:-[A-ZÄÖÜ][a-zäöüß]{1,40})?"
-# A second capitalised word is a surname ("Peter Buchholz"), unless it is a noun ("Schairer Besserung").
-_NOUN_END = r"(?:ung|heit|keit|schaft|tion|ität|nis|ment|ag|en)\b"
-_NAME2 = rf"(?:\s+(?![A-ZÄÖÜ][a-zäöüß]{{1,40}}{_NOUN_END})[A-ZÄÖÜ][a-zäöüß]{{1,40}})?"
-_PERSON = re.compile(
-    rf"\b(?:(?P<title>{_TITLE_ALT})\s+(?:(?:Herr|Frau)\s+)?(?P<tname>{_NAME}{_NAME2})"
-    rf"|(?P<hf>Herrn?|Frau)\s+(?:(?P<htitle>{_TITLE_ALT})\s+)?(?P<hname>{_NAME}{_NAME2})"
-    rf"|(?:[Dd]er)\s+(?P<role>Oberbürgermeister|Bürgermeister|Landrat|Vorsitzende|Ausschussvorsitzende"
-    rf"|Amtsleiter|Kämmerer)(?!\s+(?:des|der)\b)"
-    rf"|(?:[Dd]ie)\s+(?P<frole>Oberbürgermeisterin|Bürgermeisterin|Landrätin|Vorsitzende|Verwaltung"
-    rf"|Kreisverwaltung|Stadtverwaltung|Gemeindeverwaltung))\b"
-)
-# Only whether a sentence contains one of these counts. A stem stands for every word it begins
-# ("teilt" for "teilte", "teilten"); "gibt", "bat", "möchte" and a few more must be whole words.
-# Grouped by first letter: re tries one group per letter at each word start instead of forty words.
-_SPEECH_WORDS = (
-    r"(?:teilt|f(?:ührt|ügt|ordert|ragt)|e(?:rklär|rläutert|rgänzt|rwidert|ntgegnet|rkennt)|informiert"
-    r"|b(?:erichtet|ittet\b|at\b|etont|estätigt|eabsichtig|ekräftigt|egründet)"
-    r"|s(?:agt|tellt|chlägt|chlug\b|ichert|o\s+(?:der|die)\b)|v(?:erkündet|erweist|erwies\b)"
-    r"|a(?:ntwortet|ppelliert)|weist|gibt\b|k(?:ündigt|ritisiert)|m(?:acht\w*\s+deutlich\b|öchte\b|erkt)"
-    r"|regt|plädiert|dankt)"
-)
-# Verbs by which the administration informs: a plain "Herr X" using them speaks for it. Only
-# whether one occurs counts; grouped by first letter so that re tries fewer alternatives per word.
-_INFORM_WORDS = (
-    r"(?:teilt\w*\b[^,]{0,40}\bmit|informiert\w*|berichtet\w*|e(?:rläutert|rgänzt)\w*"
-    r"|f(?:ührt\w*\b[^,]{0,40}\b(?:aus|an)|ügt\w*\b[^,]{0,40}\bhinzu)|verkündet\w*|antwortet\w*"
-    r"|s(?:agt\w*\b[^,]{0,40}\bzu|ichert\w*)|kündigt\w*)\b"
-)
-# The word lists above and the person pattern start with a letter, so "\b" before them means "at the
-# start or after a non-word character". They are searched as "<non-word character>(?:…)" on the text
-# with a space in front (_first_word): a pattern that starts with a character class lets re skip the
-# positions inside words in its C loop, where a leading "\b" costs a match attempt per character.
-# The class is the Latin-1 word characters negated, a bitmap test (twice as fast as "\W", which looks
-# up the Unicode category of each character); it also admits the word characters beyond Latin-1
-# ("ğ", "Ω"), and _first_word skips a match that starts at one of those. A match starts at the
-# character before the word, whose position in the unpadded text is where the word starts.
-_NOT_WORD = "[^" + "".join(chr(c) for c in range(256) if chr(c).isalnum() or chr(c) == "_") + "]"
-_SPEECH = re.compile(_NOT_WORD + _SPEECH_WORDS)
-_INFORM = re.compile(_NOT_WORD + _INFORM_WORDS)
-_PERSON_AFTER = re.compile(_NOT_WORD + _PERSON.pattern.removeprefix(r"\b"))
-
-
-def _first_word(pattern: re.Pattern[str], padded: str, pos: int = 0) -> re.Match[str] | None:
-    """The first match of a pattern above in ``padded[pos:]`` that starts at a non-word character."""
-    match = pattern.search(padded, pos)
-    while match is not None:
-        char = padded[match.start()]
-        if char <= "\xff" or not (char.isalnum() or char == "_"):
-            return match
-        match = pattern.search(padded, match.start() + 1)  # after a word character beyond Latin-1
-    return None
-
-
-def _word_matches(pattern: re.Pattern[str], padded: str) -> Iterator[re.Match[str]]:
-    """``finditer`` for a pattern above: its matches in ``padded`` that start at non-word characters."""
-    match = _first_word(pattern, padded)
-    while match is not None:
-        yield match
-        match = _first_word(pattern, padded, match.end())
-
-
-# A party in brackets after the name: a council member.
-_MEMBER_PARTY = re.compile(r"\((?:CDU|SPD|FDP|Grüne|GRÜNE|AfD|Linke|LINKE|FW|BZS|SÖS|Fraktion)")
 _PARTY = re.compile(
     r"\b(?P<party>(?:Die|die)\s+(?:Kreis|Stadt|Gemeinde|Amts)?[Vv]erwaltung"
     r"|(?:Fachbereich|Fachdienst|Amt|Referat|Dezernat|Fachabteilung)\s+\d[\d.]*"
@@ -174,117 +75,6 @@ _NOT_ACRONYMS = frozenset({"TOP", "CDU", "SPD", "FDP", "AfD", "EU", "DS", "GRDrs
                            "LSV", "PDF", "NRW", "ÖPNV", "FW", "BZS", "SÖS", "REP", "STd"})
 
 
-@dataclass(frozen=True, slots=True)
-class Speaker:
-    """A person or party speaking in a sentence, and whether they speak for the administration."""
-
-    name: str
-    admin: bool
-    member: bool = False  # explicitly a council member (title or party in brackets)
-    external: bool = False  # speaks for a company, an office or another outside party (their plans are their own)
-
-
-_PREPOSITION_BEFORE = re.compile(r"(?:\bvon|\ban|\bbei|\bmit|\bgegenüber|\bfür|\bdurch|\bzu|\bvor)\s*$")
-_NAME_TAIL = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?")
-_DASS = re.compile(r"\bdass\b")  # the matrix clause ends at it or at the first comma
-# Inverted order after a fronted phrase: "Auf Nachfrage von X, ob …, antwortet Bürgermeister Y, dass …".
-_POSTPOSED = re.compile(
-    r"(?:,\s*so|\b(?:erklärt|ergänzt|betont|sagt|antwortet|entgegnet|erwidert|teilt|berichtet|informiert"
-    r"|erläutert|führt|sichert|bestätigt|verweist)\w*)\s*$"
-)
-
-
-def speaker_prefix_end(sentence: str) -> int:
-    """Where the words of a verbatim record start ("Bürgermeister Vogt: Die Arbeiten …" -> 20), else 0."""
-    colon = sentence.find(":", 0, 80)
-    if colon < 3 or not sentence[0].isupper():
-        return 0
-    match = _PERSON.match(sentence)
-    # Only a name, perhaps with the party in brackets, stands before the colon: "StR Huber (CDU): …"
-    if match is None or not _NAME_TAIL.fullmatch(sentence, match.end(), colon):
-        return 0
-    end = colon + 1
-    while end < len(sentence) and sentence[end] == " ":
-        end += 1
-    return end
-
-
-# A heading that says who answers below it: "Antwort der Verwaltung:", "Stellungnahme der Verwaltung:".
-_ANSWER_HEADING = re.compile(
-    r"\s*(?:Antwort|Stellungnahme|Beantwortung|Mitteilung)\s+(?:der|durch\s+die)\s+(?:Stadt|Kreis|Gemeinde)?[Vv]erwaltung\s*:?\s*$"
-)
-
-
-def find_speaker(sentence: str) -> Speaker | None:
-    """The person who speaks in a sentence ("Herr Römer teilt mit, dass …"; "…, so der OB"), else None.
-
-    Only the matrix clause before the first comma counts as subject position, and a name
-    after a preposition ("Auf Nachfrage von Herrn X") is not the speaker. A heading "Antwort der
-    Verwaltung:" makes the administration the speaker of what follows.
-    """
-    if sentence.endswith(":") and "erwaltung" in sentence and _ANSWER_HEADING.match(sentence):
-        return Speaker("Verwaltung", True)
-    padded = " " + sentence  # see _SPEECH
-    if _first_word(_SPEECH, padded) is None:
-        end = speaker_prefix_end(sentence)
-        return _speaker_of(_PERSON.match(sentence), sentence) if end else None  # type: ignore[arg-type]
-    limit = sentence.find(",")
-    if limit < 0:
-        limit = len(sentence)
-    if "dass" in sentence:  # the substring test spares the word-boundary regex on most sentences
-        dass = _DASS.search(sentence, 0, limit)
-        limit = dass.start() if dass else limit
-    for match in _word_matches(_PERSON_AFTER, padded):
-        start = match.start()  # where the name starts in ``sentence`` (one character of padding)
-        before = sentence[max(0, start - 12):start]
-        subject = start < limit and not _PREPOSITION_BEFORE.search(before)
-        if (subject or _POSTPOSED.search(sentence[max(0, start - 16):start])) \
-                and not sentence.startswith("Herrn", start):
-            return _speaker_of(match, sentence)
-    return None
-
-
-_ADMIN_SET = frozenset(ADMIN_TITLES)  # set lookups: the tuples are compared one by one
-_MEMBER_SET = frozenset(MEMBER_TITLES)
-
-
-# The party a speaker comes from, right after the name: "Herr Petersen von der Breitband GmbH".
-_EXTERNAL = re.compile(
-    r"\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:von\s+der|vom|von|der|des)\s+(?:[\w&.-]+\s+){0,3}?"
-    r"(?:GmbH|mbH|AG|Planungsbüro\w*|Ingenieurbüro\w*|Büro|Firma|Stadtwerke|Polizei\w*|Landesbetrieb\w*"
-    r"|Verein\w*|Bahn|Netzbetreiber\w*|Investor\w*|Architekturbüro\w*|Gutachter\w*)\b"
-)
-
-
-# An office in brackets after the name: the speaker works in the administration.
-_ADMIN_BRACKET = re.compile(r"\s*\((?:Fachbereich|Fachdienst|Fachbereichsleitung|Amt|Dezernat|Referat|Verwaltung"
-                            r"|Stadtverwaltung|Kämmerei|[A-ZÄÖÜ][a-zäöüß]*amt)\b")
-
-
-def _speaker_of(match: re.Match[str], sentence: str) -> Speaker:
-    if _EXTERNAL.match(match.string, match.end()) is not None:
-        g = match.groupdict()
-        name = f"{'Herr' if (g['hf'] or '').startswith('Herr') else 'Frau'} {g['hname']}" if g["hname"] \
-            else f"{g['title']} {g['tname']}" if g["title"] else (g["role"] or g["frole"])
-        return Speaker(name, False, False, True)
-    g = match.groupdict()
-    if g["role"] or g["frole"]:
-        role = g["role"] or g["frole"]
-        name = "Verwaltung" if role.endswith("erwaltung") and role != "Kreisverwaltung" else role
-        return Speaker(name, role not in ("Vorsitzende", "Ausschussvorsitzende"))
-    if g["title"]:
-        title = g["title"]
-        name = f"{title} {g['tname']}"
-        return Speaker(name, title in _ADMIN_SET, title in _MEMBER_SET)
-    title = g["htitle"]
-    name = f"{'Herr' if g['hf'].startswith('Herr') else 'Frau'} {g['hname']}"
-    if title:
-        return Speaker(f"{title} {g['hname']}", title in _ADMIN_SET, title in _MEMBER_SET)
-    if _ADMIN_BRACKET.match(match.string, match.end()) is not None:
-        return Speaker(name, True)  # "Herr Yilmaz (Fachbereich Jugend): …"
-    member = _MEMBER_PARTY.search(sentence)
-    return Speaker(name, member is None and _first_word(_INFORM, " " + sentence) is not None, member is not None)
-
 
 def find_party(clause: str) -> str | None:
     """The acting party named in a clause, normalised ("Verwaltung", "Fachbereich 50", "Landrat")."""
@@ -300,19 +90,6 @@ def find_party(clause: str) -> str | None:
         return party.split(None, 1)[1]
     return party
 
-
-def subject_person(clause: str) -> str | None:
-    """The named person who opens a clause with a future "wird" ("Herr Schneider wird … nachreichen"), else None."""
-    match = _PERSON.match(clause)
-    if match is None or not clause.startswith(" wird ", match.end()):
-        return None
-    return _speaker_of(match, clause).name
-
-
-def find_person(clause: str) -> str | None:
-    """The first named person or office holder in a clause ("OB Kuhn", "Herr Römer")."""
-    match = _first_word(_PERSON_AFTER, " " + clause)  # see _SPEECH
-    return _speaker_of(match, clause).name if match else None
 
 
 def find_body(clause: str) -> str | None:

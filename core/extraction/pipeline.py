@@ -27,8 +27,9 @@ from core.extraction.discourse import Sentence, State, acceptance, records_adopt
 from core.extraction.header import find_body as find_doc_body
 from core.extraction.header import find_meeting_date
 from core.extraction.kinds import classify, is_concrete_period
-from core.extraction.owners import find_body, find_party, find_person, speaker_prefix_end, subject_person
+from core.extraction.owners import find_body, find_party
 from core.extraction.sentences import iter_sentence_blocks
+from core.extraction.speakers import find_person, speaker_prefix_end, subject_person
 from core.extraction.timex import TimeExpr, find_times, find_times_possible
 from core.extraction.units import Unit, agreed, intends, units_of
 from core.types import Candidate, Kind, MeetingContext

@@ -15,8 +15,8 @@ from core.extraction import patterns as rx
 from core.extraction.clauses import ZU_INF_END, split_clauses, split_request_heads
 from core.extraction.cues import CueIndex
 from core.extraction.kinds import classify
-from core.extraction.owners import find_person, find_speaker
 from core.extraction.sentences import Span
+from core.extraction.speakers import find_person, find_speaker
 from core.extraction.timex import find_times
 from core.types import Kind
 

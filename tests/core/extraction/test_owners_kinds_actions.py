@@ -6,7 +6,8 @@ import pytest
 
 from core.extraction.actions import make_action, to_infinitive
 from core.extraction.kinds import classify
-from core.extraction.owners import find_body, find_party, find_speaker
+from core.extraction.owners import find_body, find_party
+from core.extraction.speakers import find_speaker
 from core.types import Kind
 
 
