@@ -10,7 +10,8 @@ from dataclasses import dataclass, field, replace
 
 from core.extraction import cues as cue
 from core.extraction import patterns as rx
-from core.extraction.cues import CueIndex
+from core.extraction.cue_index import CueIndex
+from core.extraction.lexicon import Hits
 from core.extraction.owners import find_assignee
 from core.extraction.speakers import Speaker, find_person, find_speaker
 
@@ -56,7 +57,7 @@ def records_adoption(text: str) -> bool:
     return False
 
 
-def update_state(sentence: str, hits: cue.Hits, state: State) -> None:
+def update_state(sentence: str, hits: Hits, state: State) -> None:
     """Read one sentence into ``state`` (every sentence passes here, so it is kept cheap)."""
     state.sentence, state._assignee_read = sentence, False
     first = sentence[:1]

@@ -22,11 +22,12 @@ from collections.abc import Iterator
 from core.extraction import cues as cue
 from core.extraction import patterns as rx
 from core.extraction.actions import make_action
-from core.extraction.cues import CueIndex
+from core.extraction.cue_index import CueIndex
 from core.extraction.discourse import Sentence, State, acceptance, records_adoption, rejects, update_state
 from core.extraction.header import find_body as find_doc_body
 from core.extraction.header import find_meeting_date
 from core.extraction.kinds import classify, is_concrete_period
+from core.extraction.lexicon import Hits
 from core.extraction.owners import find_body, find_party
 from core.extraction.sentences import iter_sentence_blocks
 from core.extraction.speakers import find_person, speaker_prefix_end, subject_person
@@ -135,7 +136,7 @@ def _same_item(text: str, span: Sentence) -> bool:
                 or (len(sentence) < 120 and sentence[-1:] not in rx.SENTENCE_END_CHARS))
 
 
-def _digits_cannot_commit(sentence: str, hits: cue.Hits, state: State) -> bool:
+def _digits_cannot_commit(sentence: str, hits: Hits, state: State) -> bool:
     """For a sentence without any commitment cue but with digits: can no clause reach the threshold?
 
     Without a cue a clause scores at most a future date (0.4) and a future word such as "zeitnah"
@@ -161,7 +162,7 @@ def _candidate(
     index: CueIndex,
     unit: Unit,
     sentence: str,
-    sentence_hits: cue.Hits,
+    sentence_hits: Hits,
     state: State,
     context: MeetingContext,
     meeting: dt.date | None,
@@ -298,7 +299,7 @@ def _due(times: list[TimeExpr], meeting: dt.date | None) -> TimeExpr | None:
     return None
 
 
-def _owner(clause: str, hits: cue.Hits, kind: Kind, unit: Unit, state: State, doc_body: str | None) -> str | None:
+def _owner(clause: str, hits: Hits, kind: Kind, unit: Unit, state: State, doc_body: str | None) -> str | None:
     """Who owes the commitment. The party and the body named in the clause are read only where
     the answer can still depend on them (``or`` stops at the first name found)."""
     speaker = state.speaker if state.speaker and state.speaker.admin and (

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from core.extraction import cues as cue
 from core.extraction import patterns as rx
 from core.extraction.clauses import ZU_INF_END, split_clauses, split_request_heads
-from core.extraction.cues import CueIndex
+from core.extraction.cue_index import CueIndex
 from core.extraction.kinds import classify
 from core.extraction.sentences import Span
 from core.extraction.speakers import find_person, find_speaker

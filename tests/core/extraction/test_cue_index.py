@@ -1,0 +1,30 @@
+"""The paragraph scan answers exactly as tokenising each slice on its own would."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core.extraction.cue_index import CueIndex
+from core.extraction.lexicon import family_hits, lookup
+
+_WORDS = st.sampled_from([
+    "wird", "werden", "beauftragt", "sagt", "sagte", "zu", "nicht", "muss", "sollte", "bittet", "darum",
+    "Verwaltung", "Kenntnis", "zur", "vorgelegt", "heute", "künftig", "findet", "statt", "wir", "werden",
+    "Wiedervorlage", "empfiehlt", "dem", "Rat", "ß", "İstanbul", "Straße", "_x", "wie", "üblich", "Frist", "endet",
+])
+_GAPS = st.sampled_from([" ", ", ", ". ", "\n", " (", ") ", "-", "„", "“ "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_WORDS, _GAPS), min_size=1, max_size=25), st.data())
+def test_slices_look_up_the_same_bits_as_tokenising_them(pairs: list[tuple[str, str]], data: st.DataObject) -> None:
+    text = "".join(word + gap for word, gap in pairs)
+    index = CueIndex(text, 0, len(text))
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    segment = text[start:end]
+    hits = index.hits(start, end)
+    alone = lookup(segment)
+    assert hits[0] == alone[0]
+    assert family_hits(segment, hits) == family_hits(segment, alone)
