@@ -114,8 +114,9 @@ def _process(
         return []  # most sentences: no cue at all, only the discourse state needed updating
     acceptor = acceptance(text, ahead) if cue.REQUEST.found(sentence, hits) else None
     rejected = bool(ahead) and rejects(text, ahead[0])
-    later = len(ahead) > 1 and _same_item(text, ahead[0]) and rejects(text, ahead[1])
-    if state.resolution and (rejected or later):
+    if state.resolution and (
+        rejected or (len(ahead) > 1 and _same_item(text, ahead[0]) and rejects(text, ahead[1]))
+    ):
         # A resolution text voted down, perhaps a sentence later ("Herr Roth begründet den Antrag. Der
         # Antrag wird abgelehnt."): none of its tasks is owed.
         return []
