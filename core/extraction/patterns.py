@@ -11,6 +11,10 @@ import re
 
 # How minutes name the administration as an actor (also read by ``actions``).
 ADMINISTRATION = r"(?:Stadt|Kreis|Gemeinde)?[Vv]erwaltung"
+# How minutes record an agreement and a promise (read by heads, acceptances and the tasks they state).
+_AGREE = (r"beschlossen|beschließt|vereinbart|verabredet|verständig\w+"
+          r"|(?:sprechen|spricht)\s+sich\s+(?:\w+\s+){0,4}?dafür\s+aus")
+_PROMISE_VERB = r"sagt|sagte|sichert|sicherte"
 PRONOUN_START = re.compile(r"^(?:Er|Sie|Dieser|Diese|Dies|Weiter|Ferner|Abschließend|Außerdem|Zudem)\b")
 ACCEPT_SENTENCE = re.compile(
     r"^(?:Dies|Das|Dieser|Diese|Dem|Der\s+Vorschlag|Die\s+Bitte|Die\s+Anregung|Gegen|Nachdem|Einvernehmlich"
@@ -18,7 +22,7 @@ ACCEPT_SENTENCE = re.compile(
 )
 # "Landrat Dr. Weber sagt dies zu.": accepts the request before; it states no task of its own.
 ACCEPT_ANAPHOR = re.compile(
-    r"[^,]{0,80}?\b(?:sagt|sagte|sichert|sicherte|stimmt|stimmte)\s+(?:dies|das|es|dieses|diesem)"
+    rf"[^,]{{0,80}}?\b(?:{_PROMISE_VERB}|stimmt|stimmte)\s+(?:dies|das|es|dieses|diesem)"
     r"\s+(?:\w+\s+){0,2}?zu\s*[.!]?\s*$"
 )
 # A head that states a view: "Herr Kurz meint, dass …", "Sie ist der Auffassung, dass …".
@@ -34,8 +38,7 @@ WE_WILL = re.compile(r"\s*(?:\w+\s+){0,3}?[Ww]ir\s+werden\b")
 CONDITION_HEAD = re.compile(r"\bBedingung\b|\bvorausgesetzt\b")
 # An acceptance that states its own task after the comma (not "dies/das zu tun").
 OWN_TASK_ACCEPT = re.compile(
-    r"(?:\b(?:beschlossen|beschließt|vereinbart|verabredet|verständig\w+|(?:sprechen|spricht)\s+sich\s+(?:\w+\s+){0,4}?"
-    r"dafür\s+aus)|\b(?:sagt|sagte|sichert|sicherte)\w*\s+(?:\w+\s+){0,3}?zu)\s*,(?!\s*(?:dies|das|es|dem|diesem)\b)"
+    rf"(?:\b(?:{_AGREE})|\b(?:{_PROMISE_VERB})\w*\s+(?:\w+\s+){{0,3}}?zu)\s*,(?!\s*(?:dies|das|es|dem|diesem)\b)"
 )
 # The matter raised is the subject of the reply: "Dies wird schriftlich beantwortet." after a question.
 MATTER_SUBJECT = re.compile(r"\s*(?:Dies|Das|Diese\s+Frage|Die\s+Frage|Die\s+Anfrage)\s+(?:wird|werde)\b")
@@ -108,10 +111,7 @@ FINITE_END = re.compile(rf"\b(?:{'|'.join(FINITE_WORDS)})\s*$")  # tried only wh
 UND = re.compile(r"\s+und\s+")
 CAPITALISED = re.compile(r"\s[A-ZÄÖÜ][a-zäöüß]")
 PROPOSE = re.compile(r"\b(?:schlägt|schlug)\b|\bVorschlag\b")
-AGREED = re.compile(
-    r"\b(?:beschlossen|beschließt|vereinbart|verabredet|besprochen\s+worden|verständig\w+"
-    r"|(?:sprechen|spricht)\s+sich\s+(?:\w+\s+){0,4}?dafür\s+aus)\b"
-)
+AGREED = re.compile(rf"\b(?:{_AGREE}|besprochen\s+worden)\b")
 INTENT_OWN = re.compile(r"beabsichtig")  # a person's own intention, unlike "geplant" (a plan of record)
 ON_BEHALF = re.compile(r"(?:seitens|von\s+Seiten|vonseiten)\s+der\s+Verwaltung")
 DIGIT = re.compile(r"\d")
@@ -159,7 +159,8 @@ UNTIL = re.compile(r"\bbis\s+(?:zur|zum|zu)\b")
 MILESTONE = re.compile(r"\b(?:erfolgt|erfolgen|findet|finden|beginnt|beginnen|startet|starten)\b")
 # A verbal promise governing the clause after it ("sagt zu, …"); a noun ("an dessen Zusage") recalls one.
 PROMISE_HEAD = re.compile(
-    r"\b(?:sagt|sagte|sichert|sicherte)\b(?:\s+[\w.]+){0,10}?\s+zu\s*$|\b(?:kündigt|kündigte)\b(?:\s+[\w.]+){0,10}?\s+an\s*$"
+    rf"\b(?:{_PROMISE_VERB})\b(?:\s+[\w.]+){{0,10}}?\s+zu\s*$|"
+    r"\b(?:kündigt|kündigte)\b(?:\s+[\w.]+){0,10}?\s+an\s*$"
     r"|\b(?:verspricht|versprach|verpflichtet\s+sich)\b|\b(?:hat|haben)\s+(?:\w+\s+){0,4}?(?:zugesagt|zugesichert)\s*$"
 )
 INTENT = re.compile(r"beabsichtig|geplant|angestrebt|vorgesehen|\bplant\b")
