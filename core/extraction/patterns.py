@@ -83,13 +83,14 @@ ENUM_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z]\)|[-•])\s+")
 ENUM_MARK = re.compile(r"(?:\d{1,2}[.)]|[a-z]\)|[-•])\s+(?=[A-ZÄÖÜ])")  # at a given position (no ^)
 # An office of the administration as a subject; a person counts with an office in brackets
 # ("Frau Koch (Kämmerei) klärt bis zum 15.03. …", as in the result minutes of working groups).
-_OFFICE = (r"(?:Fachbereich|Fachdienst|Amt|Dezernat|Referat|Verwaltung|Kämmerei|Bauhof"
-           r"|[A-ZÄÖÜ][a-zäöüß]*(?:amt|management|stelle))")
+# (also read by ``speakers``: an office in brackets after a speaker's name)
+OFFICE = (r"(?:Fachbereich(?:sleitung)?|Fachdienst|Amt|Dezernat|Referat|(?:Stadt)?[Vv]erwaltung|Kämmerei|Bauhof"
+          r"|[A-ZÄÖÜ][a-zäöüß]*(?:amt|management|stelle))")
 VERWALTUNG_PRESENT = re.compile(
     rf"^\s*(?:\d{{1,2}}[.)]\s+)?(?:Die\s+{ADMINISTRATION}|Die\s+Kämmerei|Das\s+[A-ZÄÖÜ]?[a-zäöüß]*[Aa]mt(?:\s+\d+)?"
     r"|Der\s+Fachbereich(?:\s+\d+)?|Der\s+Fachdienst(?:\s+\d+)?|Der\s+Bauhof|Das\s+[A-ZÄÖÜ][a-zäöüß]*management"
     r"|Die\s+[A-ZÄÖÜ][a-zäöüß]*stelle"
-    rf"|(?:Herr|Frau)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\wäöüß-]+\s+\({_OFFICE}\b[^()]{{0,30}}\))"
+    rf"|(?:Herr|Frau)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\wäöüß-]+\s+\({OFFICE}\b[^()]{{0,30}}\))"
     r"\s+(?:prüft|hält|erstellt|legt|erarbeitet|klärt|ermittelt"
     r"|informiert|berichtet|führt|setzt|sorgt|nimmt|tritt|stellt|bereitet|beantragt|schreibt|lädt|leitet"
     r"|veranlasst|kümmert|organisiert)\b"
@@ -117,7 +118,6 @@ ON_BEHALF = re.compile(r"(?:seitens|von\s+Seiten|vonseiten)\s+der\s+Verwaltung")
 DIGIT = re.compile(r"\d")
 LOWER3 = re.compile(r"[a-zäöüß]{3}")
 HANDOVER = re.compile(r"vorgelegt|vorzulegen|vorlegen|einzubringen|eingebracht|einbringen|verteilen|schicken")
-# The administration as the subject next to a future "wird"/"werden" (either order).
 # The administration's own future, ending in its infinitive ("Die Verwaltung wird … prüfen."), active only:
 # "wird durch Herrn X vertreten", "wird vom Kreis unterstützt" are passives about it. The infinitive ends the
 # segment, so a match starts at most ADMIN_FUTURE_REACH characters before the end: only that tail is searched.
@@ -128,6 +128,7 @@ ADMIN_FUTURE_END = re.compile(
     r"(?=[^.]{0,200}\b[a-zäöüß]{1,40}(?:en|ern|eln)\s{0,20}[.!]?\s{0,20}$)"
 )
 ADMIN_FUTURE_REACH = 320  # the longest match start before the end: subject 50, "wird", 200, a word, spaces
+# The administration as the subject next to a future "wird"/"werden" (either order), or as the agent.
 ADMIN_SUBJECT = re.compile(
     rf"\b(?:wird|werden)\s+(?:die|der|das)\s+(?:{ADMINISTRATION}|Kämmerei|Magistrat"
     r"|Bürgermeister(?:in)?|Oberbürgermeister(?:in)?|Landrat|Landrätin|Fachbereich|Fachdienst|[A-ZÄÖÜ]\w*amt)\b"

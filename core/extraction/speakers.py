@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from core.extraction.patterns import OFFICE
+
 # Titles of the administration: a passive statement by such a speaker is the speaker's to-do.
 ADMIN_TITLES = (
     "Oberbürgermeisterin", "Oberbürgermeister", "Samtgemeindebürgermeister", "Bürgermeisterin",
@@ -194,8 +196,7 @@ _EXTERNAL = re.compile(
 
 
 # An office in brackets after the name: the speaker works in the administration.
-_ADMIN_BRACKET = re.compile(r"\s*\((?:Fachbereich|Fachdienst|Fachbereichsleitung|Amt|Dezernat|Referat|Verwaltung"
-                            r"|Stadtverwaltung|Kämmerei|[A-ZÄÖÜ][a-zäöüß]*amt)\b")
+_ADMIN_BRACKET = re.compile(rf"\s*\({OFFICE}\b")
 
 
 def _speaker_of(match: re.Match[str], sentence: str) -> Speaker:
