@@ -97,7 +97,11 @@ def make_action(quote: str) -> str:
     text = quote.strip().rstrip(".;:!?“”\"' ")
     text = _DROP_LEAD.sub("", text)
     if "," in text and _has_any(text, _ASSIGN_WORDS):
-        text = _ASSIGN_HEAD.sub("", text, count=1)
+        task = _ASSIGN_HEAD.sub("", text, count=1)
+        # The head governs a zu-infinitive or a dass-clause; after "vereinbart eine Klausur am Samstag, 23.01."
+        # the comma only sets off the date.
+        if "zu" in task or task.startswith(("dass ", "daß ")):
+            text = task
     if "zu" in text and _has_any(text, _PROMISE_WORDS):
         promise = _PROMISE_FRAME.match(text)
         if promise:

@@ -41,7 +41,7 @@ STRONG_SCHEDULE = word_cue(r"vertagt", r"vertagen", r"verwiesen", r"verweisen", 
                       r"empfiehlt\s+(?:dem|der)\s+[\wäöü-]*(?:rat|kreistag|ausschuss|versammlung|vertretung)")
 SCHEDULE = word_cue(
     r"vertagt", r"vertagen", r"zurückgestellt", r"zurückzustellen", r"Wiedervorlage", r"auf\s+die\s+Tagesordnung",
-    r"Sondersitzung", r"Ortstermin", r"Ortsbesichtigung", r"Begehung", r"Ortsbegehung",
+    r"Sondersitzung", r"Klausurtagung", r"Ortstermin", r"Ortsbesichtigung", r"Begehung", r"Ortsbegehung",
     r"einzuberufen", r"einberufen",
     r"erneut\s+zu\s+beraten", r"erneut\s+beraten", r"begutachtet",
 )
@@ -123,9 +123,11 @@ POSITIVE_WORDS = word_cue("wird", "werden", "werde", "kann", "nun", "noch", "dan
 REPORTED_WORDS = word_cue("solle", "werde", "sei", "könne", "müsse", "seien", "würden")  # Konjunktiv I of reports
 # "Anträge können bis … gestellt werden": ability or permission, and its "werden" is no future.
 ABILITY = word_cue("kann", "können", "könne", "darf", "dürfen")
-# Forecasts and amounts: "Die Einwohnerzahl wird bis 2030 steigen" is nobody's task.
+# Forecasts, amounts and lapses: "Die Einwohnerzahl wird bis 2030 steigen", "… dass der Vertrag Ende Juli
+# ausläuft" happen by themselves; they are nobody's task.
 FORECAST = word_cue("steigen", "steigt", "sinken", "sinkt", "wachsen", "wächst", "zunehmen", "abnehmen", "zurückgehen",
-               "belaufen", "betragen", "beträgt")
+               "belaufen", "betragen", "beträgt", "ausläuft", "auslaufen", "abläuft", "ablaufen", "verfällt",
+               "verfallen", "andauert", "andauern", "anhält", "anhalten")
 _WIRD_WERDE = re.compile(r"\b(?:wird|werde)\b")
 # Indirect questions: "Herr X fragt, ob die Straße saniert werde" asks, it promises nothing.
 ASK = word_cue("fragt", "fragte", "erfragt", "erkundigt", "erkundigte", "wissen", "Nachfrage", "Anfrage", "gefragt",

@@ -34,9 +34,10 @@ _REPORT = re.compile(
     re.IGNORECASE,
 )
 _MEETING = re.compile(  # every alternative starts with a letter: re skips ahead to those letters
-    r"S(?:itzung)|s(?:itzung|tattfinden)|T(?:agesordnung|ermin\b|reffen)|vertag(?:t|en)"
+    r"S(?:itzung)|s(?:itzung|tattfinden|tattfindet)|T(?:agesordnung|ermin\b(?!\s*:)|reffen)|vertag(?:t|en)"
     r"|z(?:urückgestellt|urückzustellen|u\s+behandeln|u\s+beschließen)|W(?:iedervorlage|orkshop)"
-    r"|O(?:rtstermin|rtsbesichtigung|rtsbegehung)|B(?:esichtigung|egehung)"
+    r"|O(?:rtstermin|rtsbesichtigung|rtsbegehung)|B(?:esichtigung|egehung|eratung(?:en)?\s+(?:\w+\s+){0,4}?fort"
+    r"(?:zusetzen|setzen|gesetzt))"
     r"|b(?:egutachtet|eraten\s+werden|eraten\b|esprochen|esprechen|ehandelt|ehandeln|eschlossen\s+werden)"
     r"|Austausch|Gespräch|e(?:inladen|inzuladen|ingeladen|rneut\s+zu\s+beraten|rneut\s+beraten)"
     r"|abgestimmt\s+wird|abgestimmt\s+werden|K(?:onsens|lausur)|g(?:esprochen\s+werden|enehmigt\s+werde)"
@@ -58,8 +59,8 @@ _MEETING_STEMS = (
     "itzung", "tagesordnung", "vertag", "zurückgestellt", "zurückzustellen", "wiedervorlage", "termin",
     "besichtigung", "begehung", "begutachtet", "treffen", "austausch", "gespräch", "einladen", "einzuladen",
     "eingeladen", "beraten", "besprochen", "besprechen", "behandel", "beschließen", "beschlossen", "abgestimmt",
-    "konsens", "gesprochen", "genehmigt", "stattfinden", "klausur", "workshop", "ältestenrat", "tagt", "tagen",
-    "statt", "versammlung", "veranstaltung",
+    "konsens", "beratung", "gesprochen", "genehmigt", "stattfinden", "klausur", "workshop", "ältestenrat", "tagt",
+    "tagen", "statt", "versammlung", "veranstaltung",
 )
 
 

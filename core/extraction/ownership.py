@@ -46,8 +46,10 @@ def owner_of(clause: str, hits: Hits, kind: Kind, unit: Unit, state: State, doc_
     party = find_party(clause)
     if party and kind is Kind.REPORT_BACK and rx.INFORMED.search(clause):
         party = None  # "Über das Ergebnis wird der Ausschuss informiert": the body named is told, not telling
-    # The person who promises, or who is the subject of a future step ("Herr Schneider wird … nachreichen").
-    person = find_person(clause) if cue.PROMISE.found(clause, hits) else subject_person(clause)
+    # The person who promises, or who is the subject of a future step ("Herr Schneider wird … nachreichen",
+    # "Frau Seidel versendet das Protokoll bis …").
+    planner = clause.startswith(("Herr", "Frau")) and rx.PERSON_PLAN.match(clause) is not None
+    person = find_person(clause) if planner or cue.PROMISE.found(clause, hits) else subject_person(clause)
     if party or person or accepted:
         return party or person or accepted
     if speaker:

@@ -12,7 +12,7 @@ import re
 # How minutes name the administration as an actor (also read by ``actions``).
 ADMINISTRATION = r"(?:Stadt|Kreis|Gemeinde)?[Vv]erwaltung"
 # How minutes record an agreement and a promise (read by heads, acceptances and the tasks they state).
-_AGREE = (r"beschlossen|beschließt|vereinbart|verabredet|verständig\w+"
+_AGREE = (r"beschlossen|beschließt|vereinbart|vereinbaren|verabredet|verabreden|verständig\w+"
           r"|(?:sprechen|spricht)\s+sich\s+(?:\w+\s+){0,4}?dafür\s+aus")
 _PROMISE_VERB = r"sagt|sagte|sichert|sicherte"
 PRONOUN_START = re.compile(r"^(?:Er|Sie|Dieser|Diese|Dies|Weiter|Ferner|Abschließend|Außerdem|Zudem)\b")
@@ -94,6 +94,20 @@ VERWALTUNG_PRESENT = re.compile(
     r"\s+(?:prüft|hält|erstellt|legt|erarbeitet|klärt|ermittelt"
     r"|informiert|berichtet|führt|setzt|sorgt|nimmt|tritt|stellt|bereitet|beantragt|schreibt|lädt|leitet"
     r"|veranlasst|kümmert|organisiert)\b"
+)
+# A named person's present-tense step, as result minutes write their tasks ("Frau Seidel versendet das
+# Protokoll bis Ende der Woche"): a plan only with a time after the meeting ("Herr X prüft" alone may be
+# said in it). Verbs that report in the meeting ("informiert", "legt dar", "stimmt zu") are left out.
+PERSON_PLAN = re.compile(
+    r"\s*(?:Herr|Frau)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\wäöüß-]+(?:\s+\([^()]{0,30}\))?\s+"
+    r"(?:prüft|erstellt|erarbeitet|klärt|ermittelt|sorgt|bereitet|versendet|verschickt|übersendet|übermittelt"
+    r"|lädt|organisiert|kümmert|veranlasst|reicht|schickt|holt)\b"
+)
+# A label that opens a line of result minutes ("Ergebnis: …", "Vereinbart: …", "Aufgabe: …"): the text
+# after it is the quote, and the labels of agreements and tasks give it the force of an agreed head.
+RESULT_LABEL = re.compile(
+    r"\s*(?:(?P<task>Vereinbart|Vereinbarung|Verabredet|Verabredung|Festlegung|Festgelegt|Absprache"
+    r"|Aufgabe|Arbeitsauftrag|To-?[Dd]os?|Nächste\s+Schritte|Nächster\s+Schritt)|Ergebnis|Fazit)\s*:\s+"
 )
 # Present-tense steps that happen after the meeting (unlike "berichtet", "stellt vor": said in it).
 ADMIN_ACTION = re.compile(

@@ -105,11 +105,13 @@ def _process(
         return []  # "Landrat Dr. Weber sagt dies zu.": the same, with the one who accepts as subject
     if sentence.rstrip().endswith(":") or not rx.LOWER3.search(sentence):
         return []  # headings ("Beschluss:") and tables
-    if len(sentence) < 120 and sentence.rstrip()[-1:] not in rx.SENTENCE_END_CHARS:
+    label_end, label_force = result_label(sentence)
+    body = sentence[label_end:] if label_end else sentence  # what follows "Ergebnis:", "Vereinbart:"
+    if len(sentence) < 120 and sentence.rstrip()[-1:] not in rx.SENTENCE_END_CHARS and not label_force:
         return []  # title lines: "Sozialausschuss am 31.08.2023", "TOP 3 Bericht der Verwaltung"
     if not cue.may_commit(sentence, hits) and (
-        not (rx.DIGIT.search(sentence) or rx.VERWALTUNG_PRESENT.match(sentence))
-        or _digits_cannot_commit(sentence, hits, state)
+        not (rx.DIGIT.search(sentence) or rx.VERWALTUNG_PRESENT.match(body) or label_force or _person_plan(body))
+        or _digits_cannot_commit(sentence, body, hits, state, label_force)
     ):
         return []  # most sentences: no cue at all, only the discourse state needed updating
     acceptor = acceptance(text, ahead) if cue.REQUEST.found(sentence, hits) else None
@@ -122,7 +124,7 @@ def _process(
         return []
     admin_speaker = bool(state.speaker and state.speaker.admin and state.speaker_age == 0)
     found = []
-    for unit in units_of(text, index, s_start, s_end, acceptor, admin_speaker):
+    for unit in units_of(text, index, s_start, s_end, acceptor, admin_speaker, label_force):
         if rejected:
             unit = Unit(unit.start, unit.end, unit.boost - 0.5, unit.accepted_by, unit.head_request)
         cand = _candidate(text, index, unit, sentence, hits, state, context, meeting, doc_body)
@@ -138,12 +140,13 @@ def _same_item(text: str, span: Sentence) -> bool:
                 or (len(sentence) < 120 and sentence[-1:] not in rx.SENTENCE_END_CHARS))
 
 
-def _digits_cannot_commit(sentence: str, hits: Hits, state: State) -> bool:
+def _digits_cannot_commit(sentence: str, body: str, hits: Hits, state: State, label_force: float) -> bool:
     """For a sentence without any commitment cue but with digits: can no clause reach the threshold?
 
     Without a cue a clause scores at most a future date (0.4) and a future word such as "zeitnah"
-    (0.1), plus the force of a governing head and the bonuses of the sentence's context. Summing the
-    most each could give is exact and spares the clause work for tables, amounts and "TOP 5".
+    (0.1), plus the force of a governing head or a task label and the bonuses of the sentence's context.
+    Summing the most each could give is exact and spares the clause work for tables, amounts and "TOP 5".
+    ``body`` is the sentence after a label of result minutes ("Ergebnis: Das Amt 40 legt …").
     """
     best = 0.4 if find_times_possible(sentence) else 0.0
     if cue.FUTURE_WORDS.found(sentence, hits):
@@ -154,8 +157,11 @@ def _digits_cannot_commit(sentence: str, hits: Hits, state: State) -> bool:
         best += 0.45  # a head ("bittet darum, …") passing its force on
     if state.speaker and state.speaker.admin and state.speaker_age <= 1:
         best += 0.1
-    if "Verwaltung" in sentence or rx.VERWALTUNG_PRESENT.match(sentence):
+    if "Verwaltung" in sentence or rx.VERWALTUNG_PRESENT.match(body):
         best += 0.6  # "Die Verwaltung prüft …" inside a resolution or as an enumerated item, or with a time
+    elif _person_plan(body):
+        best += 0.2  # "Frau Seidel versendet das Protokoll bis …"
+    best += label_force
     return best < THRESHOLD - _EPS
 
 
@@ -179,14 +185,17 @@ def _candidate(
     if enum is not None:
         start = enum.end()  # "2. Die Verwaltung wird beauftragt …": the number is not part of the quote
     elif text[start:start + 1].isupper() and ":" in text[start:start + 80]:
-        start += speaker_prefix_end(text[start:end])  # "Bürgermeister Vogt: Die Arbeiten beginnen …"
+        label = rx.RESULT_LABEL.match(text, start, end)  # "Vereinbart: Der IT-Service bereitet … vor"
+        start = label.end() if label else start + speaker_prefix_end(text[start:end])  # "Bürgermeister Vogt: …"
     clause = text[start:end]
     if len(clause) < MIN_CLAUSE_CHARS:
         return None
     # A unit lies inside its sentence: as long as the sentence, it is the sentence.
     hits = sentence_hits if len(clause) == len(sentence) else index.hits(start, end)
     verwaltung_present = rx.VERWALTUNG_PRESENT.match(clause) is not None
-    if unit.boost <= 0 and not cue.may_commit(clause, hits) and not rx.DIGIT.search(clause) and not verwaltung_present:
+    person_plan = not verwaltung_present and _person_plan(clause)
+    if unit.boost <= 0 and not cue.may_commit(clause, hits) and not rx.DIGIT.search(clause) and not verwaltung_present \
+            and not person_plan:
         return None  # the common case: nothing that could make this clause a commitment
     cues = cue.read_cues(clause, hits)
     admin_speaker = bool(state.speaker and state.speaker.admin and state.speaker_age <= 1)
@@ -220,7 +229,7 @@ def _candidate(
     # The best a date and a future kind could still add: skip the time grammar when even that fails.
     # (_EPS: the bound is summed before rounding; float noise must not prune a borderline clause.)
     # "Die Verwaltung legt im Oktober den Entwurf vor": an administrative present with a future time is a plan.
-    present_plan = 0.2 if verwaltung_present else 0.1 if _milestone(clause) else 0.0
+    present_plan = 0.2 if verwaltung_present or person_plan else 0.1 if _milestone(clause) else 0.0
     # A date adds the most, so the bound with one is taken first: when it fails, the time pre-check
     # is not needed either (float sums are monotone: without the date the sum is never larger).
     future_bonus = 0.2 if cues.future else 0.0
@@ -268,6 +277,22 @@ def _candidate(
         kind=kind,
         confidence=round(score, 3),
     )
+
+
+def result_label(sentence: str) -> tuple[int, float]:
+    """Where the text after a label of result minutes starts ("Ergebnis: …"; else 0), and the force the label
+    gives its line (an agreed head's for "Vereinbart:", "Aufgabe:" and the like, else 0)."""
+    if ":" not in sentence[:24]:
+        return 0, 0.0
+    label = rx.RESULT_LABEL.match(sentence)
+    if label is None:
+        return 0, 0.0
+    return label.end(), 0.45 if label.group("task") else 0.0
+
+
+def _person_plan(segment: str) -> bool:
+    """``rx.PERSON_PLAN``, tried only on segments that start with "Herr" or "Frau"."""
+    return segment.startswith(("Herr", "Frau")) and rx.PERSON_PLAN.match(segment) is not None
 
 
 def _milestone(segment: str) -> bool:

@@ -57,6 +57,11 @@ _PATTERNS: list[tuple[str, str]] = [
     ("half", rf"\b(?:(?P<hend>Ende)\s+(?:des\s+|der\s+)?)?(?P<h>ersten|zweiten|1\.|2\.)\s+"
              rf"(?:Halbjahr(?:es|s)?|Jahreshälfte)(?:\s+{_YEAR})?"),
     ("week", r"\b(?:KW|Kalenderwoche)\s?(?P<w>[1-5]?\d)\b|\b(?P<w2>[1-5]?\d)\.\s+(?:KW|Kalenderwoche)\b"),
+    # "bis Ende der Woche", "Ende nächster Woche" (that week's Friday); "in der kommenden Woche" (vague)
+    ("rel_week", r"\b(?:(?P<wpart>Anfang|Mitte|Ende)\s+(?:der\s+|dieser\s+)?"
+                 r"(?:(?P<wrel>nächste[nr]?|kommende[nr]?|übernächste[nr]?)\s+)?Woche"
+                 r"|(?i:in\s+der|bis\s+zur|im\s+Laufe\s+der)\s+(?P<wrel2>nächsten|kommenden|folgenden|übernächsten)\s+Woche"
+                 r"|(?P<wrel3>nächste|kommende|übernächste)\s+Woche)\b"),
     ("in_units", r"\b(?i:in|innerhalb\s+von|binnen)\s+(?P<n>\d{1,2}|ein|einem|einer|zwei|drei|vier|fünf|sechs|"
                  r"sieben|acht|neun|zehn|zwölf|vierzehn)\s+(?P<unit>Tagen|Wochen|Woche|Monaten|Monat)\b"),
     ("holidays", r"\b(?P<rel>(?i:nach|vor|bis\s+zur|bis\s+zu|bis|zur|in))\s+(?:(?:den|der|die|dem)\s+)?"
@@ -109,7 +114,7 @@ _NUMERIC_DATE = re.compile(r"\d\.\s?\d")
 # Substring tests are far cheaper than an alternation regex over the sentence.
 _TRIGGER_WORDS = (
     "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
-    "Dezember", "Jahr", "Quartal", "Halbjahr", "KW", "Kalenderwoche", "Wochen", "Monat", "Tagen", "ferien",
+    "Dezember", "Jahr", "Quartal", "Halbjahr", "KW", "Kalenderwoche", "Woche", "Monat", "Tagen", "ferien",
     "pause", "Frühjahr", "Frühling", "Sommer", "Herbst", "Winter", "nächsten", "kommenden", "folgenden",
     "demnächst", "zeitnah", "Kürze", "kurzfristig", "gegebener", "Anschluss", "anschließend",
     "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag",
@@ -125,7 +130,7 @@ _NEEDS: dict[str, str | tuple[str, ...]] = {
     "full": "d.m", "day_month": "digit+month", "short": "d.m", "end_year": ("ahres", "Jahr"),
     "part_year": ("Anfang", "Mitte", "Ende"), "in_year": ("Jahres",),
     "part_month": "month", "quarter": ("Quartal", "Q"), "half": ("Halbjahr", "Jahreshälfte"),
-    "week": ("KW", "Kalenderwoche"),
+    "week": ("KW", "Kalenderwoche"), "rel_week": ("Woche",),
     "in_units": ("Tagen", "Woche", "Monat"), "holidays": ("ferien", "Sommerpause"),
     "season": ("Frühjahr", "Frühling", "Sommer", "Herbst", "Winter"), "month": "month", "month_meeting": "month",
     "weekday": ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"),
@@ -311,6 +316,9 @@ def _resolve(
         if meeting is not None and g["which"] in ("nächsten", "kommenden", "folgenden"):
             due = next((d for d in dates if d > meeting), None)
         vague = due is None
+    elif name == "rel_week":
+        due = _week_end(g, meeting)
+        vague = due is None
     elif name == "weekday":
         if meeting is not None:  # the first such day after the meeting
             ahead = (WEEKDAYS[g["wd"].lower()] - meeting.weekday()) % 7 or 7
@@ -319,6 +327,17 @@ def _resolve(
     else:  # week, season, month, month_meeting, next_year, soon
         vague = True
     return TimeExpr(m.start(), m.end(), m.group(), name, due, vague, body)
+
+
+def _week_end(g: dict[str, str | None], meeting: dt.date | None) -> dt.date | None:
+    """The Friday that "Ende der (nächsten) Woche" means, counted from the meeting's week; None for the
+    vaguer "Anfang/Mitte …", "in der kommenden Woche", or when that Friday is not after the meeting."""
+    if g["wpart"] != "Ende" or meeting is None:
+        return None
+    rel = g["wrel"] or ""
+    weeks = 2 if rel.startswith("über") else 1 if rel else 0
+    friday = meeting + dt.timedelta(days=4 - meeting.weekday() + 7 * weeks)
+    return friday if friday > meeting else None
 
 
 def summer_holidays(land: str, after: dt.date) -> tuple[dt.date, dt.date] | None:

@@ -35,11 +35,15 @@ class Unit:
 
 
 def units_of(
-    text: str, index: CueIndex, start: int, end: int, acceptor: str | None, admin_speaker: bool
+    text: str, index: CueIndex, start: int, end: int, acceptor: str | None, admin_speaker: bool,
+    label_force: float = 0.0,
 ) -> Iterator[Unit]:
-    """Clauses of a sentence, with heads merged into or passing force to what they govern."""
+    """Clauses of a sentence, with heads merged into or passing force to what they govern.
+
+    ``label_force`` is the force a label such as "Vereinbart:" gives every clause of its line.
+    """
     clauses = split_request_heads(text, split_clauses(text, start, end))
-    boost, accepted, request = 0.0, None, False
+    boost, accepted, request = label_force, None, False
     i = 0
     while i < len(clauses):
         c_start, c_end = clauses[i]

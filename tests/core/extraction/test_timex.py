@@ -34,6 +34,9 @@ def _first(sentence: str, meeting: dt.date | None = MEETING, **kw: object) -> tu
         ("Die Evaluation liegt Ende Q3 vor.", dt.date(2024, 9, 30)),
         ("Die Auswertung erfolgt in vier Wochen.", dt.date(2024, 4, 11)),
         ("Die Mängelliste wird in 14 Tagen versandt.", dt.date(2024, 3, 28)),
+        ("Das Protokoll geht bis Ende der Woche raus.", dt.date(2024, 3, 15)),  # the Friday of the meeting's week
+        ("Die Zahlen folgen Ende nächster Woche.", dt.date(2024, 3, 22)),
+        ("Die Liste kommt Ende der übernächsten Woche.", dt.date(2024, 3, 29)),
     ],
 )
 def test_it_resolves_firm_dates_against_the_meeting_date(sentence: str, due: dt.date) -> None:
@@ -55,6 +58,8 @@ def test_it_reads_ende_des_jahres_as_december_31() -> None:
         "Die Übergabe ist für die 28. Kalenderwoche geplant.",
         "Die Fortschreibung soll im Herbst 2024 vorliegen.",
         "Die Vorlage wird nach den Sommerferien eingebracht.",
+        "Herr Kluge meldet sich in der kommenden Woche.",
+        "Der Termin wird Anfang nächster Woche abgestimmt.",
     ],
 )
 def test_it_keeps_periods_vague_without_a_due_date(sentence: str) -> None:
@@ -65,6 +70,10 @@ def test_it_keeps_periods_vague_without_a_due_date(sentence: str) -> None:
 def test_relative_dates_stay_null_without_a_meeting_date() -> None:
     assert _first("Die Antwort kommt am 13.09.", meeting=None)[1] is None
     assert _first("Die Antwort kommt am 13.09.2023.", meeting=None)[1] == dt.date(2023, 9, 13)
+
+
+def test_the_end_of_the_week_of_a_friday_meeting_has_no_due_date() -> None:
+    assert _first("Das Protokoll geht bis Ende der Woche raus.", meeting=dt.date(2024, 3, 15))[1:] == (None, True)
 
 
 @pytest.mark.parametrize(
@@ -122,7 +131,8 @@ _TIME_FRAGMENTS = st.sampled_from([
     "bis zum 13.09.", "13.09.2023", "31.02.2023", "Ende des Jahres", "KW 42", "42. KW", "im Juni 2024", "Ende Juni",
     "Anfang Juli", "in vier Wochen", "bis zur Sommerpause", "in der nächsten Sitzung des Ausschusses für Sport",
     "Juni-Sitzung", "Ende des ersten Quartals 2024", "im 2. Halbjahr", "Q3", "im nächsten Jahr", "zeitnah",
-    "im Anschluss", "1. Oktober 2023", "am 1.10.", "TOP 5.1.", "§ 62", "Frau Mai", " und ", " ", "Jahresende 2025",
+    "im Anschluss", "Ende der Woche", "in der kommenden Woche", "Ende übernächster Woche",
+    "1. Oktober 2023", "am 1.10.", "TOP 5.1.", "§ 62", "Frau Mai", " und ", " ", "Jahresende 2025",
 ])
 
 
