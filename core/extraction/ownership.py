@@ -48,8 +48,8 @@ def owner_of(clause: str, hits: Hits, kind: Kind, unit: Unit, state: State, doc_
         party = None  # "Über das Ergebnis wird der Ausschuss informiert": the body named is told, not telling
     # The person who promises, or who is the subject of a future step ("Herr Schneider wird … nachreichen",
     # "Frau Seidel versendet das Protokoll bis …").
-    planner = clause.startswith(("Herr", "Frau")) and rx.PERSON_PLAN.match(clause) is not None
-    person = find_person(clause) if planner or cue.PROMISE.found(clause, hits) else subject_person(clause)
+    plans = clause.startswith(("Herr", "Frau")) and rx.PERSON_PLAN.match(clause) is not None
+    person = find_person(clause) if plans or cue.PROMISE.found(clause, hits) else subject_person(clause)
     if party or person or accepted:
         return party or person or accepted
     if speaker:
