@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from core.extraction.sentences import Span
+from core.extraction.lines import Span
 
 # Conjunctions that open a subordinate clause which can carry a commitment of its own.
 _SUBORDINATORS = (

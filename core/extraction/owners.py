@@ -13,9 +13,9 @@ import re
 _PARTY = re.compile(
     r"\b(?P<party>(?:Die|die)\s+(?:Kreis|Stadt|Gemeinde|Amts)?[Vv]erwaltung"
     r"|(?:Fachbereich|Fachdienst|Amt|Referat|Dezernat|Fachabteilung)\s+\d[\d.]*"
-    r"|(?:Der|der)\s+(?:Oberbürgermeister|Bürgermeister|Landrat|Kreisausschuss|Gemeinderat|Stadtrat|Rat"
+    r"|(?:Der|der)\s+(?:Oberbürgermeister|Bürgermeister|Landrat|Amtsdirektor|Kreisausschuss|Gemeinderat|Stadtrat|Rat"
     r"|Kreistag|Ausschuss|Vorstand|Ältestenrat|Magistrat|Gemeindevorstand)(?!\s+(?:der|des)\b)(?=\s+[a-zäöü])"
-    r"|(?:Die|die)\s+(?:Oberbürgermeisterin|Bürgermeisterin|Landrätin|Gemeindevertretung|Stadtverordnetenversammlung"
+    r"|(?:Die|die)\s+(?:Oberbürgermeisterin|Bürgermeisterin|Landrätin|Amtsdirektorin|Gemeindevertretung|Stadtverordnetenversammlung"
     r"|Lenkungsgruppe|Arbeitsgruppe|AG\s+[A-ZÄÖÜ]\w+|Kämmerei|Stadtkasse|Kreiskasse)"
     r"|(?:Das|das)\s+(?:Bau|Ordnungs|Jugend|Sozial|Schul|Standes|Tiefbau|Hochbau|Grünflächen|Umwelt)amt"
     r"|(?:Der|der)\s+(?:Bauhof|Betriebshof|Wirtschaftshof)"
@@ -136,18 +136,18 @@ def normalise_body(body: str) -> str:
 _ASSIGNEE = re.compile(
     r"\b(?:beauftragt|beauftragen|bittet|bitten|bitte|ersucht|ersuchen|ermächtigt|ermächtigen|fordert|fordern)"
     r"\s+(?:die|den)\s+(?P<who>(?:Kreis|Stadt|Gemeinde|Amts)?[Vv]erwaltung|Oberbürgermeisterin|Oberbürgermeister"
-    r"|Bürgermeisterin|Bürgermeister|Landrätin|Landrat|Kämmerer|Kämmerin|Geschäftsführung|Vorsitzenden"
+    r"|Bürgermeisterin|Bürgermeister|Landrätin|Landrat|Amtsdirektorin|Amtsdirektor|Kämmerer|Kämmerin|Geschäftsführung|Vorsitzenden"
     r"|Magistrat|Gemeindevorstand|Kreisausschuss"
     r"|(?:Fachbereich|Fachdienst|Amt|Referat|Dezernat)\s+\d[\d.]*)\b"
 )
 # The passive form: "Die Verwaltung wird beauftragt, A zu tun und B vorzulegen".
 _ASSIGNEE_PASSIVE = re.compile(
     r"\b(?:Die|Der|die|der)\s+(?P<who>(?:Kreis|Stadt|Gemeinde)?[Vv]erwaltung|Oberbürgermeisterin|Oberbürgermeister"
-    r"|Bürgermeisterin|Bürgermeister|Landrätin|Landrat|Magistrat|Gemeindevorstand|Kreisausschuss"
-    r"|(?:Fachbereich|Fachdienst|Referat|Dezernat)\s+\d[\d.]*)\s+(?:wird|werden)\s+(?:\w+\s+){0,3}?"
+    r"|Bürgermeisterin|Bürgermeister|Landrätin|Landrat|Amtsdirektorin|Amtsdirektor|Magistrat|Gemeindevorstand"
+    r"|Kreisausschuss|(?:Fachbereich|Fachdienst|Referat|Dezernat)\s+\d[\d.]*)\s+(?:wird|werden)\s+(?:\w+\s+){0,3}?"
     r"(?:beauftragt|gebeten|ersucht|ermächtigt|aufgefordert)\b"
     r"|\b(?:Der|Dem|der|dem)\s+(?P<dat>Verwaltung|Oberbürgermeisterin|Oberbürgermeister|Bürgermeisterin|Bürgermeister"
-    r"|Landrätin|Landrat|Magistrat|Gemeindevorstand)\s+wird\s+(?:\w+\s+){0,3}?aufgetragen\b"
+    r"|Landrätin|Landrat|Amtsdirektorin|Amtsdirektor|Magistrat|Gemeindevorstand)\s+wird\s+(?:\w+\s+){0,3}?aufgetragen\b"
 )
 
 

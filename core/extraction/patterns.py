@@ -41,7 +41,10 @@ OWN_TASK_ACCEPT = re.compile(
     rf"(?:\b(?:{_AGREE})|\b(?:{_PROMISE_VERB})\w*\s+(?:\w+\s+){{0,3}}?zu)\s*,(?!\s*(?:dies|das|es|dem|diesem)\b)"
 )
 # The matter raised is the subject of the reply: "Dies wird schriftlich beantwortet." after a question.
-MATTER_SUBJECT = re.compile(r"\s*(?:Dies|Das|Diese\s+Frage|Die\s+Frage|Die\s+Anfrage)\s+(?:wird|werde)\b")
+MATTER_SUBJECT = re.compile(
+    r"\s*(?:(?:Dies|Das|Diese\s+Frage|Die\s+Frage|Die\s+Anfrage)\s+(?:wird|werde)"
+    r"|(?:Die|Eine)\s+(?:schriftliche\s+)?(?:Beantwortung|Antwort|Stellungnahme)\s+(?:erfolgt|folgt|wird|werde))\b"
+)
 REPORTED = re.compile(r"\b(?:solle|werde|sei|könne|müsse|seien|würden)\b")
 RESOLUTION_END = re.compile(
     r"^\s*(?:TOP\b|Protokoll\b|Wortprotokoll|Sachverhalt|Begründung|Beratung|Abstimmung|Sach-\s+und"
@@ -103,11 +106,13 @@ PERSON_PLAN = re.compile(
     r"(?:prüft|erstellt|erarbeitet|klärt|ermittelt|sorgt|bereitet|versendet|verschickt|übersendet|übermittelt"
     r"|lädt|organisiert|kümmert|veranlasst|reicht|schickt|holt)\b"
 )
-# A label that opens a line of result minutes ("Ergebnis: …", "Vereinbart: …", "Aufgabe: …"): the text
-# after it is the quote, and the labels of agreements and tasks give it the force of an agreed head.
+# A label that opens a line of result minutes ("Ergebnis: …", "Vereinbart: …", "Aufgabe: …") or of an
+# answered question ("Zu Frage 2: …"): the text after it is the quote, and the labels of agreements
+# and tasks give it the force of an agreed head.
 RESULT_LABEL = re.compile(
     r"\s*(?:(?P<task>Vereinbart|Vereinbarung|Verabredet|Verabredung|Festlegung|Festgelegt|Absprache"
-    r"|Aufgabe|Arbeitsauftrag|To-?[Dd]os?|Nächste\s+Schritte|Nächster\s+Schritt)|Ergebnis|Fazit)\s*:\s+"
+    r"|Aufgabe|Arbeitsauftrag|To-?[Dd]os?|Nächste\s+Schritte|Nächster\s+Schritt)|Ergebnis|Fazit"
+    r"|Zu\s+Frage\s+\d{1,2}[a-z]?)\s*:\s+"
 )
 # Present-tense steps that happen after the meeting (unlike "berichtet", "stellt vor": said in it).
 ADMIN_ACTION = re.compile(

@@ -17,9 +17,9 @@ from core.extraction.patterns import OFFICE
 # Titles of the administration: a passive statement by such a speaker is the speaker's to-do.
 ADMIN_TITLES = (
     "Oberbürgermeisterin", "Oberbürgermeister", "Samtgemeindebürgermeister", "Bürgermeisterin",
-    "Bürgermeister", "Landrätin", "Landrat", "Amtsleiterin", "Amtsleiter", "Fachbereichsleiterin",
-    "Fachbereichsleiter", "Dezernentin", "Dezernent", "Beigeordnete", "Beigeordneter", "Kämmerin",
-    "Kämmerer", "Kreiskämmerer", "Stadtkämmerer", "Stadtdirektor", "Kreisdirektor", "Erste Stadträtin",
+    "Bürgermeister", "Landrätin", "Landrat", "Amtsdirektorin", "Amtsdirektor", "Amtsleiterin", "Amtsleiter",
+    "Fachbereichsleiterin", "Fachbereichsleiter", "Dezernentin", "Dezernent", "Beigeordnete", "Beigeordneter",
+    "Kämmerin", "Kämmerer", "Kreiskämmerer", "Stadtkämmerer", "Stadtdirektor", "Kreisdirektor", "Erste Stadträtin",
     "Erster Stadtrat", "Sachgebietsleiter", "Sachgebietsleiterin", "Abteilungsleiter", "Abteilungsleiterin",
     "Bauamtsleiter", "Geschäftsführer", "Geschäftsführerin",
     "OBM", "OB", "EBM", "BMin", "BM", "Bgm", "Bgm.", "Bürgerm.",
@@ -151,6 +151,8 @@ def speaker_prefix_end(sentence: str) -> int:
 # A heading that says who answers below it: "Antwort der Verwaltung:", "Stellungnahme der Verwaltung:".
 _ANSWER_HEADING = re.compile(
     r"\s*(?:Antwort|Stellungnahme|Beantwortung|Mitteilung)\s+(?:der|durch\s+die)\s+(?:Stadt|Kreis|Gemeinde)?[Vv]erwaltung\s*:?\s*$"
+    # "Die Anfrage wird durch die Verwaltung wie folgt beantwortet:"
+    r"|[^:]{0,60}?\b(?:durch|von)\s+(?:die|der)\s+(?:Stadt|Kreis|Gemeinde)?[Vv]erwaltung\s+(?:wie\s+folgt\s+)?beantwortet\s*:\s*$"
 )
 
 

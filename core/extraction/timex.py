@@ -14,26 +14,10 @@ position, two dots in numeric dates and a preposition before bare "13.09.".
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
 
-MONTHS = {
-    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "april": 4, "mai": 5, "juni": 6,
-    "juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
-    "jan": 1, "feb": 2, "febr": 2, "mär": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "okt": 10, "nov": 11, "dez": 12,
-}
-WEEKDAYS = {"montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonntag": 6}
-ORDINALS = {
-    "ersten": 1, "erste": 1, "1.": 1, "i.": 1, "zweiten": 2, "zweite": 2, "2.": 2, "ii.": 2,
-    "dritten": 3, "dritte": 3, "3.": 3, "iii.": 3, "vierten": 4, "vierte": 4, "4.": 4, "iv.": 4,
-}
-NUMBERS = {
-    "ein": 1, "einem": 1, "einer": 1, "eine": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5,
-    "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "zwölf": 12, "vierzehn": 14,
-}
+from core.extraction.timex_resolve import MONTHS, TimeExpr, resolve
 
 _MONTH = r"(?P<month>Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -51,6 +35,9 @@ _PATTERNS: list[tuple[str, str]] = [
                  rf"|Jahresende|Jahreswechsel|noch\s+in\s+diesem\s+Jahr|noch\s+dieses\s+Jahr)(?:\s+{_YEAR})?\b"),
     # "Ende 2025" (31.12.), "Anfang/Mitte 2026" (a vague part of the year), "Ende nächsten Jahres"
     ("part_year", rf"\b(?P<ypart>Anfang|Mitte|Ende)\s+(?:{_YEAR}\b|(?:des\s+)?(?P<rel>nächsten|kommenden)\s+Jahres\b)"),
+    # "bis zum Ende des Schuljahres 2026/2027", "zum Schuljahresende" (31 July); "Beginn des Schuljahres" (vague)
+    ("school_year", r"\b(?:(?P<sypart>Ende|Beginn|Anfang)\s+(?:des\s+|dieses\s+)?Schuljahr(?:es|s)?"
+                    r"|Schuljahres(?P<syword>ende|beginn))(?:\s+(?P<sy1>20\d\d)/(?:20)?\d\d)?\b"),
     ("in_year", r"\b(?i:im)\s+(?:Laufe|Verlauf)\s+(?:des|dieses)\s+Jahres\b"),
     ("part_month", rf"\b(?P<part>Anfang|Mitte|Ende)\s+(?:des\s+Monats\s+)?{_MONTH}(?:\s+{_YEAR})?\b"),
     ("quarter", rf"\b(?:(?P<qend>Ende)\s+(?:des\s+)?)?(?:{_ORD}\s+Quartals?|Q(?P<qn>[1-4]))(?:\s+{_YEAR})?"),
@@ -88,19 +75,6 @@ _PATTERNS: list[tuple[str, str]] = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class TimeExpr:
-    """One time expression: span in the text, wording, absolute due (or None) and vagueness."""
-
-    start: int
-    end: int
-    text: str
-    kind: str
-    due: dt.date | None
-    vague: bool
-    body: str | None = None  # for "nächste Sitzung des X": the body named
-
-
 def _compile() -> list[tuple[str, re.Pattern[str]]]:
     return [(name, re.compile(rx)) for name, rx in _PATTERNS]
 
@@ -117,7 +91,7 @@ _TRIGGER_WORDS = (
     "Dezember", "Jahr", "Quartal", "Halbjahr", "KW", "Kalenderwoche", "Woche", "Monat", "Tagen", "ferien",
     "pause", "Frühjahr", "Frühling", "Sommer", "Herbst", "Winter", "nächsten", "kommenden", "folgenden",
     "demnächst", "zeitnah", "Kürze", "kurzfristig", "gegebener", "Anschluss", "anschließend",
-    "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag",
+    "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag", "Schuljahr",
 )
 _MONTH_NAMES = (
     "Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
@@ -128,7 +102,7 @@ _MONTH_NAMES = (
 # alternation of all sixteen was slower).
 _NEEDS: dict[str, str | tuple[str, ...]] = {
     "full": "d.m", "day_month": "digit+month", "short": "d.m", "end_year": ("ahres", "Jahr"),
-    "part_year": ("Anfang", "Mitte", "Ende"), "in_year": ("Jahres",),
+    "part_year": ("Anfang", "Mitte", "Ende"), "in_year": ("Jahres",), "school_year": ("Schuljahr",),
     "part_month": "month", "quarter": ("Quartal", "Q"), "half": ("Halbjahr", "Jahreshälfte"),
     "week": ("KW", "Kalenderwoche"), "rel_week": ("Woche",),
     "in_units": ("Tagen", "Woche", "Monat"), "holidays": ("ferien", "Sommerpause"),
@@ -196,188 +170,11 @@ def find_times(
     for s, _neg, _p, name, m in found:
         if s < last_end:
             continue
-        expr = _resolve(name, m, meeting, land, next_meetings or {}, own_body)
+        expr = resolve(name, m, meeting, land, next_meetings or {}, own_body)
         if expr is not None:
             result.append(expr)
             last_end = m.end()
     return result
 
 
-def _year(raw: str | None, meeting: dt.date | None) -> int | None:
-    if raw:
-        return int(raw)
-    return meeting.year if meeting else None
-
-
-def _future(day: int, month: int, meeting: dt.date | None, year: str | None) -> dt.date | None:
-    """Day and month with the year given, else the first such day not before the meeting."""
-    if year:
-        return _safe_date(int(year), month, day)
-    if meeting is None:
-        return None
-    candidate = _safe_date(meeting.year, month, day)
-    if candidate is not None and candidate < meeting:
-        candidate = _safe_date(meeting.year + 1, month, day)
-    return candidate
-
-
-def _safe_date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _roll(day: dt.date, meeting: dt.date | None, explicit_year: str | None) -> dt.date:
-    """Future preference: a period end without a year that lies before the meeting means next year's."""
-    if explicit_year or meeting is None or day >= meeting:
-        return day
-    return _month_end(day.year + 1, day.month)
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _resolve(
-    name: str,
-    m: re.Match[str],
-    meeting: dt.date | None,
-    land: str,
-    next_meetings: dict[str, tuple[dt.date, ...]],
-    own_body: str | None,
-) -> TimeExpr | None:
-    g = m.groupdict()
-    due: dt.date | None = None
-    vague = False
-    body: str | None = None
-    if name == "full":
-        full_year = int(g["y"])
-        full_year = full_year + 2000 if full_year < 100 else full_year
-        due = _safe_date(full_year, int(g["m"]), int(g["d"]))
-        if due is None:
-            return None
-    elif name in ("day_month", "short"):
-        month = MONTHS[g["month"].lower()] if g.get("month") else int(g["m"])
-        if not 1 <= month <= 12:
-            return None
-        due = _future(int(g["d"]), month, meeting, g.get("year"))
-    elif name == "end_year":
-        y = _year(g.get("year"), meeting)
-        due = dt.date(y, 12, 31) if y else None
-    elif name == "part_year":
-        y = int(g["year"]) if g.get("year") else (meeting.year + 1 if meeting else None)
-        if g["ypart"] == "Ende" and y:
-            due = dt.date(y, 12, 31)
-        else:
-            vague = True
-    elif name == "part_month":
-        month = MONTHS[g["month"].lower()]
-        y = _year(g.get("year"), meeting)
-        if y and not g.get("year") and meeting and month < meeting.month:
-            y += 1
-        if g["part"] == "Ende" and y:
-            due = _month_end(y, month)
-        else:
-            vague = True
-    elif name == "quarter":
-        quarter = int(g["qn"]) if g.get("qn") else ORDINALS[g["ord"].lower()]
-        y = _year(g.get("year"), meeting)
-        if g.get("qend") and y:
-            due = _roll(_month_end(y, quarter * 3), meeting, g.get("year"))
-        else:
-            vague = True
-    elif name == "half":
-        half = ORDINALS[g["h"].lower()]
-        y = _year(g.get("year"), meeting)
-        if g.get("hend") and y:
-            due = _roll(_month_end(y, half * 6), meeting, g.get("year"))
-        else:
-            vague = True
-    elif name == "in_units":
-        n = int(g["n"]) if g["n"].isdigit() else NUMBERS[g["n"].lower()]
-        if meeting is not None:
-            unit = g["unit"].lower()
-            if unit.startswith("tag"):
-                due = meeting + dt.timedelta(days=n)
-            elif unit.startswith("woche"):
-                due = meeting + dt.timedelta(weeks=n)
-            else:
-                due = _add_months(meeting, n)
-    elif name == "holidays":
-        rel = g["rel"].split()[0].lower()
-        if rel in ("bis", "vor") and meeting is not None:
-            period = summer_holidays(land, meeting) if g["hol"] in ("Sommerferien", "Sommerpause") else None
-            due = period[0] - dt.timedelta(days=1) if period else None
-        vague = due is None
-    elif name == "next_meeting":
-        body = _body_name(g.get("body") or "", g["what"], own_body)
-        dates = next_meetings.get(body.lower(), ()) if body else ()
-        if meeting is not None and g["which"] in ("nächsten", "kommenden", "folgenden"):
-            due = next((d for d in dates if d > meeting), None)
-        vague = due is None
-    elif name == "rel_week":
-        due = _week_end(g, meeting)
-        vague = due is None
-    elif name == "weekday":
-        if meeting is not None:  # the first such day after the meeting
-            ahead = (WEEKDAYS[g["wd"].lower()] - meeting.weekday()) % 7 or 7
-            due = meeting + dt.timedelta(days=ahead)
-        vague = due is None
-    else:  # week, season, month, month_meeting, next_year, soon
-        vague = True
-    return TimeExpr(m.start(), m.end(), m.group(), name, due, vague, body)
-
-
-def _week_end(g: dict[str, str | None], meeting: dt.date | None) -> dt.date | None:
-    """The Friday that "Ende der (nächsten) Woche" means, counted from the meeting's week; None for the
-    vaguer "Anfang/Mitte …", "in der kommenden Woche", or when that Friday is not after the meeting."""
-    if g["wpart"] != "Ende" or meeting is None:
-        return None
-    rel = g["wrel"] or ""
-    weeks = 2 if rel.startswith("über") else 1 if rel else 0
-    friday = meeting + dt.timedelta(days=4 - meeting.weekday() + 7 * weeks)
-    return friday if friday > meeting else None
-
-
-def summer_holidays(land: str, after: dt.date) -> tuple[dt.date, dt.date] | None:
-    """The first summer school holidays of ``land`` ending after ``after`` (first, last day)."""
-    # Imported here: core.dates pulls in pendulum and holidays (~0.2 s), which only this
-    # rare expression needs; the CLI must start fast.
-    from core.dates import school_holiday_periods
-
-    for year in (after.year, after.year + 1):
-        try:
-            periods = school_holiday_periods(land, year)
-        except Exception:  # unknown Land or no data: the expression stays vague
-            return None
-        for name, first, last in periods:
-            if "sommer" in name.lower() and last >= after:
-                return first, last
-    return None
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    month0 = day.month - 1 + months
-    year, month = day.year + month0 // 12, month0 % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-_GENITIVE = re.compile(r"(?<=[a-zäöüß])(?:es|s)$")
-
-
-def _body_name(body_phrase: str, what: str, own_body: str | None) -> str | None:
-    """The body a "nächste Sitzung …" phrase refers to, in the nominative (lower-case lookups)."""
-    phrase = body_phrase.strip()
-    if phrase.startswith(("des ", "der ")):
-        phrase = phrase[4:]
-    if phrase.startswith("für "):
-        phrase = f"{what} {phrase}"
-    if not phrase:
-        if "itzung" in what:
-            return own_body
-        phrase = what
-    head, _, rest = phrase.partition(" ")
-    if head.endswith(("usses", "rates", "tages")):
-        head = _GENITIVE.sub("", head)
-    return f"{head} {rest}".strip() if rest else head
+__all__ = ["MONTHS", "TimeExpr", "find_times", "find_times_possible"]

@@ -15,7 +15,7 @@ from core.extraction import patterns as rx
 from core.extraction.clauses import ZU_INF_END, split_clauses, split_request_heads
 from core.extraction.cue_index import CueIndex
 from core.extraction.kinds import classify
-from core.extraction.sentences import Span
+from core.extraction.lines import Span
 from core.extraction.speakers import find_person, find_speaker
 from core.extraction.timex import find_times
 from core.types import Kind

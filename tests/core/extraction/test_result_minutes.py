@@ -69,3 +69,28 @@ def test_a_body_agreeing_a_retreat_on_a_date_schedules_a_meeting() -> None:
                     MeetingContext(meeting_date=MEETING))
     assert [(c.kind, c.due, c.owner) for c in cands] == [(Kind.MEETING, dt.date(2027, 1, 23), "Gemeinderat")]
     assert cands[0].action.startswith("Gemeinderat vereinbart eine Klausurtagung")  # not just the date after the comma
+
+
+def test_a_long_numbered_heading_does_not_run_into_the_sentence_after_it() -> None:
+    text = ("10.2 Anfrage der FDP-Fraktion zu Leerständen in der Innenstadt und am Bahnhof\n"
+            "Die Beantwortung wird in die nächste Sitzung vertagt.")
+    assert [quote for quote, *_ in _extract(text)] == ["Die Beantwortung wird in die nächste Sitzung vertagt."]
+
+
+def test_a_reply_to_a_member_is_the_administrations_answer_not_the_members_opinion() -> None:
+    text = "Stadtrat Vogel (AfD) fragt, warum die Bushaltestelle verlegt wurde.\nDie Beantwortung erfolgt schriftlich."
+    assert [(quote, kind) for quote, _owner, _due, kind in _extract(text)] == [
+        ("Die Beantwortung erfolgt schriftlich.", Kind.REPORT_BACK)
+    ]
+
+
+def test_an_answer_introduced_as_the_administrations_speaks_for_it() -> None:
+    text = ("Die Anfrage wird durch die Verwaltung wie folgt beantwortet:\n"
+            "Zu Frage 2: Für die übrigen Schulen werden die Pläne bis zum Ende des Schuljahres 2026/2027 erarbeitet.")
+    assert _extract(text) == [("Für die übrigen Schulen werden die Pläne bis zum Ende des Schuljahres 2026/2027 "
+                               "erarbeitet.", "Verwaltung", dt.date(2027, 7, 31), Kind.DEADLINE)]
+
+
+def test_the_amtsdirektor_commissioned_by_a_brandenburg_council_owns_the_task() -> None:
+    text = "Beschluss:\nDer Amtsdirektor wird beauftragt, die Satzung öffentlich bekannt zu machen."
+    assert [owner for _quote, owner, _due, _kind in _extract(text)] == ["Amtsdirektor"]

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from core.extraction import timex
 from core.extraction.timex import TimeExpr, find_times
+from core.extraction.timex_resolve import resolve
 
 MEETING = dt.date(2024, 3, 14)
 
@@ -37,6 +38,8 @@ def _first(sentence: str, meeting: dt.date | None = MEETING, **kw: object) -> tu
         ("Das Protokoll geht bis Ende der Woche raus.", dt.date(2024, 3, 15)),  # the Friday of the meeting's week
         ("Die Zahlen folgen Ende nächster Woche.", dt.date(2024, 3, 22)),
         ("Die Liste kommt Ende der übernächsten Woche.", dt.date(2024, 3, 29)),
+        ("Die Pläne werden bis zum Ende des Schuljahres 2024/2025 erarbeitet.", dt.date(2025, 7, 31)),
+        ("Der Umzug ist zum Schuljahresende abgeschlossen.", dt.date(2024, 7, 31)),
     ],
 )
 def test_it_resolves_firm_dates_against_the_meeting_date(sentence: str, due: dt.date) -> None:
@@ -121,7 +124,7 @@ def _every_pattern(text: str, meeting: dt.date | None) -> list[TimeExpr]:
     result: list[TimeExpr] = []
     last_end = -1
     for start, _neg, _p, name, m in found:
-        if start >= last_end and (expr := timex._resolve(name, m, meeting, "NW", {}, None)) is not None:
+        if start >= last_end and (expr := resolve(name, m, meeting, "NW", {}, None)) is not None:
             result.append(expr)
             last_end = m.end()
     return result
@@ -132,7 +135,8 @@ _TIME_FRAGMENTS = st.sampled_from([
     "Anfang Juli", "in vier Wochen", "bis zur Sommerpause", "in der nächsten Sitzung des Ausschusses für Sport",
     "Juni-Sitzung", "Ende des ersten Quartals 2024", "im 2. Halbjahr", "Q3", "im nächsten Jahr", "zeitnah",
     "im Anschluss", "Ende der Woche", "in der kommenden Woche", "Ende übernächster Woche",
-    "1. Oktober 2023", "am 1.10.", "TOP 5.1.", "§ 62", "Frau Mai", " und ", " ", "Jahresende 2025",
+    "1. Oktober 2023", "am 1.10.", "Ende des Schuljahres 2025/26", "zum Schuljahresbeginn",
+    "TOP 5.1.", "§ 62", "Frau Mai", " und ", " ", "Jahresende 2025",
 ])
 
 
