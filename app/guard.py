@@ -18,7 +18,8 @@ CONFIG: dict[str, str | None] = {"path": None}  # the --config given on the comm
 
 
 def handled(fn: F) -> F:
-    """Exit 1 with one line for InputError, 130 on Ctrl-C, 70 (masked, one line) for anything else.
+    """Exit 1 with one line for InputError, 130 on Ctrl-C, 141 quietly when the reader of stdout has gone,
+    70 (masked, one line) for anything else.
 
     Engines built during the command are disposed afterwards. ``WIEDERVORLAGE_DEBUG=1``
     re-raises unexpected errors with their traceback, for developers.
@@ -34,6 +35,12 @@ def handled(fn: F) -> F:
         except KeyboardInterrupt:
             output.error("abgebrochen")
             raise typer.Exit(130) from None
+        except BrokenPipeError:
+            # The reader went away ("… | head"): like any Unix filter, stop quietly. stdout points to
+            # /dev/null from here on, so that flushing it at exit cannot fail a second time.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(141) from None
         except typer.Exit:
             raise
         except Exception as exc:  # last line of defence: one line, secrets masked
