@@ -19,6 +19,7 @@ def test_a_reader_that_goes_away_ends_extract_quietly(tmp_path: Path) -> None:
     )
     assert proc.stdout is not None and proc.stderr is not None
     proc.stdout.close()  # gone before the command writes a byte (it takes a good 0.2 s to start)
-    stderr = proc.stderr.read().decode("utf-8")
+    with proc.stderr:
+        stderr = proc.stderr.read().decode("utf-8")
     assert proc.wait(timeout=120) == 141
     assert stderr == ""
