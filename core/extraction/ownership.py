@@ -8,7 +8,7 @@ from core.extraction import patterns as rx
 from core.extraction.discourse import State
 from core.extraction.lexicon import Hits
 from core.extraction.owners import find_body, find_party
-from core.extraction.speakers import find_person, subject_person
+from core.extraction.speakers import find_person, person_plans, subject_person
 from core.extraction.units import Unit
 from core.types import Kind
 
@@ -48,8 +48,7 @@ def owner_of(clause: str, hits: Hits, kind: Kind, unit: Unit, state: State, doc_
         party = None  # "Über das Ergebnis wird der Ausschuss informiert": the body named is told, not telling
     # The person who promises, or who is the subject of a future step ("Herr Schneider wird … nachreichen",
     # "Frau Seidel versendet das Protokoll bis …").
-    plans = clause.startswith(("Herr", "Frau")) and rx.PERSON_PLAN.match(clause) is not None
-    person = find_person(clause) if plans or cue.PROMISE.found(clause, hits) else subject_person(clause)
+    person = find_person(clause) if person_plans(clause) or cue.PROMISE.found(clause, hits) else subject_person(clause)
     if party or person or accepted:
         return party or person or accepted
     if speaker:

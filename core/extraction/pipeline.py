@@ -31,7 +31,7 @@ from core.extraction.kinds import classify, is_concrete_period
 from core.extraction.lexicon import Hits
 from core.extraction.ownership import owner_of
 from core.extraction.sentences import iter_sentence_blocks
-from core.extraction.speakers import speaker_prefix_end
+from core.extraction.speakers import person_plans, speaker_prefix_end
 from core.extraction.timex import TimeExpr, find_times, find_times_possible
 from core.extraction.units import Unit, agreed, intends, units_of
 from core.types import Candidate, Kind, MeetingContext
@@ -105,12 +105,12 @@ def _process(
         return []  # "Landrat Dr. Weber sagt dies zu.": the same, with the one who accepts as subject
     if sentence.rstrip().endswith(":") or not rx.LOWER3.search(sentence):
         return []  # headings ("Beschluss:") and tables
-    label_end, label_force = result_label(sentence)
+    label_end, label_force = _result_label(sentence)
     body = sentence[label_end:] if label_end else sentence  # what follows "Ergebnis:", "Vereinbart:"
     if len(sentence) < 120 and sentence.rstrip()[-1:] not in rx.SENTENCE_END_CHARS and not label_force:
         return []  # title lines: "Sozialausschuss am 31.08.2023", "TOP 3 Bericht der Verwaltung"
     if not cue.may_commit(sentence, hits) and (
-        not (rx.DIGIT.search(sentence) or rx.VERWALTUNG_PRESENT.match(body) or label_force or _person_plan(body))
+        not (rx.DIGIT.search(sentence) or rx.VERWALTUNG_PRESENT.match(body) or label_force or person_plans(body))
         or _digits_cannot_commit(sentence, body, hits, state, label_force)
     ):
         return []  # most sentences: no cue at all, only the discourse state needed updating
@@ -159,7 +159,7 @@ def _digits_cannot_commit(sentence: str, body: str, hits: Hits, state: State, la
         best += 0.1
     if "Verwaltung" in sentence or rx.VERWALTUNG_PRESENT.match(body):
         best += 0.6  # "Die Verwaltung prüft …" inside a resolution or as an enumerated item, or with a time
-    elif _person_plan(body):
+    elif person_plans(body):
         best += 0.2  # "Frau Seidel versendet das Protokoll bis …"
     best += label_force
     return best < THRESHOLD - _EPS
@@ -193,7 +193,7 @@ def _candidate(
     # A unit lies inside its sentence: as long as the sentence, it is the sentence.
     hits = sentence_hits if len(clause) == len(sentence) else index.hits(start, end)
     verwaltung_present = rx.VERWALTUNG_PRESENT.match(clause) is not None
-    person_plan = not verwaltung_present and _person_plan(clause)
+    person_plan = not verwaltung_present and person_plans(clause)
     if unit.boost <= 0 and not cue.may_commit(clause, hits) and not rx.DIGIT.search(clause) and not verwaltung_present \
             and not person_plan:
         return None  # the common case: nothing that could make this clause a commitment
@@ -279,7 +279,7 @@ def _candidate(
     )
 
 
-def result_label(sentence: str) -> tuple[int, float]:
+def _result_label(sentence: str) -> tuple[int, float]:
     """Where the text after a label of result minutes starts ("Ergebnis: …"; else 0), and the force the label
     gives its line (an agreed head's for "Vereinbart:", "Aufgabe:" and the like, else 0)."""
     if ":" not in sentence[:24]:
@@ -288,11 +288,6 @@ def result_label(sentence: str) -> tuple[int, float]:
     if label is None:
         return 0, 0.0
     return label.end(), 0.45 if label.group("task") else 0.0
-
-
-def _person_plan(segment: str) -> bool:
-    """``rx.PERSON_PLAN``, tried only on segments that start with "Herr" or "Frau"."""
-    return segment.startswith(("Herr", "Frau")) and rx.PERSON_PLAN.match(segment) is not None
 
 
 def _milestone(segment: str) -> bool:

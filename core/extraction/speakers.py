@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from core.extraction.patterns import OFFICE
+from core.extraction.patterns import OFFICE, PERSON_PLAN
 
 # Titles of the administration: a passive statement by such a speaker is the speaker's to-do.
 ADMIN_TITLES = (
@@ -239,3 +239,9 @@ def find_person(clause: str) -> str | None:
     """The first named person or office holder in a clause ("OB Kuhn", "Herr Römer")."""
     match = _first_word(_PERSON_AFTER, " " + clause)  # see _SPEECH
     return _speaker_of(match, clause).name if match else None
+
+
+def person_plans(segment: str) -> bool:
+    """Whether a named person opens the segment with a present-tense step ("Frau Seidel versendet …",
+    ``patterns.PERSON_PLAN``); the regex runs only on segments that start with "Herr" or "Frau"."""
+    return segment.startswith(("Herr", "Frau")) and PERSON_PLAN.match(segment) is not None
