@@ -10,14 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from core.extraction.patterns import NEW_ITEM
+
 Span = tuple[int, int]
 
 _BULLET_START = re.compile(r"\s*(?:[-•*–]\s|\(?\d{1,2}[.)]\s|[a-z]\)\s|TOP\b|Ö\s\d|N\s\d)")
 _HEADING_CHARS = frozenset('.:!?;"“”')
-# A numbered agenda heading: "10.2 Anfrage der FDP-Fraktion zu …", "TOP 5 …", "Zu Punkt 3 …", "Ö 4 …".
-_NUMBERED_HEADING = re.compile(
-    r"\s*(?:TOP\s*\d|Zu\s+(?:TOP|Punkt)\s*\d|Punkt\s+\d|[ÖN]\s*\d|\d{1,2}(?:\.\d{1,2})*\s+[A-ZÄÖÜ])"
-)
 
 # Tokens that end with a full stop without ending the sentence (lower-cased, without the dot).
 ABBREVIATIONS = frozenset([
@@ -72,7 +70,7 @@ def _long_heading(text: str, pos: int, nl: int, stop: int) -> bool:
     state no commitment, while a heading joined to the sentence after it would spoil that sentence's quote.
     One wrapped inside brackets or quotes goes on.)
     """
-    if _NUMBERED_HEADING.match(text, pos, nl) is None:
+    if NEW_ITEM.match(text, pos, nl) is None:  # "10.2 Anfrage …", "TOP 5 …", "Zu Punkt 3 …", "Ö 4 …"
         return False
     line = text[pos:nl]
     if line.count("(") > line.count(")") or line.count("„") > line.count("“") + line.count('"'):

@@ -117,18 +117,15 @@ def resolve(
             due = _month_end(y, month)
         else:
             vague = True
-    elif name == "quarter":
-        quarter = int(g["qn"]) if g.get("qn") else ORDINALS[g["ord"].lower()]
-        y = _year(g.get("year"), meeting)
-        if g.get("qend") and y:
-            due = _roll(_month_end(y, quarter * 3), meeting, g.get("year"))
+    elif name in ("quarter", "half"):
+        # "Ende Q3" / "Ende des 1. Halbjahres": the last day of its last month; "im zweiten Quartal": vague
+        if name == "quarter":
+            number, months, at_end = int(g["qn"]) if g.get("qn") else ORDINALS[g["ord"].lower()], 3, g.get("qend")
         else:
-            vague = True
-    elif name == "half":
-        half = ORDINALS[g["h"].lower()]
+            number, months, at_end = ORDINALS[g["h"].lower()], 6, g.get("hend")
         y = _year(g.get("year"), meeting)
-        if g.get("hend") and y:
-            due = _roll(_month_end(y, half * 6), meeting, g.get("year"))
+        if at_end and y:
+            due = _roll(_month_end(y, number * months), meeting, g.get("year"))
         else:
             vague = True
     elif name == "in_units":
