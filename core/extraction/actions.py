@@ -11,7 +11,7 @@ from __future__ import annotations
 import operator
 import re
 
-from core.extraction.patterns import ADMINISTRATION
+from core.extraction.patterns import ADMINISTRATION, EXECUTIVE
 
 MAX_WORDS = 14
 
@@ -28,6 +28,10 @@ _IRREGULAR = {
     "gelesen": "lesen", "entschieden": "entscheiden", "beschrieben": "beschreiben", "gesehen": "sehen",
     "vorgesehen": "vorsehen", "ausgeschrieben": "ausschreiben", "vertragen": "vertragen",
     "eingeholt": "einholen", "gewonnen": "gewinnen", "erstattet": "erstatten", "geworfen": "werfen",
+    "geschlossen": "schließen", "verschoben": "verschieben", "geschoben": "schieben", "betrieben": "betreiben",
+    "gebeten": "bitten", "gegangen": "gehen", "gestanden": "stehen", "geblieben": "bleiben", "gegriffen": "greifen",
+    "ergriffen": "ergreifen", "erschienen": "erscheinen", "gehoben": "heben", "geholfen": "helfen",
+    "vergeben": "vergeben", "gewiesen": "weisen",
 }
 _PREFIXES = (
     "zurück", "weiter", "zusammen", "wieder", "bereit", "vorbei", "heraus", "herein", "hinzu", "fest", "frei",
@@ -50,7 +54,8 @@ _DROP_LEAD = re.compile(
 _AUX = re.compile(
     r"\b(?:w(?:ird|erden|erde|orden)|m(?:uss|üssen|üsse)|s(?:oll|ollen|olle|ollte|ollten|ind|ei|eien)"
     r"|k(?:ann|önnen|önne)|ist|n(?:och|un)|dann|a(?:uch|ngestrebt)|zunächst|g(?:egebenenfalls|gf\.|ebeten|eplant)"
-    r"|b(?:itte|eauftragt|eabsichtigt)|ermächtigt|vorgesehen)\b\s*"
+    # ("beauftragt" ending the phrase is its verb: "mit der Planung wird das Büro X beauftragt")
+    r"|b(?:itte|eauftragt(?!\s*$)|eabsichtigt)|ermächtigt|vorgesehen)\b\s*"
 )
 _SPEECH_HEAD = re.compile(
     r"^[^,]{0,60}?\b(?:teilt|führt|erklärt|informiert|berichtet|sagt|verkündet)\w*\s+"
@@ -78,6 +83,11 @@ _ZU_SPLIT = re.compile(r"zu(?<!\wzu)\s+(?!(?:dem|den|der|die|das|einem|einer|ein
 _GROUP_1 = operator.itemgetter(1)
 _ZU_INFIX = re.compile(r"\b([a-zäöüß]{2,40}?)zu([a-zäöüß]{2,40}(?:en|ern|eln))\b")
 _ZU_INSIDE = re.compile(r"zu(?<=[a-zäöüß]{2}zu)[a-zäöüß]")  # what _ZU_INFIX needs, found by its literal
+# A dependent question or condition after the main verb ("prüfen, ob …", "nachfragen, wann …").
+_DEPENDENT = re.compile(
+    r",\s+(?:ob|wann|wie|wer|wen|wem|was|welche[rsnm]?|wo|wohin|woher|warum|weshalb|inwieweit|inwiefern"
+    r"|sobald|sofern|falls|nachdem|bevor)\b"
+)
 _PARTICIPLE = re.compile(r"\b([a-zäöüß]{4,40}(?:t|en))\s*$")
 _PARTICIPLE_CHARS = 42  # the longest word _PARTICIPLE reads
 # A participle before "und" (with ge- or an inseparable prefix, so that "und" after a noun is left alone).
@@ -110,6 +120,16 @@ def make_action(quote: str) -> str:
         if _has_any(text, _SPEECH_WORDS):
             text = _SPEECH_HEAD.sub("", text)
         text = _DROP_LEAD.sub("", text)
+    # "wird prüfen, ob eine Querungshilfe möglich ist": the verb to turn is the one before the question;
+    # the dependent clause is kept as written.
+    dependent = _DEPENDENT.search(text) if "," in text else None
+    if dependent is not None:
+        return _shorten(_verb_phrase(text[: dependent.start()]) + text[dependent.start():], quote)
+    return _shorten(_verb_phrase(text), quote)
+
+
+def _verb_phrase(text: str) -> str:
+    """The main clause as an infinitive phrase, without auxiliaries, articles at its start and its subject."""
     infinitive = text
     if "zu" in text:
         if _ZU_INSIDE.search(text):
@@ -127,7 +147,11 @@ def make_action(quote: str) -> str:
             if first:
                 text = text[: first.start(1)] + to_infinitive(first.group(1)) + text[first.end(1):]
     text = _ARTICLE.sub("", text)
-    text = _ARTICLE.sub("", _without_subject(text))
+    return _ARTICLE.sub("", _without_subject(text))
+
+
+def _shorten(text: str, quote: str) -> str:
+    """At most ``MAX_WORDS`` words (the last one kept after "…"), capitalised; the quote's start if empty."""
     words = text.split()
     if len(words) > MAX_WORDS:
         words = [*words[: MAX_WORDS - 2], "…", words[-1]]
@@ -148,7 +172,8 @@ def _without_subject(text: str) -> str:
     rest = text[subject.end():]
     words = rest.split()
     if len(words) < 2:
-        return text
+        # "Verwaltung prüfen" (before ", ob …"): the infinitive alone is the phrase
+        return rest if len(words) == 1 and rest.islower() and rest.isalpha() else text
     verb = words[0]
     if verb.endswith(",") and len(verb) > 4:
         # "Fachdienst 61 prüft, ob ein Umbau möglich ist": the verb governs the clause after the comma.
@@ -178,8 +203,8 @@ def _present_to_infinitive(verb: str) -> str:
 # Who acts, as the start of a phrase: the owner field names them already.
 _SUBJECT = re.compile(
     rf"(?:{ADMINISTRATION}|Kämmerei|Magistrat|(?:Fachbereich|Fachdienst|Amt)\s+\d[\d.]*"
-    r"|(?:Bau|Ordnungs|Jugend|Sozial|Schul|Grünflächen|Tiefbau|Hochbau)amt|Bauhof|Betriebshof|(?:Herr|Frau)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\wäöüß-]+"
-    r"|(?:Ober)?[Bb]ürgermeister(?:in)?(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?|(?:GR|GRin|StR|StRin|KTA|KA|SB)\s+[A-ZÄÖÜ][\wäöüß-]+)\s+"
+    r"|[A-ZÄÖÜ][a-zäöüß]*amt|Amt|Bauhof|Betriebshof|(?:Herr|Frau)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\wäöüß-]+"
+    rf"|(?:{EXECUTIVE}|(?:ober)?bürgermeister(?:in)?)(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?|(?:GR|GRin|StR|StRin|KTA|KA|SB)\s+[A-ZÄÖÜ][\wäöüß-]+)\s+"
 )
 _PRESENT_IRREGULAR = {
     "lädt": "laden", "tritt": "treten", "hält": "halten", "nimmt": "nehmen", "gibt": "geben", "lässt": "lassen",
@@ -200,6 +225,8 @@ def to_infinitive(participle: str) -> str:
             if word.startswith(p_ge) and len(word) > len(p) + 4:
                 prefix, word = p, word[len(p):]
                 break
+        if word in _IRREGULAR:  # "abgeschlossen" -> "ab" + "schließen"
+            return prefix + _IRREGULAR[word]
     if word.startswith("ge") and len(word) > 5:
         word = word[2:]
     if word.endswith("en"):

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from core.extraction.lexicon import Hits, confirm_families, family_hits, lookup, word_cue
+from core.extraction.patterns import REPLY_NOUNS, REPLY_OBJECT
 
 MODAL = word_cue("muss", "müssen", "müsse", "soll", "sollen", "solle")
 MODAL_WEAK = word_cue("sollte", "sollten")  # Konjunktiv II: advice more often than obligation
@@ -33,7 +34,7 @@ PROMISE = word_cue(
     r"beabsichtigt", r"beabsichtige", r"angestrebt", r"nachgereicht", r"nachgeliefert", r"nachzuliefern",
     r"nachzureichen", r"verspricht", r"Zusage", r"kündigt\s+an", r"in\s+Aussicht", r"zusagt", r"zusagen",
     r"zusichert", r"zusichern", r"annehme", r"nimmt\s+(?:\w+\s+){0,3}an",
-    r"Antwort\s+erfolgt", r"Beantwortung\s+erfolgt", r"Stellungnahme\s+erfolgt", r"Rückmeldung\s+erfolgt",
+    *(rf"{noun}{REPLY_OBJECT}\s+erfolgt" for noun in REPLY_NOUNS),
 )
 PLANNED = word_cue(r"plant", r"geplant", r"vorgesehen", r"beabsichtigt\s+ist")  # weaker: also used for states
 STRONG_SCHEDULE = word_cue(r"vertagt", r"vertagen", r"verwiesen", r"verweisen", r"Verweisung", r"überwiesen",
@@ -77,6 +78,7 @@ PAST = word_cue(
 NEGATION = word_cue(
     r"nicht(?!\s+nur)(?!\s+(?:mehr\s+)?(?-i:[a-zäöüß]{1,40}(?:en|e|es|er)\s+[A-ZÄÖÜ]))",
     r"kein", r"keine", r"keinen", r"keiner", r"weder", r"niemand",
+    r"nichts(?!\s+(?:im\s+Wege|entgegen))",  # ("sagt aber nichts zu"; "dem steht nichts entgegen" agrees)
 )
 KENNTNIS = re.compile(r"Kenntnis|zur\s+Kenntnis|Mitteilung\s+zur", re.IGNORECASE)
 OPINION = word_cue(
@@ -104,9 +106,16 @@ SAME_MEETING = word_cue(
     r"heute", r"heutigen", r"in\s+dieser\s+Sitzung", r"nicht\s*öffentlichen\s+Teil", r"vorgezogen",
     r"vorzuziehen", r"Sitzungsunterbrechung", r"unterbrochen", r"im\s+Anschluss\s+an\s+die\s+Sitzung",
     r"Reihenfolge", r"zur\s+Abstimmung", r"Stimme\s+enthalten", r"verspäten", r"vorrangig", r"verliest",
-    r"einstimmig", r"festgestellt", r"abgesagt", r"aufzurufen", r"aufrufen", r"aufgerufen", r"geschlossen",
-    r"eröffnet", r"wiedereröffnet", r"Beschlussfähigkeit", r"abgesetzt",
+    r"einstimmig", r"festgestellt", r"abgesagt", r"aufzurufen", r"aufrufen", r"aufgerufen",
+    r"wiedereröffnet", r"Beschlussfähigkeit", r"abgesetzt",
+    # opening and closing the meeting or its debate; "Zum 01.01.2027 wird die Unterkunft geschlossen" is a plan
+    *(rf"{noun}\s+(?:[\w.:]+\s+){{0,6}}?(?:eröffnet|geschlossen)"
+      for noun in ("Sitzung", "Aussprache", "Rednerliste", "Debatte", "Diskussion", "Versammlung", "Beratung")),
+    r"eröffnet\s+(?:\w+\s+){0,3}?(?:Sitzung|Aussprache|Versammlung|Debatte|Diskussion|Beratung)",
     r"von\s+der\s+Tagesordnung\s+(?:genommen|abgesetzt|gestrichen)",
+    # a present passive that describes the meeting ("Der Antrag wird beraten."); with a time it is a plan
+    *(rf"{aux}\s+(?:(?:kurz|ausführlich|eingehend|intensiv|kontrovers|ausgiebig)\s+)?"
+      r"(?:beraten|diskutiert|erörtert)(?=\s*[.;]?\s*$)" for aux in ("wird", "werden")),
 )
 QUESTION = re.compile(r"\?\s*$")
 FUTURE_WORDS = word_cue(r"dann", r"anschließend", r"im\s+Anschluss", r"demnächst", r"nun", r"danach", r"zeitnah",

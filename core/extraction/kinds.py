@@ -17,9 +17,10 @@ _FORWARD = re.compile(
     r"|z(?:uzuleiten|ugeleitet|uleiten|ur\s+Entscheidung|ur\s+Beschlussfassung|um\s+Beschluss\s+vorgelegt"
     r"|um\s+Beschluss\s+vorzulegen|u\s+schicken|u\s+verteilen)\b"
     r"|Entscheidung\s+(?:\w+\s+){0,6}treffen\b"
-    rf"|{_HANDOVER}\b[^.]{{0,40}}$"
-    r"|(?:in\s+d(?:en|ie)|an\s+d(?:en|ie)|de[mn])\s+(?:nächsten\s+)?(?:[\wäöü+-]*[Aa]usschuss|Rat|Kreistag"
-    r"|Gemeinderat|Stadtrat|Fraktionen|Gremien|politischen\s+Gremien|städtischen\s+Gremien)\b"
+    # (any council by its compound: "dem Verbandsgemeinderat", "der Bezirksverordnetenversammlung")
+    r"|(?:(?:in\s+d(?:en|ie)|an\s+d(?:en|ie)|de[mn])\s+(?:nächsten\s+)?(?:[\wäöü+-]*(?:ausschuss|rat|kreistag"
+    r"|versammlung|vertretung)|Fraktionen|Gremien|politischen\s+Gremien|städtischen\s+Gremien)"
+    r"|der\s+(?:[\wäöü+-]*(?:versammlung|vertretung)|BVV))\b"
     rf"[^.]{{0,80}}\b(?:{_HANDOVER}|verteilen|geben|gegeben)"
     r"|Im\s+[\wäöü+-]*[Aa]usschuss\b[^.]{0,80}\bsoll\b[^.]{0,40}\bgeklärt\b)",
     re.IGNORECASE,

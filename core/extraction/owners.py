@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import re
 
+from core.extraction.patterns import ADMINISTRATION, EXECUTIVE, EXECUTIVE_F, EXECUTIVE_M
+
 _PARTY = re.compile(
-    r"\b(?P<party>(?:Die|die)\s+(?:Kreis|Stadt|Gemeinde|Amts)?[Vv]erwaltung"
+    rf"\b(?P<party>(?:Die|die)\s+{ADMINISTRATION}"
     r"|(?:Fachbereich|Fachdienst|Amt|Referat|Dezernat|Fachabteilung)\s+\d[\d.]*"
-    r"|(?:Der|der)\s+(?:Oberbürgermeister|Bürgermeister|Landrat|Amtsdirektor|Kreisausschuss|Gemeinderat|Stadtrat|Rat"
+    rf"|(?:Der|der)\s+(?:{EXECUTIVE_M}|Kreisausschuss|Gemeinderat|Stadtrat|Rat"
     r"|Kreistag|Ausschuss|Vorstand|Ältestenrat|Magistrat|Gemeindevorstand)(?!\s+(?:der|des)\b)(?=\s+[a-zäöü])"
-    r"|(?:Die|die)\s+(?:Oberbürgermeisterin|Bürgermeisterin|Landrätin|Amtsdirektorin|Gemeindevertretung|Stadtverordnetenversammlung"
+    rf"|(?:Die|die)\s+(?:{EXECUTIVE_F}|Gemeindevertretung|Stadtverordnetenversammlung"
     r"|Lenkungsgruppe|Arbeitsgruppe|AG\s+[A-ZÄÖÜ]\w+|Kämmerei|Stadtkasse|Kreiskasse)"
-    r"|(?:Das|das)\s+(?:Bau|Ordnungs|Jugend|Sozial|Schul|Standes|Tiefbau|Hochbau|Grünflächen|Umwelt)amt"
+    r"|(?:Das|das)\s+(?:Bau|Ordnungs|Jugend|Sozial|Schul|Standes|Tiefbau|Hochbau|Grünflächen|Umwelt|Bezirks)amt"
     r"|(?:Der|der)\s+(?:Bauhof|Betriebshof|Wirtschaftshof)"
     r"|[Vv]on\s+Seiten\s+der\s+Verwaltung|von\s+der\s+Verwaltung|seitens\s+der\s+Verwaltung|vonseiten\s+der\s+Verwaltung)\b"
 )
@@ -135,19 +137,18 @@ def normalise_body(body: str) -> str:
 # commissions, the accusative object acts. Without this the commissioning body came out as owner.
 _ASSIGNEE = re.compile(
     r"\b(?:beauftragt|beauftragen|bittet|bitten|bitte|ersucht|ersuchen|ermächtigt|ermächtigen|fordert|fordern)"
-    r"\s+(?:die|den)\s+(?P<who>(?:Kreis|Stadt|Gemeinde|Amts)?[Vv]erwaltung|Oberbürgermeisterin|Oberbürgermeister"
-    r"|Bürgermeisterin|Bürgermeister|Landrätin|Landrat|Amtsdirektorin|Amtsdirektor|Kämmerer|Kämmerin|Geschäftsführung|Vorsitzenden"
-    r"|Magistrat|Gemeindevorstand|Kreisausschuss"
+    rf"\s+(?:die|den|das)\s+(?P<who>{ADMINISTRATION}"
+    rf"|{EXECUTIVE}|Kämmerer|Kämmerin|Geschäftsführung|Vorsitzenden|Magistrat|Gemeindevorstand|Kreisausschuss|Bezirksamt"
     r"|(?:Fachbereich|Fachdienst|Amt|Referat|Dezernat)\s+\d[\d.]*)\b"
 )
 # The passive form: "Die Verwaltung wird beauftragt, A zu tun und B vorzulegen".
 _ASSIGNEE_PASSIVE = re.compile(
-    r"\b(?:Die|Der|die|der)\s+(?P<who>(?:Kreis|Stadt|Gemeinde)?[Vv]erwaltung|Oberbürgermeisterin|Oberbürgermeister"
-    r"|Bürgermeisterin|Bürgermeister|Landrätin|Landrat|Amtsdirektorin|Amtsdirektor|Magistrat|Gemeindevorstand"
+    rf"\b(?:Die|Der|Das|die|der|das)\s+(?P<who>{ADMINISTRATION}"
+    rf"|{EXECUTIVE}|Magistrat|Gemeindevorstand|Bezirksamt|Amt"
     r"|Kreisausschuss|(?:Fachbereich|Fachdienst|Referat|Dezernat)\s+\d[\d.]*)\s+(?:wird|werden)\s+(?:\w+\s+){0,3}?"
     r"(?:beauftragt|gebeten|ersucht|ermächtigt|aufgefordert)\b"
-    r"|\b(?:Der|Dem|der|dem)\s+(?P<dat>Verwaltung|Oberbürgermeisterin|Oberbürgermeister|Bürgermeisterin|Bürgermeister"
-    r"|Landrätin|Landrat|Amtsdirektorin|Amtsdirektor|Magistrat|Gemeindevorstand)\s+wird\s+(?:\w+\s+){0,3}?aufgetragen\b"
+    rf"|\b(?:Der|Dem|der|dem)\s+(?P<dat>Verwaltung|{EXECUTIVE}|Magistrat|Gemeindevorstand)"
+    r"\s+wird\s+(?:\w+\s+){0,3}?aufgetragen\b"
 )
 
 

@@ -10,7 +10,17 @@ from __future__ import annotations
 import re
 
 # How minutes name the administration as an actor (also read by ``actions``).
-ADMINISTRATION = r"(?:Stadt|Kreis|Gemeinde)?[Vv]erwaltung"
+ADMINISTRATION = r"(?:Stadt|Kreis|Gemeinde|Amts|Verbandsgemeinde|Samtgemeinde|Bezirks|Schul)?[Vv]erwaltung"
+# The heads of the administration in the Länder's codes, masculine and feminine, longest first within a
+# stem: they act for it ("Der Ortsbürgermeister wird nachfragen", "Die Bezirksbürgermeisterin wird beauftragt").
+EXECUTIVE_TITLES_M = (
+    "Oberbürgermeister", "Bezirksbürgermeister", "Ortsbürgermeister", "Samtgemeindebürgermeister",
+    "Verbandsbürgermeister", "Bürgermeister", "Landrat", "Amtsdirektor", "Amtsvorsteher",
+)
+EXECUTIVE_TITLES_F = tuple("Landrätin" if t == "Landrat" else t + "in" for t in EXECUTIVE_TITLES_M)
+EXECUTIVE_M = "|".join(EXECUTIVE_TITLES_M)
+EXECUTIVE_F = "|".join(EXECUTIVE_TITLES_F)
+EXECUTIVE = "|".join(EXECUTIVE_TITLES_F + EXECUTIVE_TITLES_M)  # feminine first: "…in" is the longer word
 # How minutes record an agreement and a promise (read by heads, acceptances and the tasks they state).
 _AGREE = (r"beschlossen|beschließt|vereinbart|vereinbaren|verabredet|verabreden|verständig\w+"
           r"|(?:sprechen|spricht)\s+sich\s+(?:\w+\s+){0,4}?dafür\s+aus")
@@ -41,9 +51,13 @@ OWN_TASK_ACCEPT = re.compile(
     rf"(?:\b(?:{_AGREE})|\b(?:{_PROMISE_VERB})\w*\s+(?:\w+\s+){{0,3}}?zu)\s*,(?!\s*(?:dies|das|es|dem|diesem)\b)"
 )
 # The matter raised is the subject of the reply: "Dies wird schriftlich beantwortet." after a question.
+# A reply as a noun, with what it answers: "Die Beantwortung (der Nachfrage zu den Wartezeiten) erfolgt …".
+REPLY_NOUNS = ("Beantwortung", "Antwort", "Stellungnahme", "Rückmeldung")
+REPLY_OBJECT = r"(?:\s+(?:der|des|zur|zum|zu|auf\s+die|auf\s+den)(?:\s+[\w-]+){1,5}?)?"
+REPLY_NOUN = rf"(?:{'|'.join(REPLY_NOUNS)}){REPLY_OBJECT}"
 MATTER_SUBJECT = re.compile(
     r"\s*(?:(?:Dies|Das|Diese\s+Frage|Die\s+Frage|Die\s+Anfrage)\s+(?:wird|werde)"
-    r"|(?:Die|Eine)\s+(?:schriftliche\s+)?(?:Beantwortung|Antwort|Stellungnahme)\s+(?:erfolgt|folgt|wird|werde))\b"
+    rf"|(?:Die|Eine)\s+(?:schriftliche\s+)?{REPLY_NOUN}\s+(?:erfolgt|folgt|wird|werde))\b"
 )
 REPORTED = re.compile(r"\b(?:solle|werde|sei|könne|müsse|seien|würden)\b")
 RESOLUTION_END = re.compile(
@@ -140,17 +154,27 @@ HANDOVER = re.compile(r"vorgelegt|vorzulegen|vorlegen|einzubringen|eingebracht|e
 # The administration's own future, ending in its infinitive ("Die Verwaltung wird … prüfen."), active only:
 # "wird durch Herrn X vertreten", "wird vom Kreis unterstützt" are passives about it. The infinitive ends the
 # segment, so a match starts at most ADMIN_FUTURE_REACH characters before the end: only that tail is searched.
-ADMIN_FUTURE_END = re.compile(
-    rf"\b(?:(?:Die|die)\s+(?:{ADMINISTRATION}|Kämmerei)|(?:Der|der)\s+(?:Bauhof|Betriebshof|Fachbereich|Fachdienst)"
+_ADMIN_ACTOR = (
+    rf"(?:(?:Die|die)\s+(?:{ADMINISTRATION}|Kämmerei|{EXECUTIVE_F})"
+    rf"|(?:Der|der)\s+(?:Bauhof|Betriebshof|Fachbereich|Fachdienst|{EXECUTIVE_M})"
     r"(?:\s+\d[\d.]{0,8})?|(?:Das|das)\s+[A-ZÄÖÜ][a-zäöüß]{0,30}amt(?:\s+\d{1,4})?)\s{1,5}(?:wird|werde)\b"
     r"(?![^.]{0,200}\b(?:durch|vom|von\s+(?:der|dem|den))\b)"
-    r"(?=[^.]{0,200}\b[a-zäöüß]{1,40}(?:en|ern|eln)\s{0,20}[.!]?\s{0,20}$)"
+)
+ADMIN_FUTURE_END = re.compile(
+    rf"\b{_ADMIN_ACTOR}(?=[^.]{{0,200}}\b[a-zäöüß]{{1,40}}(?:en|ern|eln)\s{{0,20}}[.!]?\s{{0,20}}$)"
 )
 ADMIN_FUTURE_REACH = 320  # the longest match start before the end: subject 50, "wird", 200, a word, spaces
+# The same future with a dependent question or condition after the infinitive, at the clause's start:
+# "Die Verwaltung wird prüfen, ob …", "Der Bürgermeister wird nachfragen, wann …", "… informieren, sobald …".
+ADMIN_FUTURE_SUB = re.compile(
+    rf"\s*{_ADMIN_ACTOR}[^.,;]{{0,200}}?\b[a-zäöüß]{{1,40}}(?:en|ern|eln),\s{{1,5}}"
+    r"(?:ob|wann|wie|wer|wen|wem|was|welche[rsnm]?|wo|wohin|woher|warum|weshalb|inwieweit|inwiefern|dass"
+    r"|sobald|sofern|wenn|falls|nachdem|bevor|damit)\b"
+)
 # The administration as the subject next to a future "wird"/"werden" (either order), or as the agent.
 ADMIN_SUBJECT = re.compile(
     rf"\b(?:wird|werden)\s+(?:die|der|das)\s+(?:{ADMINISTRATION}|Kämmerei|Magistrat"
-    r"|Bürgermeister(?:in)?|Oberbürgermeister(?:in)?|Landrat|Landrätin|Fachbereich|Fachdienst|[A-ZÄÖÜ]\w*amt)\b"
+    rf"|{EXECUTIVE}|Fachbereich|Fachdienst|[A-ZÄÖÜ]\w*amt)\b"
     # an office as the agent of a future step: "… wird eine Abnahme durch das Bauamt erfolgen"
     rf"|\b(?:wird|werden)\s+(?:[\w-]+\s+){{0,6}}?durch\s+(?:die|das|den)\s+(?:{ADMINISTRATION}|[A-ZÄÖÜ]\w*amt"
     r"|Fachbereich|Fachdienst|Bauhof)\b[^.]{0,40}?\b(?:erfolgen|durchgeführt|vorgenommen|geprüft|erstellt)\b"
@@ -175,8 +199,11 @@ RECOMMEND = re.compile(
     r"\bempfiehlt\s+(?:dem|der)\s+(?P<to>[\wÄÖÜäöüß-]*(?:[Rr]at|[Kk]reistag|[Aa]usschuss|[Vv]ersammlung|[Vv]ertretung))\b"
 )
 UNTIL = re.compile(r"\bbis\s+(?:zur|zum|zu)\b")
-# A stated milestone ("der Umzug erfolgt zum 01.01.2024", "die Begehung findet am … statt"): with a future date.
-MILESTONE = re.compile(r"\b(?:erfolgt|erfolgen|findet|finden|beginnt|beginnen|startet|starten)\b")
+# A meeting named as the deadline of a task, with its body: "bis zur Sitzung des Finanzausschusses".
+UNTIL_MEETING = re.compile(r"\bbis\s+zur\s+(?:[\w-]+\s+){0,2}?[\w-]*[Ss]itzung(?:\s+(?:des|der)\s+[\w-]+)?")
+# A stated milestone ("der Umzug erfolgt zum 01.01.2024", "die Begehung findet am … statt", "die Grundschulen
+# folgen bis zu den Osterferien"): with a future date.
+MILESTONE = re.compile(r"\b(?:erfolgt|erfolgen|folgt|folgen|findet|finden|beginnt|beginnen|startet|starten)\b")
 # A verbal promise governing the clause after it ("sagt zu, …"); a noun ("an dessen Zusage") recalls one.
 PROMISE_HEAD = re.compile(
     rf"\b(?:{_PROMISE_VERB})\b(?:\s+[\w.]+){{0,10}}?\s+zu\s*$|"

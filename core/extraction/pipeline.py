@@ -292,16 +292,17 @@ def _result_label(sentence: str) -> tuple[int, float]:
 
 def _milestone(segment: str) -> bool:
     """``rx.MILESTONE``, tried only when a stem that each of its branches contains occurs."""
-    return ("erfolg" in segment or "find" in segment or "beginn" in segment or "start" in segment) \
+    return ("folg" in segment or "find" in segment or "beginn" in segment or "start" in segment) \
         and rx.MILESTONE.search(segment) is not None
 
 
 def _admin_subject(segment: str) -> bool:
-    """``rx.ADMIN_SUBJECT`` or ``rx.ADMIN_FUTURE_END`` (on the segment's tail), tried only when "wird" or
-    "werde(n)" (in each of their branches) occurs."""
+    """``rx.ADMIN_SUBJECT``, ``rx.ADMIN_FUTURE_END`` (on the segment's tail) or ``rx.ADMIN_FUTURE_SUB``, tried
+    only when "wird" or "werde(n)" (in each of their branches) occurs."""
     return ("wird" in segment or "werde" in segment) and (
         rx.ADMIN_SUBJECT.search(segment) is not None
         or rx.ADMIN_FUTURE_END.search(segment, max(0, len(segment) - rx.ADMIN_FUTURE_REACH)) is not None
+        or ("," in segment and rx.ADMIN_FUTURE_SUB.match(segment) is not None)
     )
 
 
@@ -311,6 +312,10 @@ def _meeting_as_deadline(text: str, clause: str, start: int, times: list[TimeExp
         if t.kind in ("next_meeting", "month_meeting") and rx.UNTIL.search(text, max(start, t.start - 8), t.start + 8):
             kind = classify(clause[: t.start - start] + clause[t.end - start:], has_due, True)
             return kind if kind is not Kind.MEETING else None
+    until = rx.UNTIL_MEETING.search(clause) if "itzung" in clause else None
+    if until is not None:  # "bis zur Sitzung des Finanzausschusses im Januar … einholen": no date, still a deadline
+        kind = classify(clause[: until.start()] + clause[until.end():], has_due, True)
+        return kind if kind is not Kind.MEETING else None
     return None
 
 

@@ -12,12 +12,19 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from core.extraction.patterns import OFFICE, PERSON_PLAN
+from core.extraction.patterns import (
+    ADMINISTRATION,
+    EXECUTIVE_F,
+    EXECUTIVE_M,
+    EXECUTIVE_TITLES_F,
+    EXECUTIVE_TITLES_M,
+    OFFICE,
+    PERSON_PLAN,
+)
 
 # Titles of the administration: a passive statement by such a speaker is the speaker's to-do.
 ADMIN_TITLES = (
-    "Oberbürgermeisterin", "Oberbürgermeister", "Samtgemeindebürgermeister", "Bürgermeisterin",
-    "Bürgermeister", "Landrätin", "Landrat", "Amtsdirektorin", "Amtsdirektor", "Amtsleiterin", "Amtsleiter",
+    *EXECUTIVE_TITLES_F, *EXECUTIVE_TITLES_M, "Bezirksstadträtin", "Bezirksstadtrat", "Amtsleiterin", "Amtsleiter",
     "Fachbereichsleiterin", "Fachbereichsleiter", "Dezernentin", "Dezernent", "Beigeordnete", "Beigeordneter",
     "Kämmerin", "Kämmerer", "Kreiskämmerer", "Stadtkämmerer", "Stadtdirektor", "Kreisdirektor", "Erste Stadträtin",
     "Erster Stadtrat", "Sachgebietsleiter", "Sachgebietsleiterin", "Abteilungsleiter", "Abteilungsleiterin",
@@ -53,10 +60,9 @@ _NAME2 = rf"(?:\s+(?![A-ZÄÖÜ][a-zäöüß]{{1,40}}{_NOUN_END})[A-ZÄÖÜ][a-z
 _PERSON = re.compile(
     rf"\b(?:(?P<title>{_TITLE_ALT})\s+(?:(?:Herr|Frau)\s+)?(?P<tname>{_NAME}{_NAME2})"
     rf"|(?P<hf>Herrn?|Frau)\s+(?:(?P<htitle>{_TITLE_ALT})\s+)?(?P<hname>{_NAME}{_NAME2})"
-    rf"|(?:[Dd]er)\s+(?P<role>Oberbürgermeister|Bürgermeister|Landrat|Vorsitzende|Ausschussvorsitzende"
+    rf"|(?:[Dd]er)\s+(?P<role>{EXECUTIVE_M}|Vorsitzende|Ausschussvorsitzende"
     rf"|Amtsleiter|Kämmerer)(?!\s+(?:des|der)\b)"
-    rf"|(?:[Dd]ie)\s+(?P<frole>Oberbürgermeisterin|Bürgermeisterin|Landrätin|Vorsitzende|Verwaltung"
-    rf"|Kreisverwaltung|Stadtverwaltung|Gemeindeverwaltung))\b"
+    rf"|(?:[Dd]ie)\s+(?P<frole>{EXECUTIVE_F}|Vorsitzende|{ADMINISTRATION}))\b"
 )
 # Only whether a sentence contains one of these counts. A stem stands for every word it begins
 # ("teilt" for "teilte", "teilten"); "gibt", "bat", "möchte" and a few more must be whole words.
@@ -150,9 +156,9 @@ def speaker_prefix_end(sentence: str) -> int:
 
 # A heading that says who answers below it: "Antwort der Verwaltung:", "Stellungnahme der Verwaltung:".
 _ANSWER_HEADING = re.compile(
-    r"\s*(?:Antwort|Stellungnahme|Beantwortung|Mitteilung)\s+(?:der|durch\s+die)\s+(?:Stadt|Kreis|Gemeinde)?[Vv]erwaltung\s*:?\s*$"
+    rf"\s*(?:Antwort|Stellungnahme|Beantwortung|Mitteilung)\s+(?:der|durch\s+die)\s+{ADMINISTRATION}\s*:?\s*$"
     # "Die Anfrage wird durch die Verwaltung wie folgt beantwortet:"
-    r"|[^:]{0,60}?\b(?:durch|von)\s+(?:die|der)\s+(?:Stadt|Kreis|Gemeinde)?[Vv]erwaltung\s+(?:wie\s+folgt\s+)?beantwortet\s*:\s*$"
+    rf"|[^:]{{0,60}}?\b(?:durch|von)\s+(?:die|der)\s+{ADMINISTRATION}\s+(?:wie\s+folgt\s+)?beantwortet\s*:\s*$"
 )
 
 

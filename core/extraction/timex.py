@@ -52,8 +52,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("in_units", r"\b(?i:in|innerhalb\s+von|binnen)\s+(?P<n>\d{1,2}|ein|einem|einer|zwei|drei|vier|fünf|sechs|"
                  r"sieben|acht|neun|zehn|zwölf|vierzehn)\s+(?P<unit>Tagen|Wochen|Woche|Monaten|Monat)\b"),
     ("holidays", r"\b(?P<rel>(?i:nach|vor|bis\s+zur|bis\s+zu|bis|zur|in))\s+(?:(?:den|der|die|dem)\s+)?"
-                 r"(?P<hol>Sommerferien|Sommerpause|Herbstferien|Osterferien|Weihnachtsferien)\b"),
-    ("season", rf"\b(?i:im|ab|bis\s+zum|für\s+den|zum)\s+(?P<season>Frühjahr|Frühling|Sommer|Herbst|Winter)"
+                 r"(?P<hol>Sommerferien|Sommerpause|Herbstferien|Osterferien|Weihnachtsferien|Winterferien"
+                 r"|Pfingstferien)(?:\s+(?P<hyear>20\d\d))?\b"),
+    ("season", rf"\b(?i:im|ab|bis\s+zum|für\s+den|für\s+das|zum)\s+(?P<season>Frühjahr|Frühling|Sommer|Herbst|Winter)"
                rf"(?:\s+{_YEAR})?\b"),
     ("month", rf"\b(?i:im|ab|bis|zum|seit|für)\s+{_MONTH}(?:\s+{_YEAR})?\b"),
     # "bis Freitag", "am kommenden Montag" (not "am Montag, 14. November": the date follows and counts)

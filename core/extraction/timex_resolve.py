@@ -141,7 +141,8 @@ def resolve(
     elif name == "holidays":
         rel = g["rel"].split()[0].lower()
         if rel in ("bis", "vor") and meeting is not None:
-            period = summer_holidays(land, meeting) if g["hol"] in ("Sommerferien", "Sommerpause") else None
+            year = int(g["hyear"]) if g.get("hyear") else None
+            period = holiday_period(land, meeting, _HOLIDAY_STEMS[g["hol"]], year)
             due = period[0] - dt.timedelta(days=1) if period else None
         vague = due is None
     elif name == "next_meeting":
@@ -189,19 +190,27 @@ def _week_end(g: dict[str, str | None], meeting: dt.date | None) -> dt.date | No
     return friday if friday > meeting else None
 
 
-def summer_holidays(land: str, after: dt.date) -> tuple[dt.date, dt.date] | None:
-    """The first summer school holidays of ``land`` ending after ``after`` (first, last day)."""
+# The word of each holiday as the ``holidays`` package names the periods ("Oster-/Frühjahrsferien").
+_HOLIDAY_STEMS = {
+    "Sommerferien": "sommer", "Sommerpause": "sommer", "Herbstferien": "herbst", "Osterferien": "oster",
+    "Weihnachtsferien": "weihnacht", "Winterferien": "winter", "Pfingstferien": "pfingst",
+}
+
+
+def holiday_period(land: str, after: dt.date, stem: str, year: int | None = None) -> tuple[dt.date, dt.date] | None:
+    """The first school holidays of ``land`` whose name contains ``stem`` ("sommer", "oster") and that end
+    after ``after``, in ``year`` when one is named ("Osterferien 2027"): (first day, last day), civil dates."""
     # Imported here: core.dates pulls in pendulum and holidays (~0.2 s), which only this
     # rare expression needs; the CLI must start fast.
     from core.dates import school_holiday_periods
 
-    for year in (after.year, after.year + 1):
+    for y in (year,) if year else (after.year, after.year + 1):
         try:
-            periods = school_holiday_periods(land, year)
+            periods = school_holiday_periods(land, y)
         except Exception:  # unknown Land or no data: the expression stays vague
             return None
         for name, first, last in periods:
-            if "sommer" in name.lower() and last >= after:
+            if stem in name.lower() and last >= after and (year is None or first.year == year):
                 return first, last
     return None
 

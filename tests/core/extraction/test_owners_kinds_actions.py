@@ -106,7 +106,7 @@ def test_action_is_a_short_infinitive_phrase() -> None:
          "Zu dem Thema in der nächsten Sitzung berichten"),
         ("Die Verwaltung lädt die Anwohner zu einer Versammlung ein.", "Anwohner zu einer Versammlung einladen"),
         ("Die Ortsbegehung findet am 18.06.2024 statt.", "Ortsbegehung findet am 18.06.2024 statt"),
-        ("Der Fachdienst 61 prüft, ob ein Umbau möglich ist.", "Prüfen, ob ein Umbau möglich"),
+        ("Der Fachdienst 61 prüft, ob ein Umbau möglich ist.", "Prüfen, ob ein Umbau möglich ist"),
         ("Der Bauhof stellt die Bank im Frühjahr auf.", "Bank im Frühjahr aufstellen"),
         ("Bis zu den Sommerferien sollen alle Schulen WLAN haben.", "Bis zu den Sommerferien alle Schulen WLAN haben"),
         ("Auftrag an die Verwaltung: Die defekte Beleuchtung ist zu reparieren.", "Defekte Beleuchtung reparieren"),

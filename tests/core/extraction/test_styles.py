@@ -2,7 +2,9 @@
 
 Every line marked "+ " states a commitment and must yield one; no other line may. The files cover
 Bavarian Bekanntgaben and Anfragen, Hessian Ortsbeiräte and the Magistrat, a Baden-Württemberg
-Gemeinderat, an NRW Bezirksvertretung, a Haupt- und Finanzausschuss, a Jugendhilfeausschuss,
+Gemeinderat, an NRW Bezirksvertretung, a Berlin Bezirksverordnetenversammlung, a Lower Saxon Ortsrat, a
+Schleswig-Holstein Gemeindevertretung with its Amt, a Rhineland-Palatinate Verbandsgemeinderat, a
+Mecklenburg-Vorpommern Kreistag, a Schulausschuss, a Haupt- und Finanzausschuss, a Jugendhilfeausschuss,
 enumerated resolutions, verbatim records, result minutes of working and steering groups (with labels
 such as "Vereinbart:" and task lines), minutes in the past tense, reported speech, answers of the
 administration, rejected motions and items that only report.

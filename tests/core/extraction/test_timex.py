@@ -194,3 +194,23 @@ def test_a_weekday_is_the_first_such_day_after_the_meeting(sentence: str, due: d
 def test_a_weekday_before_a_date_leaves_the_date_to_count() -> None:
     (expr,) = find_times("Die Sitzung findet am Montag, 14. November 2011 statt.", meeting=dt.date(2011, 11, 2))
     assert expr.due == dt.date(2011, 11, 14)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        # NRW: Easter holidays 2027 start on 22 March, Christmas holidays 2026 on 23 December,
+        # autumn holidays 2027 on 23 October (``holidays`` package data)
+        ("Die Grundschulen folgen bis zu den Osterferien 2027.", dt.date(2027, 3, 21)),
+        ("Der Umbau ist bis zu den Weihnachtsferien fertig.", dt.date(2026, 12, 22)),
+        ("Die Bänke werden vor den Herbstferien 2027 aufgestellt.", dt.date(2027, 10, 22)),
+    ],
+)
+def test_bis_zu_any_school_holidays_ends_the_day_before_they_start(phrase: str, due: dt.date) -> None:
+    times = find_times(phrase, meeting=dt.date(2026, 11, 11), land="NW")
+    assert [t.due for t in times] == [due]
+
+
+def test_school_holidays_of_a_year_without_data_stay_vague() -> None:
+    times = find_times("Die Arbeiten enden bis zu den Osterferien 2031.", meeting=dt.date(2026, 11, 11), land="NW")
+    assert [(t.due, t.vague) for t in times] == [(None, True)]
