@@ -209,6 +209,7 @@ _SUBJECT = re.compile(
 _PRESENT_IRREGULAR = {
     "lädt": "laden", "tritt": "treten", "hält": "halten", "nimmt": "nehmen", "gibt": "geben", "lässt": "lassen",
     "trägt": "tragen", "schlägt": "schlagen", "sieht": "sehen", "spricht": "sprechen", "trifft": "treffen",
+    "übernimmt": "übernehmen", "unternimmt": "unternehmen",
 }
 _PARTICLES = frozenset({"vor", "weiter", "an", "auf", "ein", "fest", "zu", "mit", "nach", "aus", "zurück", "statt",
                         "bei", "ab", "dar", "fort", "zusammen"})

@@ -35,6 +35,10 @@ PROMISE = word_cue(
     r"nachzureichen", r"verspricht", r"Zusage", r"kündigt\s+an", r"in\s+Aussicht", r"zusagt", r"zusagen",
     r"zusichert", r"zusichern", r"annehme", r"nimmt\s+(?:\w+\s+){0,3}an",
     *(rf"{noun}{REPLY_OBJECT}\s+erfolgt" for noun in REPLY_NOUNS),
+    r"erklärt\w*\s+sich\s+(?:\w+\s+){0,3}?bereit",
+    # taking on a task: "Frau Schulz übernimmt die Organisation des Neujahrsempfangs"
+    r"übernimmt\s+(?:die|das|den)\s+(?:Organisation|Koordination|Koordinierung|Einladung|Planung|Vorbereitung"
+    r"|Federführung|Klärung|Prüfung|Erstellung|Ausarbeitung|Moderation|Kontaktaufnahme|Abstimmung|Aufgabe)",
 )
 PLANNED = word_cue(r"plant", r"geplant", r"vorgesehen", r"beabsichtigt\s+ist")  # weaker: also used for states
 STRONG_SCHEDULE = word_cue(r"vertagt", r"vertagen", r"verwiesen", r"verweisen", r"Verweisung", r"überwiesen",

@@ -101,6 +101,11 @@ def _fits(kind: Kind, clause: str, low: str, timed: bool) -> bool:
     return kind is Kind.DELIVERABLE
 
 
+def is_specific(kind: str) -> bool:
+    """Whether a time expression names a time at all ("im April", "in der nächsten Sitzung"; not "demnächst")."""
+    return kind not in _VERY_VAGUE
+
+
 def is_concrete_period(kind: str) -> bool:
     """Whether a vague time expression still sets a deadline ("Anfang Juli" yes, "demnächst" no)."""
     return kind not in _VERY_VAGUE and kind not in ("next_meeting", "month_meeting", "holidays")

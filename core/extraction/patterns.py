@@ -133,6 +133,9 @@ ADMIN_ACTION = re.compile(
     # ("hält" and "beantragt" are left out: "hält … für sinnvoll" is an opinion, "beantragt, …" a motion)
     r"\s*\S+(?:\s+\S+){1,2}?\s+(?:prüft|erstellt|erarbeitet|klärt|ermittelt|sorgt|tritt|bereitet"
     r"|schreibt|lädt|leitet|veranlasst|kümmert|organisiert|setzt)\b"
+    # a second step: "Die Verwaltung nimmt die Anregung auf und prüft eine Umsetzung"
+    r"|[^.;]{0,80}?\bund\s+(?:prüft|erstellt|erarbeitet|klärt|ermittelt|sorgt|bereitet|leitet|veranlasst|kümmert"
+    r"|organisiert)\b"
 )
 ZU_INF_ANY = re.compile(
     r"(?:\bzu\s+[a-zäöüß]{1,40}|\b[a-zäöüß]{2,40}zu[a-zäöüß]{2,40}(?:en|ern|eln))(?=\s*(?:[,.;:“”\"]|$))"
@@ -154,11 +157,13 @@ HANDOVER = re.compile(r"vorgelegt|vorzulegen|vorlegen|einzubringen|eingebracht|e
 # The administration's own future, ending in its infinitive ("Die Verwaltung wird … prüfen."), active only:
 # "wird durch Herrn X vertreten", "wird vom Kreis unterstützt" are passives about it. The infinitive ends the
 # segment, so a match starts at most ADMIN_FUTURE_REACH characters before the end: only that tail is searched.
+# The agent of a passive: after it, "wird" is no future of the subject ("wird durch Herrn Meier vertreten").
+AGENT = r"\b(?:durch|vom|von\s+(?:der|dem|den|Herrn?|Frau))\b"
 _ADMIN_ACTOR = (
     rf"(?:(?:Die|die)\s+(?:{ADMINISTRATION}|Kämmerei|{EXECUTIVE_F})"
     rf"|(?:Der|der)\s+(?:Bauhof|Betriebshof|Fachbereich|Fachdienst|{EXECUTIVE_M})"
     r"(?:\s+\d[\d.]{0,8})?|(?:Das|das)\s+[A-ZÄÖÜ][a-zäöüß]{0,30}amt(?:\s+\d{1,4})?)\s{1,5}(?:wird|werde)\b"
-    r"(?![^.]{0,200}\b(?:durch|vom|von\s+(?:der|dem|den))\b)"
+    rf"(?![^.]{{0,200}}{AGENT})"
 )
 ADMIN_FUTURE_END = re.compile(
     rf"\b{_ADMIN_ACTOR}(?=[^.]{{0,200}}\b[a-zäöüß]{{1,40}}(?:en|ern|eln)\s{{0,20}}[.!]?\s{{0,20}}$)"
@@ -190,7 +195,13 @@ ADMIN_SUBJECT = re.compile(
 THIRD_PARTY = re.compile(
     r"\s*(?:(?:Die|Der|Das)\s+(?:[\w-]+\s+)?(?:Schule|Schulleitung|Firma|Investor|Investorin|Vorhabenträger\w*"
     r"|Bauherr\w*|Unternehmen|[\w-]*[Vv]erein|Bahn|Ministerium|Landesbetrieb|Eigentümer\w*|Kirchengemeinde"
-    r"|Netzbetreiber|Stadtwerke|Verkehrsbetriebe|Energieversorger|Telekom|Polizei|Deutsche\s+Bahn)"
+    r"|Netzbetreiber|Stadtwerke|Verkehrsbetriebe|Energieversorger|Telekom|Polizei|Deutsche\s+Bahn"
+    # the state above the municipality: "Das Land wird die Förderrichtlinie überarbeiten"
+    r"|Land|Bund|Landesregierung|Bundesregierung|Bezirksregierung|Regierungspräsidium|Senatsverwaltung"
+    r"|Kommunalaufsicht|Landesamt"
+    # events nobody in the council owes: elections and school holidays ("Die Landtagswahl findet im Mai statt")
+    r"|(?:Kommunal|Landtags|Bundestags|Europa|Bürgermeister|Oberbürgermeister|Landrats)wahl(?:en)?"
+    r"|(?:Sommer|Herbst|Oster|Winter|Weihnachts|Pfingst)?[Ff]erien)"
     r"|(?:Die|Der|Das)\s+(?:[\w&.-]+\s+){1,4}?(?:GmbH|mbH|AG|KG|SE)(?=\s)"
     r"|Nach\s+(?:Auskunft|Angaben|Mitteilung)\s+(?:des|der)\s+(?!Verwaltung\b)[\w-]+)\b"
 )
@@ -209,6 +220,7 @@ PROMISE_HEAD = re.compile(
     rf"\b(?:{_PROMISE_VERB})\b(?:\s+[\w.]+){{0,10}}?\s+zu\s*$|"
     r"\b(?:kündigt|kündigte)\b(?:\s+[\w.]+){0,10}?\s+an\s*$"
     r"|\b(?:verspricht|versprach|verpflichtet\s+sich)\b|\b(?:hat|haben)\s+(?:\w+\s+){0,4}?(?:zugesagt|zugesichert)\s*$"
+    r"|\b(?:erklärt|erklärte|erklären)\s+sich\s+(?:\w+\s+){0,3}?bereit\s*$"
 )
 INTENT = re.compile(r"beabsichtig|geplant|angestrebt|vorgesehen|\bplant\b")
 # A head whose content is the dass-clause after it: "Begründet werde dies damit, dass …".

@@ -7,7 +7,9 @@ or "Herr X bittet darum," pass their force on to the clauses they govern.
 
 The discourse state lives in ``discourse``, clause units and heads in ``units``, the
 sentence- and clause-level patterns in ``patterns``, cue families in ``cues`` (looked up through
-``cue_index``), who owes a candidate in ``ownership``; this module scores the units.
+``cue_index``), who owes a candidate in ``ownership``, clause signals (milestones, labels, the administration
+as subject) in ``signals``, and ``continuations`` joins a commitment stated in two sentences; this module
+scores the units.
 
 Speed comes from gating, not from doing less: every sentence only updates the discourse
 state; the clause work runs on sentences with a commitment cue (or digits that could still
@@ -23,15 +25,24 @@ from collections.abc import Iterator
 from core.extraction import cues as cue
 from core.extraction import patterns as rx
 from core.extraction.actions import make_action
+from core.extraction.continuations import merge_continuations
 from core.extraction.cue_index import CueIndex
 from core.extraction.discourse import Sentence, State, acceptance, records_adoption, rejects, update_state
 from core.extraction.header import find_body as find_doc_body
 from core.extraction.header import find_meeting_date
-from core.extraction.kinds import classify, is_concrete_period
+from core.extraction.kinds import classify, is_concrete_period, is_specific
 from core.extraction.lexicon import Hits
 from core.extraction.ownership import owner_of
 from core.extraction.sentences import iter_sentence_blocks
-from core.extraction.speakers import person_plans, speaker_prefix_end
+from core.extraction.signals import (
+    admin_subject,
+    first_future_due,
+    is_milestone,
+    meeting_as_deadline,
+    result_label,
+    same_item,
+)
+from core.extraction.speakers import person_future, person_plans, speaker_prefix_end
 from core.extraction.timex import TimeExpr, find_times, find_times_possible
 from core.extraction.units import Unit, agreed, intends, units_of
 from core.types import Candidate, Kind, MeetingContext
@@ -56,6 +67,10 @@ class RulesExtractor:
 
 def iter_candidates(text: str, context: MeetingContext) -> Iterator[Candidate]:
     """Stream candidates paragraph by paragraph (memory stays bounded for huge inputs)."""
+    return merge_continuations(text, _iter_raw_candidates(text, context))
+
+
+def _iter_raw_candidates(text: str, context: MeetingContext) -> Iterator[Candidate]:
     meeting = context.meeting_date or find_meeting_date(text)
     doc_body = context.body or find_doc_body(text)
     state = State(adopted=records_adoption(text))
@@ -105,19 +120,20 @@ def _process(
         return []  # "Landrat Dr. Weber sagt dies zu.": the same, with the one who accepts as subject
     if sentence.rstrip().endswith(":") or not rx.LOWER3.search(sentence):
         return []  # headings ("Beschluss:") and tables
-    label_end, label_force = _result_label(sentence)
+    label_end, label_force = result_label(sentence)
     body = sentence[label_end:] if label_end else sentence  # what follows "Ergebnis:", "Vereinbart:"
     if len(sentence) < 120 and sentence.rstrip()[-1:] not in rx.SENTENCE_END_CHARS and not label_force:
         return []  # title lines: "Sozialausschuss am 31.08.2023", "TOP 3 Bericht der Verwaltung"
     if not cue.may_commit(sentence, hits) and (
-        not (rx.DIGIT.search(sentence) or rx.VERWALTUNG_PRESENT.match(body) or label_force or person_plans(body))
+        not (rx.DIGIT.search(sentence) or rx.VERWALTUNG_PRESENT.match(body) or label_force or person_plans(body)
+             or is_milestone(sentence))
         or _digits_cannot_commit(sentence, body, hits, state, label_force)
     ):
         return []  # most sentences: no cue at all, only the discourse state needed updating
     acceptor = acceptance(text, ahead) if cue.REQUEST.found(sentence, hits) else None
     rejected = bool(ahead) and rejects(text, ahead[0])
     if state.resolution and (
-        rejected or (len(ahead) > 1 and _same_item(text, ahead[0]) and rejects(text, ahead[1]))
+        rejected or (len(ahead) > 1 and same_item(text, ahead[0]) and rejects(text, ahead[1]))
     ):
         # A resolution text voted down, perhaps a sentence later ("Herr Roth begründet den Antrag. Der
         # Antrag wird abgelehnt."): none of its tasks is owed.
@@ -133,13 +149,6 @@ def _process(
     return found
 
 
-def _same_item(text: str, span: Sentence) -> bool:
-    """Whether a sentence continues the agenda item (no "TOP 5 …", "Begründung:" or other heading)."""
-    sentence = text[span[0]:span[1]].rstrip()
-    return not (sentence.endswith(":") or rx.NEW_ITEM.match(sentence)
-                or (len(sentence) < 120 and sentence[-1:] not in rx.SENTENCE_END_CHARS))
-
-
 def _digits_cannot_commit(sentence: str, body: str, hits: Hits, state: State, label_force: float) -> bool:
     """For a sentence without any commitment cue but with digits: can no clause reach the threshold?
 
@@ -151,7 +160,7 @@ def _digits_cannot_commit(sentence: str, body: str, hits: Hits, state: State, la
     best = 0.4 if find_times_possible(sentence) else 0.0
     if cue.FUTURE_WORDS.found(sentence, hits):
         best += 0.1
-    if _milestone(sentence):
+    if is_milestone(sentence):
         best += 0.1  # "… erfolgt bis zum 15.07.2024"
     if intends(sentence) or agreed(sentence) or cue.REQUEST.found(sentence, hits):
         best += 0.45  # a head ("bittet darum, …") passing its force on
@@ -195,12 +204,12 @@ def _candidate(
     verwaltung_present = rx.VERWALTUNG_PRESENT.match(clause) is not None
     person_plan = not verwaltung_present and person_plans(clause)
     if unit.boost <= 0 and not cue.may_commit(clause, hits) and not rx.DIGIT.search(clause) and not verwaltung_present \
-            and not person_plan:
+            and not person_plan and not is_milestone(clause):
         return None  # the common case: nothing that could make this clause a commitment
     cues = cue.read_cues(clause, hits)
     admin_speaker = bool(state.speaker and state.speaker.admin and state.speaker_age <= 1)
     context_bonus = 0.0  # everything but the time expressions and the kind, which need the time grammar
-    if state.member and not unit.head_request and unit.boost <= 0 and not _admin_subject(clause) \
+    if state.member and not unit.head_request and unit.boost <= 0 and not admin_subject(clause) \
             and not verwaltung_present and not rx.MATTER_SUBJECT.match(clause):
         # A member's "muss" is an opinion, unless a head gives the clause its force ("Einvernehmlich
         # sprechen sich die Mitglieder dafür aus, …"), the administration is the subject ("Der Fachdienst 61
@@ -209,12 +218,15 @@ def _candidate(
     if rx.THIRD_PARTY.match(clause) and not unit.boost > 0:
         context_bonus -= 0.45  # "Der Förderverein wird im Juni ein Fest veranstalten": its own plan
     elif state.speaker and state.speaker.external and state.speaker_age <= 1 and not unit.boost > 0 \
-            and not verwaltung_present and not _admin_subject(clause):
+            and not verwaltung_present and not admin_subject(clause):
         context_bonus -= 0.45  # "Herr Petersen von der Breitband GmbH berichtet. Bis Ende 2025 sollen …": theirs
     if admin_speaker:
         context_bonus += 0.1
-    if cues.future and not cues.past and _admin_subject(clause):
-        context_bonus += 0.2  # "… wird die Verwaltung die Beschilderung überprüfen": the administration's own future
+    admin_future = cues.future and not cues.past and admin_subject(clause)
+    if admin_future or (cues.future and not cues.past and " wird " in clause and person_future(clause)):
+        # "… wird die Verwaltung die Beschilderung überprüfen", "Frau Müller wird die Unterlagen … zur
+        # Verfügung stellen": the administration's or a named person's own future
+        context_bonus += 0.2
     # In a resolution an obligation, a step of the administration or an enumerated future passive
     # ("3. Die Kosten werden in den Haushalt 2026 eingestellt.") is a task.
     if state.resolution and (cues.modal or cues.zu_sein or verwaltung_present
@@ -224,16 +236,20 @@ def _candidate(
         context_bonus += 0.3
     elif verwaltung_present and rx.ADMIN_ACTION.match(clause):
         context_bonus += 0.45  # "Die Verwaltung prüft das." / "leitet dies weiter": a step taken after the meeting
-    if cues.request and not unit.head_request and not cues.assign and not unit.boost > 0:
-        context_bonus -= 0.3  # (not under a promise: "sagt zu, diesen Vorschlag … zu berücksichtigen")
+    if cues.request and not unit.head_request and not cues.assign and not unit.boost > 0 and not admin_future:
+        # (not under a promise: "sagt zu, diesen Vorschlag … zu berücksichtigen"; nor the administration's
+        # own future: "Die Verwaltung wird … einen Vorschlag erarbeiten")
+        context_bonus -= 0.3
     # The best a date and a future kind could still add: skip the time grammar when even that fails.
     # (_EPS: the bound is summed before rounding; float noise must not prune a borderline clause.)
     # "Die Verwaltung legt im Oktober den Entwurf vor": an administrative present with a future time is a plan.
-    present_plan = 0.2 if verwaltung_present or person_plan else 0.1 if _milestone(clause) else 0.0
+    milestone = not (verwaltung_present or person_plan) and is_milestone(clause)
+    present_plan = 0.2 if verwaltung_present or person_plan else 0.1 if milestone else 0.0
     # A date adds the most, so the bound with one is taken first: when it fails, the time pre-check
     # is not needed either (float sums are monotone: without the date the sum is never larger).
     future_bonus = 0.2 if cues.future else 0.0
-    best = cue.commitment_score(cues, True, True) + unit.boost + context_bonus + future_bonus + present_plan
+    best = cue.commitment_score(cues, True, True) + unit.boost + context_bonus + future_bonus + present_plan \
+        + (0.1 if milestone else 0.0)
     if best < THRESHOLD - _EPS:
         return None
     timed = find_times_possible(clause)
@@ -245,19 +261,24 @@ def _candidate(
     has_period = past_date = False
     future_times = times  # most clauses have no time expression: nothing to sort out
     if times:
-        due_expr = _due(times, meeting)
+        due_expr = first_future_due(times, meeting)
         has_period = any(t.vague and is_concrete_period(t.kind) for t in times)
         past_date = any(t.due is not None and meeting is not None and t.due <= meeting for t in times)
         future_times = [t for t in times if t.due is None or meeting is None or t.due > meeting]
     score = cue.commitment_score(cues, bool(future_times), due_expr is not None) + unit.boost
     penalty = 0.3 if past_date and due_expr is None else 0.0
-    if future_times:
+    specific = any(is_specific(t.kind) for t in future_times)
+    if future_times and (specific or not milestone):  # ("Die Beratung erfolgt anschließend": maybe still today)
         context_bonus += present_plan
+        if milestone and due_expr is None:
+            # "Die Baumaßnahme beginnt im April 2027", "Die Beratung erfolgt in der nächsten Sitzung": a month or
+            # a meeting is as concrete as a date here
+            context_bonus += 0.1
     if score + context_bonus - penalty + (0.2 if cues.future else 0.0) < THRESHOLD - _EPS:
         return None  # not even the bonus of a future meeting, referral or report could lift it
     kind = classify(clause, due_expr is not None, has_period)
     if kind is Kind.MEETING:
-        kind = _meeting_as_deadline(text, clause, start, times, due_expr is not None) or kind
+        kind = meeting_as_deadline(text, clause, start, times, due_expr is not None) or kind
     if cues.future and kind in (Kind.MEETING, Kind.FORWARD, Kind.REPORT_BACK):
         score += 0.2
     # Rounded so that float noise from the order of additions never decides a borderline item.
@@ -278,52 +299,6 @@ def _candidate(
         confidence=round(score, 3),
     )
 
-
-def _result_label(sentence: str) -> tuple[int, float]:
-    """Where the text after a label of result minutes starts ("Ergebnis: …"; else 0), and the force the label
-    gives its line (an agreed head's for "Vereinbart:", "Aufgabe:" and the like, else 0)."""
-    if ":" not in sentence[:24]:
-        return 0, 0.0
-    label = rx.RESULT_LABEL.match(sentence)
-    if label is None:
-        return 0, 0.0
-    return label.end(), 0.45 if label.group("task") else 0.0
-
-
-def _milestone(segment: str) -> bool:
-    """``rx.MILESTONE``, tried only when a stem that each of its branches contains occurs."""
-    return ("folg" in segment or "find" in segment or "beginn" in segment or "start" in segment) \
-        and rx.MILESTONE.search(segment) is not None
-
-
-def _admin_subject(segment: str) -> bool:
-    """``rx.ADMIN_SUBJECT``, ``rx.ADMIN_FUTURE_END`` (on the segment's tail) or ``rx.ADMIN_FUTURE_SUB``, tried
-    only when "wird" or "werde(n)" (in each of their branches) occurs."""
-    return ("wird" in segment or "werde" in segment) and (
-        rx.ADMIN_SUBJECT.search(segment) is not None
-        or rx.ADMIN_FUTURE_END.search(segment, max(0, len(segment) - rx.ADMIN_FUTURE_REACH)) is not None
-        or ("," in segment and rx.ADMIN_FUTURE_SUB.match(segment) is not None)
-    )
-
-
-def _meeting_as_deadline(text: str, clause: str, start: int, times: list[TimeExpr], has_due: bool) -> Kind | None:
-    """The kind of "die Kostenberechnung bis zur Februarsitzung vorlegen": the meeting only sets the deadline."""
-    for t in times:
-        if t.kind in ("next_meeting", "month_meeting") and rx.UNTIL.search(text, max(start, t.start - 8), t.start + 8):
-            kind = classify(clause[: t.start - start] + clause[t.end - start:], has_due, True)
-            return kind if kind is not Kind.MEETING else None
-    until = rx.UNTIL_MEETING.search(clause) if "itzung" in clause else None
-    if until is not None:  # "bis zur Sitzung des Finanzausschusses im Januar … einholen": no date, still a deadline
-        kind = classify(clause[: until.start()] + clause[until.end():], has_due, True)
-        return kind if kind is not Kind.MEETING else None
-    return None
-
-
-def _due(times: list[TimeExpr], meeting: dt.date | None) -> TimeExpr | None:
-    for t in times:
-        if t.due is not None and (meeting is None or t.due > meeting):
-            return t
-    return None
 
 
 RULES = RulesExtractor()

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from core.extraction.patterns import (
     ADMINISTRATION,
+    AGENT,
     EXECUTIVE_F,
     EXECUTIVE_M,
     EXECUTIVE_TITLES_F,
@@ -239,6 +240,24 @@ def subject_person(clause: str) -> str | None:
     if match is None or not clause.startswith(" wird ", match.end()):
         return None
     return _speaker_of(match, clause).name
+
+
+_AGENT = re.compile(AGENT)  # "wird durch Herrn Meier vertreten": a passive
+# The clause ends in an infinitive, not in a participle ("wird … zur Verfügung stellen", not "wird … gewählt"
+# or "… vorgeschlagen"): the "wird" after a person is then their own future.
+_INFINITIVE_END = re.compile(
+    r"\b(?!(?:ge|vorge|ausge|abge|einge|aufge|zuge|ange|beige|nachge|weiterge)[a-zäöüß]+en\b)"
+    r"[a-zäöüß]{2,40}(?:en|ern|eln)\s*[.!]?\s*$"
+)
+
+
+def person_future(clause: str) -> str | None:
+    """The named person whose own future step the clause states ("Frau Müller wird die Unterlagen … zur
+    Verfügung stellen" -> "Frau Müller"), else None (passives: "Herr X wird als Vertreter benannt")."""
+    who = subject_person(clause)
+    if who is None or _INFINITIVE_END.search(clause, max(0, len(clause) - 48)) is None or _AGENT.search(clause):
+        return None
+    return who
 
 
 def find_person(clause: str) -> str | None:

@@ -138,3 +138,54 @@ def test_a_stated_next_step_with_folgen_and_a_future_date_is_a_milestone() -> No
     [cand] = _run("Alle weiterführenden Schulen haben WLAN. Die Grundschulen folgen bis zum 31.03.2027.")
     assert cand.due == dt.date(2027, 3, 31)
     assert _run("Der Ausschuss folgt dem Vorschlag der Verwaltung.") == []
+
+
+def test_a_pronoun_sentence_that_gives_the_time_joins_the_commitment_before_it() -> None:
+    text = ("Anfrage der FDP-Fraktion zu Leerständen in der Innenstadt\n"
+            "Die Beantwortung wird zurückgestellt. Sie erfolgt in der nächsten Sitzung des Rates.")
+    [cand] = _run(text)
+    assert cand.quote == "Die Beantwortung wird zurückgestellt. Sie erfolgt in der nächsten Sitzung des Rates."
+    assert text[cand.start:cand.end] == cand.quote
+    assert (cand.kind, cand.owner) == (Kind.REPORT_BACK, "Verwaltung")
+    assert cand.due_text == "in der nächsten Sitzung des Rates"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Beratung erfolgt in der nächsten Sitzung.",
+        "Die Baumaßnahme beginnt im April 2027.",
+        "Die Auftragsvergabe erfolgt im Dezember 2026.",
+    ],
+)
+def test_a_milestone_at_a_named_month_or_meeting_is_a_commitment(sentence: str) -> None:
+    assert len(_run(sentence)) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Beratung erfolgt anschließend.",
+        "Die Sommerferien beginnen im Juli 2027.",
+        "Die Landtagswahl findet im Mai 2027 statt.",
+        "Das Land wird die Förderrichtlinie im Frühjahr überarbeiten.",
+        "Die Verwaltung wird durch Herrn Meier vertreten.",
+        "Herr Braun wird als Vertreter in den Beirat gewählt.",
+    ],
+)
+def test_events_of_others_passives_and_steps_that_may_be_today_are_not_commitments(sentence: str) -> None:
+    assert _run(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owner"),
+    [
+        ("Frau Müller wird die Unterlagen den Fraktionen zur Verfügung stellen.", "Frau Müller"),
+        ("Herr Meier erklärt sich bereit, die Einladung zu verschicken.", "Herr Meier"),
+        ("Frau Schulz übernimmt die Organisation des Neujahrsempfangs.", "Frau Schulz"),
+        ("Die Verwaltung nimmt die Anregung auf und prüft eine Umsetzung.", "Verwaltung"),
+        ("Die Verwaltung wird bis zur nächsten Sitzung einen Vorschlag erarbeiten.", "Verwaltung"),
+    ],
+)
+def test_a_persons_own_future_step_an_offer_and_a_second_step_are_commitments(sentence: str, owner: str) -> None:
+    assert [c.owner for c in _run(sentence)] == [owner]
