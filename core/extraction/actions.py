@@ -11,7 +11,7 @@ from __future__ import annotations
 import operator
 import re
 
-from core.extraction.patterns import ADMINISTRATION, EXECUTIVE
+from core.extraction.patterns import ADMINISTRATION, DEPENDENT_CONDITION, DEPENDENT_QUESTION, EXECUTIVE
 
 MAX_WORDS = 14
 
@@ -84,10 +84,7 @@ _GROUP_1 = operator.itemgetter(1)
 _ZU_INFIX = re.compile(r"\b([a-zäöüß]{2,40}?)zu([a-zäöüß]{2,40}(?:en|ern|eln))\b")
 _ZU_INSIDE = re.compile(r"zu(?<=[a-zäöüß]{2}zu)[a-zäöüß]")  # what _ZU_INFIX needs, found by its literal
 # A dependent question or condition after the main verb ("prüfen, ob …", "nachfragen, wann …").
-_DEPENDENT = re.compile(
-    r",\s+(?:ob|wann|wie|wer|wen|wem|was|welche[rsnm]?|wo|wohin|woher|warum|weshalb|inwieweit|inwiefern"
-    r"|sobald|sofern|falls|nachdem|bevor)\b"
-)
+_DEPENDENT = re.compile(rf",\s+(?:{DEPENDENT_QUESTION}|{DEPENDENT_CONDITION})\b")
 _PARTICIPLE = re.compile(r"\b([a-zäöüß]{4,40}(?:t|en))\s*$")
 _PARTICIPLE_CHARS = 42  # the longest word _PARTICIPLE reads
 # A participle before "und" (with ge- or an inseparable prefix, so that "und" after a noun is left alone).

@@ -157,6 +157,10 @@ HANDOVER = re.compile(r"vorgelegt|vorzulegen|vorlegen|einzubringen|eingebracht|e
 # The administration's own future, ending in its infinitive ("Die Verwaltung wird … prüfen."), active only:
 # "wird durch Herrn X vertreten", "wird vom Kreis unterstützt" are passives about it. The infinitive ends the
 # segment, so a match starts at most ADMIN_FUTURE_REACH characters before the end: only that tail is searched.
+# Words that open a dependent question or condition after a verb ("prüfen, ob …", "informieren, sobald …").
+DEPENDENT_QUESTION = (r"(?:ob|wann|wie|wer|wen|wem|was|welche[rsnm]?|wo|wohin|woher|warum|weshalb|inwieweit"
+                      r"|inwiefern)")
+DEPENDENT_CONDITION = r"(?:sobald|sofern|falls|nachdem|bevor)"
 # The agent of a passive: after it, "wird" is no future of the subject ("wird durch Herrn Meier vertreten").
 AGENT = r"\b(?:durch|vom|von\s+(?:der|dem|den|Herrn?|Frau))\b"
 _ADMIN_ACTOR = (
@@ -173,8 +177,7 @@ ADMIN_FUTURE_REACH = 320  # the longest match start before the end: subject 50, 
 # "Die Verwaltung wird prüfen, ob …", "Der Bürgermeister wird nachfragen, wann …", "… informieren, sobald …".
 ADMIN_FUTURE_SUB = re.compile(
     rf"\s*{_ADMIN_ACTOR}[^.,;]{{0,200}}?\b[a-zäöüß]{{1,40}}(?:en|ern|eln),\s{{1,5}}"
-    r"(?:ob|wann|wie|wer|wen|wem|was|welche[rsnm]?|wo|wohin|woher|warum|weshalb|inwieweit|inwiefern|dass"
-    r"|sobald|sofern|wenn|falls|nachdem|bevor|damit)\b"
+    rf"(?:{DEPENDENT_QUESTION}|{DEPENDENT_CONDITION}|wenn|dass|damit)\b"
 )
 # The administration as the subject next to a future "wird"/"werden" (either order), or as the agent.
 ADMIN_SUBJECT = re.compile(
