@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from core.extraction.lexicon import Hits, confirm_families, family_hits, lookup, word_cue
-from core.extraction.patterns import REPLY_NOUNS, REPLY_OBJECT
+from core.extraction.patterns import COUNCIL, REPLY_NOUNS, REPLY_OBJECT
 
 MODAL = word_cue("muss", "müssen", "müsse", "soll", "sollen", "solle")
 MODAL_WEAK = word_cue("sollte", "sollten")  # Konjunktiv II: advice more often than obligation
@@ -43,7 +43,7 @@ PROMISE = word_cue(
 PLANNED = word_cue(r"plant", r"geplant", r"vorgesehen", r"beabsichtigt\s+ist")  # weaker: also used for states
 STRONG_SCHEDULE = word_cue(r"vertagt", r"vertagen", r"verwiesen", r"verweisen", r"Verweisung", r"überwiesen",
                       r"weitergeleitet", r"weiterzuleiten", r"delegieren", r"Wiedervorlage",
-                      r"empfiehlt\s+(?:dem|der)\s+[\wäöü-]*(?:rat|kreistag|ausschuss|versammlung|vertretung)")
+                      rf"empfiehlt\s+(?:dem|der)\s+{COUNCIL}")
 SCHEDULE = word_cue(
     r"vertagt", r"vertagen", r"zurückgestellt", r"zurückzustellen", r"Wiedervorlage", r"auf\s+die\s+Tagesordnung",
     r"Sondersitzung", r"Klausurtagung", r"Ortstermin", r"Ortsbesichtigung", r"Begehung", r"Ortsbegehung",

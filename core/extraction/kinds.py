@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from core.extraction.patterns import COUNCIL, COUNCIL_F
 from core.types import KIND_PRECEDENCE, Kind
 
 # Only whether these patterns match anywhere counts, so their alternatives are grouped by first
@@ -13,14 +14,13 @@ _HANDOVER = r"(?:vor(?:gelegt|zulegen|legen)|ein(?:zubringen|gebracht|bringen))"
 _FORWARD = re.compile(
     r"\b(?:v(?:erwiesen|erweisen|erwiese|erweisung)\b|überw(?:iesen|eisen)\b"
     r"|weiter(?:geleitet|zuleiten|leiten|gegeben|zugeben|geben)\b|delegier(?:en|t)\b"
-    r"|empfiehlt\s+(?:dem|der)\s+[\wäöü-]*(?:[Rr]at|[Kk]reistag|[Aa]usschuss|[Vv]ersammlung|[Vv]ertretung)\b"
+    rf"|empfiehlt\s+(?:dem|der)\s+{COUNCIL}\b"
     r"|z(?:uzuleiten|ugeleitet|uleiten|ur\s+Entscheidung|ur\s+Beschlussfassung|um\s+Beschluss\s+vorgelegt"
     r"|um\s+Beschluss\s+vorzulegen|u\s+schicken|u\s+verteilen)\b"
     r"|Entscheidung\s+(?:\w+\s+){0,6}treffen\b"
     # (any council by its compound: "dem Verbandsgemeinderat", "der Bezirksverordnetenversammlung")
-    r"|(?:(?:in\s+d(?:en|ie)|an\s+d(?:en|ie)|de[mn])\s+(?:nächsten\s+)?(?:[\wäöü+-]*(?:ausschuss|rat|kreistag"
-    r"|versammlung|vertretung)|Fraktionen|Gremien|politischen\s+Gremien|städtischen\s+Gremien)"
-    r"|der\s+(?:[\wäöü+-]*(?:versammlung|vertretung)|BVV))\b"
+    rf"|(?:(?:in\s+d(?:en|ie)|an\s+d(?:en|ie)|de[mn])\s+(?:nächsten\s+)?(?:{COUNCIL}|Fraktionen|Gremien"
+    rf"|politischen\s+Gremien|städtischen\s+Gremien)|der\s+(?:{COUNCIL_F}|BVV))\b"
     rf"[^.]{{0,80}}\b(?:{_HANDOVER}|verteilen|geben|gegeben)"
     r"|Im\s+[\wäöü+-]*[Aa]usschuss\b[^.]{0,80}\bsoll\b[^.]{0,40}\bgeklärt\b)",
     re.IGNORECASE,

@@ -157,6 +157,10 @@ HANDOVER = re.compile(r"vorgelegt|vorzulegen|vorlegen|einzubringen|eingebracht|e
 # The administration's own future, ending in its infinitive ("Die Verwaltung wird … prüfen."), active only:
 # "wird durch Herrn X vertreten", "wird vom Kreis unterstützt" are passives about it. The infinitive ends the
 # segment, so a match starts at most ADMIN_FUTURE_REACH characters before the end: only that tail is searched.
+# A council or committee by the end of its name, compounds included ("Verbandsgemeinderat", "Kreistag",
+# "Bezirksverordnetenversammlung", "Gemeindevertretung"); the feminine ones take "der" in the dative.
+COUNCIL_F = r"[\w-]*(?:[Vv]ersammlung|[Vv]ertretung)"
+COUNCIL = r"[\w-]*(?:[Rr]at|[Kk]reistag|[Aa]usschuss|[Vv]ersammlung|[Vv]ertretung)"
 # Words that open a dependent question or condition after a verb ("prüfen, ob …", "informieren, sobald …").
 DEPENDENT_QUESTION = (r"(?:ob|wann|wie|wer|wen|wem|was|welche[rsnm]?|wo|wohin|woher|warum|weshalb|inwieweit"
                       r"|inwiefern)")
@@ -209,9 +213,7 @@ THIRD_PARTY = re.compile(
     r"|Nach\s+(?:Auskunft|Angaben|Mitteilung)\s+(?:des|der)\s+(?!Verwaltung\b)[\w-]+)\b"
 )
 # A committee's recommendation to the body that decides: a referral with a head ("empfiehlt dem Rat, …").
-RECOMMEND = re.compile(
-    r"\bempfiehlt\s+(?:dem|der)\s+(?P<to>[\wÄÖÜäöüß-]*(?:[Rr]at|[Kk]reistag|[Aa]usschuss|[Vv]ersammlung|[Vv]ertretung))\b"
-)
+RECOMMEND = re.compile(rf"\bempfiehlt\s+(?:dem|der)\s+(?P<to>{COUNCIL})\b")
 UNTIL = re.compile(r"\bbis\s+(?:zur|zum|zu)\b")
 # A meeting named as the deadline of a task, with its body: "bis zur Sitzung des Finanzausschusses".
 UNTIL_MEETING = re.compile(r"\bbis\s+zur\s+(?:[\w-]+\s+){0,2}?[\w-]*[Ss]itzung(?:\s+(?:des|der)\s+[\w-]+)?")
