@@ -3,8 +3,10 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+# The rules compiled with mypyc (scripts/compile_rules.py); rebuilt whenever a rule module changes.
+NATIVE := core/extraction/native-build.json
 
-.PHONY: demo test lint typecheck unit bench clean serve
+.PHONY: demo test lint typecheck unit bench clean serve compile
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 needed, found " + sys.version.split()[0])'
@@ -12,6 +14,11 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev]"
 	@touch $(STAMP)
+
+$(NATIVE): $(STAMP) $(wildcard core/extraction/*.py)
+	$(PY) scripts/compile_rules.py
+
+compile: $(NATIVE)
 
 demo: $(STAMP)
 	$(VENV)/bin/wiedervorlage demo
@@ -22,17 +29,18 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy core
 
-unit: $(STAMP)
+unit: $(NATIVE)
 	$(PY) -m pytest -q
 
 test: lint typecheck unit
 
-serve: $(STAMP)
+serve: $(NATIVE)
 	$(VENV)/bin/wiedervorlage serve
 
-bench: $(STAMP)
+bench: $(NATIVE)
 	$(PY) benchmarks/extract.py
 	$(PY) benchmarks/ingest.py
 
 clean:
-	rm -rf $(VENV) demo-work .prefect .pytest_cache .mypy_cache .ruff_cache
+	rm -f core/extraction/*.so $(NATIVE)
+	rm -rf build $(VENV) demo-work .prefect .pytest_cache .mypy_cache .ruff_cache

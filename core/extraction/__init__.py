@@ -13,9 +13,13 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from core.extraction.header import find_body, find_meeting_date
-from core.extraction.pipeline import RULES, RulesExtractor, iter_candidates
-from core.types import Candidate, MeetingContext
+from core.extraction import native
+
+native.guard()  # before any rule module loads: a compiled build is used only while it matches the source
+
+from core.extraction.header import find_body, find_meeting_date  # noqa: E402
+from core.extraction.pipeline import RULES, RulesExtractor, iter_candidates  # noqa: E402
+from core.types import Candidate, MeetingContext  # noqa: E402
 
 
 class Extractor(Protocol):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import operator
 import re
 
+from core.extraction.lexicon import substrings
 from core.extraction.patterns import ADMINISTRATION, DEPENDENT_CONDITION, DEPENDENT_QUESTION, EXECUTIVE
 
 MAX_WORDS = 14
@@ -71,11 +72,11 @@ _ASSIGN_HEAD = re.compile(
 # "Frau X sagt eine Antwort bis … zu": the promised object without speaker and particle.
 _PROMISE_FRAME = re.compile(r"^[^,]{0,60}?\b(?:sagt|sichert)\w*\s+(?P<what>[^,]+?)\s+zu$")
 # The literal words the heads above cannot match without: substring tests spare the regexes.
-_ASSIGN_WORDS = (
+_ASSIGN_WORDS = substrings(
     "beauftragt", "bittet", "ersucht", "ermächtigt", "gebeten", "aufgefordert", "aufgetragen", "vereinbart",
 )
-_PROMISE_WORDS = ("sagt", "sichert")
-_SPEECH_WORDS = ("teilt", "führt", "erklärt", "informiert", "berichtet", "sagt", "verkündet")
+_PROMISE_WORDS = substrings("sagt", "sichert")
+_SPEECH_WORDS = substrings("teilt", "führt", "erklärt", "informiert", "berichtet", "sagt", "verkündet")
 # "\bzu" written as "zu" plus a look-behind, so that re searches for the literal "zu".
 # (not before an article: "zu dem Thema berichten", "zu einer Versammlung einladen" keep their "zu")
 _ZU_SPLIT = re.compile(r"zu(?<!\wzu)\s+(?!(?:dem|den|der|die|das|einem|einer|einen|eine)\b)([a-zäöüß]{1,40})\b")
@@ -91,30 +92,22 @@ _PARTICIPLE_CHARS = 42  # the longest word _PARTICIPLE reads
 _PARTICIPLE_UND = re.compile(r"\b((?:ge|be|ver|er|ent|zer|[a-zäöüß]{2,6}ge)[a-zäöüß]{2,36}(?:t|en))\s+und\s")
 
 
-def _has_any(text: str, words: tuple[str, ...]) -> bool:
-    # A plain loop: a third cheaper than any() over a generator.
-    for word in words:  # noqa: SIM110
-        if word in text:
-            return True
-    return False
-
-
 def make_action(quote: str) -> str:
     """A short infinitive phrase summarising the quoted commitment."""
     text = quote.strip().rstrip(".;:!?“”\"' ")
     text = _DROP_LEAD.sub("", text)
-    if "," in text and _has_any(text, _ASSIGN_WORDS):
+    if "," in text and _ASSIGN_WORDS.search(text):
         task = _ASSIGN_HEAD.sub("", text, count=1)
         # The head governs a zu-infinitive or a dass-clause; after "vereinbart eine Klausur am Samstag, 23.01."
         # the comma only sets off the date.
         if "zu" in task or task.startswith(("dass ", "daß ")):
             text = task
-    if "zu" in text and _has_any(text, _PROMISE_WORDS):
+    if "zu" in text and _PROMISE_WORDS.search(text):
         promise = _PROMISE_FRAME.match(text)
         if promise:
             text = promise.group("what")
     if "," in text:  # "Herr X teilt mit, dass …": the speech head ends in a comma
-        if _has_any(text, _SPEECH_WORDS):
+        if _SPEECH_WORDS.search(text):
             text = _SPEECH_HEAD.sub("", text)
         text = _DROP_LEAD.sub("", text)
     # "wird prüfen, ob eine Querungshilfe möglich ist": the verb to turn is the one before the question;

@@ -12,32 +12,8 @@ from bisect import bisect_left
 
 from core.extraction import cues as _cues  # noqa: F401 - the families must be defined before the scan is built
 from core.extraction import lexicon
+from core.extraction import speakers as _speakers  # noqa: F401 - defines the family of speech verbs
 from core.extraction.lexicon import Hits
-
-
-def _trie(words: set[str], prefixes: set[str]) -> str:
-    """A regex for a whole word that is one of ``words`` or starts with one of ``prefixes``.
-
-    The alternation is factored by common prefixes, so the engine tries one branch per letter.
-    """
-    tree: dict[str, dict] = {}  # type: ignore[type-arg]
-    for entries, mark in ((words, "$"), (prefixes, "*")):
-        for entry in entries:
-            node = tree
-            for char in entry:
-                node = node.setdefault(char, {})
-            node[mark] = {}
-
-    def emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char not in "$*"]
-        if "*" in node:
-            branches.append(r"\w*")  # the rest of a longer word (also ends a word of the list here)
-        elif "$" in node:
-            branches.append(r"(?!\w)")  # the word ends here
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-    return emit(tree)
-
 
 _MAYBE_SHIFT = 32  # a hit's bits: the families it proves, and those it makes worth a regex shifted up
 _SURE_MASK = (1 << _MAYBE_SHIFT) - 1
@@ -52,7 +28,10 @@ _EXACT_BITS = {
 # a 4-letter prefix ("sagte"). The character class in front lets the engine skip ahead fast, the
 # class of first letters spares the trie most attempts.
 _FIRST_LETTERS = "".join(sorted({word[0] for word in _EXACT_BITS} | {prefix[0] for prefix in lexicon.PREFIX_SET}))
-_SCAN = re.compile(rf"\W(?=[{_FIRST_LETTERS}])({_trie(set(_EXACT_BITS), set(lexicon.PREFIX_SET))})")
+# (The class in front is ``NOT_WORD_LATIN1``: a match after a word character beyond Latin-1 is skipped.)
+_SCAN = re.compile(
+    rf"{lexicon.NOT_WORD_LATIN1}(?=[{_FIRST_LETTERS}])({lexicon.trie(set(_EXACT_BITS), set(lexicon.PREFIX_SET))})"
+)
 lexicon.seal()
 _PHRASES = lexicon.PHRASES  # family bit -> phrase regex (complete now: the tables are sealed)
 
@@ -86,7 +65,10 @@ class CueIndex:
         bits: list[int] = []
         self._starts, self._bits = starts, bits
         add_start, add_bits, exact, prefixed = starts.append, bits.append, _EXACT_BITS.get, _PREFIX_MAYBE
+        beyond = lexicon.beyond_latin1_word
         for match in _SCAN.finditer(low):
+            if beyond(low[match.start()]):
+                continue  # inside a word ("ł" before it)
             word = match.group(1)
             add_start(match.start(1))
             add_bits(exact(word) or prefixed[word[:4]])

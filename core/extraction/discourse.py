@@ -67,7 +67,7 @@ def update_state(sentence: str, hits: Hits, state: State) -> None:
             state.proposal = False  # a "Beschluss:" heading, not a resolution text being read out
     elif (first in rx.RESOLUTION_END_FIRST or first.isspace()) and rx.RESOLUTION_END.match(sentence):
         state.resolution = False
-    speaker = find_speaker(sentence)
+    speaker = find_speaker(sentence, hits)
     if sentence.endswith(":") and rx.PROPOSAL_START.search(sentence):
         state.proposal = not state.adopted
     elif state.proposal and speaker is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from core.extraction.lexicon import substrings
 from core.extraction.patterns import COUNCIL, COUNCIL_F
 from core.types import KIND_PRECEDENCE, Kind
 
@@ -47,30 +48,22 @@ _MEETING = re.compile(  # every alternative starts with a letter: re skips ahead
 )
 _VERY_VAGUE = frozenset({"soon", "next_year"})
 # Every branch of each pattern contains one of these (lower-cased) stems: substring tests first.
-_FORWARD_STEMS = (
+_FORWARD_STEMS = substrings(
     "verwies", "verweis", "überwies", "überweis", "weiterge", "weiterzu", "weiterle", "delegier", "zuleiten",
     "zugeleitet", "entscheidung", "beschluss", "schicken", "verteilen", "vorgelegt", "vorzulegen", "vorlegen",
     "einzubringen", "eingebracht", "einbringen", "geben", "geklärt", "empfiehlt",
 )
-_REPORT_STEMS = (
+_REPORT_STEMS = substrings(
     "bericht", "informier", "unterrichten", "update", "sachstand", "stellung", "antwort", "schriftlich",
     "mitteil", "mitgeteilt", "nachreichen", "klären", "rückmeldung", "sachstandsbericht", "zwischenbericht",
 )  # and "werde … verwaltung" (see _fits)
-_MEETING_STEMS = (
+_MEETING_STEMS = substrings(
     "itzung", "tagesordnung", "vertag", "zurückgestellt", "zurückzustellen", "wiedervorlage", "termin",
     "besichtigung", "begehung", "begutachtet", "treffen", "austausch", "gespräch", "einladen", "einzuladen",
     "eingeladen", "beraten", "besprochen", "besprechen", "behandel", "beschließen", "beschlossen", "abgestimmt",
     "konsens", "beratung", "gesprochen", "genehmigt", "stattfinden", "klausur", "workshop", "ältestenrat", "tagt",
     "tagen", "statt", "versammlung", "veranstaltung",
 )
-
-
-def _has_stem(low: str, stems: tuple[str, ...]) -> bool:
-    # A plain loop: a third cheaper than any() over a generator, and this runs on every clause.
-    for stem in stems:  # noqa: SIM110
-        if stem in low:
-            return True
-    return False
 
 
 def classify(clause: str, has_due: bool, has_period: bool) -> Kind:
@@ -89,13 +82,13 @@ def classify(clause: str, has_due: bool, has_period: bool) -> Kind:
 
 def _fits(kind: Kind, clause: str, low: str, timed: bool) -> bool:
     if kind is Kind.FORWARD:
-        return _has_stem(low, _FORWARD_STEMS) and _FORWARD.search(clause) is not None
+        return _FORWARD_STEMS.search(low) is not None and _FORWARD.search(clause) is not None
     if kind is Kind.REPORT_BACK:
         # "werde die Verwaltung eine …" needs both words: "werde" alone (in every "werden") lets most clauses through.
-        return (_has_stem(low, _REPORT_STEMS) or ("werde" in low and "verwaltung" in low)) \
+        return (_REPORT_STEMS.search(low) is not None or ("werde" in low and "verwaltung" in low)) \
             and _REPORT.search(clause) is not None
     if kind is Kind.MEETING:
-        return _has_stem(low, _MEETING_STEMS) and _MEETING.search(clause) is not None
+        return _MEETING_STEMS.search(low) is not None and _MEETING.search(clause) is not None
     if kind is Kind.DEADLINE:
         return timed
     return kind is Kind.DELIVERABLE

@@ -9,10 +9,24 @@ The families themselves are defined in ``cues``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Protocol
 
 _WORD = re.compile(r"\w+")
+# The Latin-1 word characters negated: a word start searched as "<this class><word>" lets re skip the
+# positions inside words with a bitmap test in its C loop, twice as fast as "\W" (a Unicode category
+# lookup per character) or a leading "\b" (a match attempt per character). It also admits the word
+# characters beyond Latin-1 ("ğ", "Ω"): a match that starts at one of those is skipped
+# (``beyond_latin1_word``).
+NOT_WORD_LATIN1 = "[^" + "".join(chr(c) for c in range(256) if chr(c).isalnum() or chr(c) == "_") + "]"
+
+
+def beyond_latin1_word(char: str) -> bool:
+    """Whether ``char`` is a word character (``\\w``) that ``NOT_WORD_LATIN1`` lets through."""
+    return char > "\xff" and (char.isalnum() or char == "_")
+
+
 _PLAIN = re.compile(r"^[\wäöüß]+$")
 _KEY = re.compile(r"[\wäöüß]{2,}")
 
@@ -49,7 +63,7 @@ class WordCue:
     clause cost more than the rest of the pipeline together.
     """
 
-    def __init__(self, alternatives: tuple[str, ...]) -> None:
+    def __init__(self, alternatives: tuple[str, ...], index_only: bool = False) -> None:
         if _sealed:
             raise RuntimeError("cue families are defined at import, before the paragraph scan is built")
         self.bit = 1 << len(FAMILIES)
@@ -64,8 +78,10 @@ class WordCue:
         for table, entries in ((WORD_BITS, self.words), (KEY_BITS, self.keys), (PREFIX_BITS, self.prefixes)):
             for entry in entries:
                 table[entry] = table.get(entry, 0) | self.bit
-        global WORD_SET, KEY_SET, PREFIX_SET  # filled once, at import
+        global WORD_SET, KEY_SET, PREFIX_SET, INDEX_ONLY  # filled once, at import
         WORD_SET, KEY_SET, PREFIX_SET = frozenset(WORD_BITS), frozenset(KEY_BITS), frozenset(PREFIX_BITS)
+        if index_only:
+            INDEX_ONLY |= self.bit
         lookup.cache_clear()
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
@@ -94,6 +110,9 @@ def _key(phrase: str) -> str:
 
 
 FAMILIES: list[WordCue] = []
+# Families whose words only say where another regex may match (``word_cue(..., index_only=True)``):
+# ``family_hits`` neither confirms nor reports them, so they cost nothing where they are not asked for.
+INDEX_ONLY = 0
 PHRASES: dict[int, re.Pattern[str]] = {}  # family bit -> the regex of its phrases
 _sealed = False  # set once the paragraph scan is built from the tables (``seal``)
 
@@ -131,13 +150,65 @@ def confirm_families(segment: str, hits: Hits, families: int, first: bool = Fals
     return found
 
 
-def word_cue(*alternatives: str) -> WordCue:
+def trie(words: Iterable[str], prefixes: Iterable[str] = (), rest: str = r"\w*") -> str:
+    """A regex for one of ``words`` (ending a word there) or one of ``prefixes`` followed by ``rest``.
+
+    The alternation is factored by common prefixes, so the engine tries one branch per letter
+    instead of every entry in turn. With ``rest=""`` a prefix ends the match where it ends.
+    """
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for entries, mark in ((words, "$"), (prefixes, "*")):
+        for entry in entries:
+            node = tree
+            for char in entry:
+                node = node.setdefault(char, {})
+            node[mark] = {}
+
+    def emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        if "*" in node and not rest:
+            return ""  # an entry ends here: longer ones need not be tried
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char not in "$*"]
+        if "*" in node:
+            branches.append(rest)  # the rest of a longer word (also ends a word of the list here)
+        elif "$" in node:
+            branches.append(r"(?!\w)")  # the word ends here
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(tree)
+
+
+def substrings(*words: str) -> re.Pattern[str]:
+    """A regex that matches where one of ``words`` occurs anywhere, inside words too (case as written).
+
+    One search of a trie replaces an ``in`` test per word: for a dozen words and more, and a clause
+    without any of them, that is two to three times faster.
+    """
+    return re.compile(trie((), words, rest=""))
+
+
+def first_letter_groups(alternatives: tuple[str, ...]) -> str:
+    """One non-capturing alternation of regex ``alternatives``, grouped by their first letter.
+
+    Every alternative must start with a literal letter. ``re`` then tries one group per letter at
+    each position instead of every alternative in turn; the order within a group is kept.
+    """
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        if not alternative[:1].isalpha():
+            raise ValueError(f"an alternative must start with a letter: {alternative!r}")
+        groups.setdefault(alternative[0], []).append(alternative[1:])
+    return "(?:" + "|".join(
+        letter + ("(?:" + "|".join(rests) + ")" if len(rests) > 1 else rests[0]) for letter, rests in groups.items()
+    ) + ")"
+
+
+def word_cue(*alternatives: str, index_only: bool = False) -> WordCue:
     """A cue family of single words (looked up) and phrases (a regex, tried where their key word starts)."""
-    return WordCue(alternatives)
+    return WordCue(alternatives, index_only)
 
 
 def family_hits(segment: str, hits: Hits | None = None) -> int:
     """The bits of every cue family that occurs in ``segment`` (one word lookup, regexes only to confirm)."""
     if hits is None:
         hits = lookup(segment)
-    return hits[0] | confirm_families(segment, hits, hits[1] & ~hits[0])
+    return (hits[0] | confirm_families(segment, hits, hits[1] & ~hits[0] & ~INDEX_ONLY)) & ~INDEX_ONLY

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from core.extraction.lexicon import substrings
 from core.extraction.patterns import ADMINISTRATION, EXECUTIVE, EXECUTIVE_F, EXECUTIVE_M
 
 _PARTY = re.compile(
@@ -50,7 +51,7 @@ def _body_pattern(ausschuss: bool, plural: bool) -> re.Pattern[str]:
 _BODY_BY_PRESENT = {(a, p): _body_pattern(a, p) for a in (False, True) for p in (False, True)}
 _BODY = _BODY_BY_PRESENT[True, True]
 # Every branch of _BODY but the acronym one contains one of these (lower-cased).
-_BODY_STEMS = (
+_BODY_STEMS = substrings(
     "ausschuss", "ausschüss", "rat", "tag", "gruppe", "kommission", "versammlung", "vertretung", "konferenz",
     "gremien", "fraktionen",
 )
@@ -58,12 +59,6 @@ _ACRONYM_BODY = re.compile(r"\b(?:des|dem|den|im|in\s+den|an\s+den|der)\s+[A-Z][
 _CAPITALS = re.compile(r"[A-Z][A-Z+]")  # what an acronym needs; found fast as it starts with a class
 
 
-def _has_any(text: str, words: tuple[str, ...]) -> bool:
-    # A plain loop: a third cheaper than any() over a generator.
-    for word in words:  # noqa: SIM110
-        if word in text:
-            return True
-    return False
 _NOT_BODIES = frozenset({"Vortrag", "Beitrag", "Antrag", "Vertrag", "Betrag", "Auftrag", "Ertrag", "Nachtrag",
                          "Zuschlag", "Dienstag", "Montag", "Mittwoch", "Donnerstag", "Freitag", "Samstag",
                          "Sonntag", "Feiertag", "Vorrat", "Beirat", "Unrat", "Heirat", "Hausrat", "Zierrat",
@@ -97,7 +92,7 @@ def find_party(clause: str) -> str | None:
 def find_body(clause: str) -> str | None:
     """The first Gremium named in a clause, in the nominative, or None."""
     low = clause.lower()
-    if not _has_any(low, _BODY_STEMS) and not (_CAPITALS.search(clause) and _ACRONYM_BODY.search(clause)):
+    if _BODY_STEMS.search(low) is None and not (_CAPITALS.search(clause) and _ACRONYM_BODY.search(clause)):
         return None  # spares the backtracking of _BODY on every capitalised word
     for match in _BODY_BY_PRESENT["Ausschuss" in clause, "usschüss" in clause].finditer(clause):
         if match.group("acr"):

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from core.extraction.lexicon import NOT_WORD_LATIN1, Hits, beyond_latin1_word, first_letter_groups, word_cue
 from core.extraction.patterns import (
     ADMINISTRATION,
     AGENT,
@@ -67,14 +68,18 @@ _PERSON = re.compile(
 )
 # Only whether a sentence contains one of these counts. A stem stands for every word it begins
 # ("teilt" for "teilte", "teilten"); "gibt", "bat", "möchte" and a few more must be whole words.
-# Grouped by first letter: re tries one group per letter at each word start instead of forty words.
-_SPEECH_WORDS = (
-    r"(?:teilt|f(?:ührt|ügt|ordert|ragt)|e(?:rklär|rläutert|rgänzt|rwidert|ntgegnet|rkennt)|informiert"
-    r"|b(?:erichtet|ittet\b|at\b|etont|estätigt|eabsichtig|ekräftigt|egründet)"
-    r"|s(?:agt|tellt|chlägt|chlug\b|ichert|o\s+(?:der|die)\b)|v(?:erkündet|erweist|erwies\b)"
-    r"|a(?:ntwortet|ppelliert)|weist|gibt\b|k(?:ündigt|ritisiert)|m(?:acht\w*\s+deutlich\b|öchte\b|erkt)"
-    r"|regt|plädiert|dankt)"
+_SPEECH_ALTERNATIVES = (
+    "teilt", "führt", "fügt", "fordert", "fragt", "erklär", "erläutert", "ergänzt", "erwidert", "entgegnet",
+    "erkennt", "informiert", r"berichtet", r"bittet\b", r"bat\b", "betont", "bestätigt", "beabsichtig",
+    "bekräftigt", "begründet", "sagt", "stellt", "schlägt", r"schlug\b", "sichert", r"so\s+(?:der|die)\b",
+    "verkündet", "verweist", r"verwies\b", "antwortet", "appelliert", "weist", r"gibt\b", "kündigt", "kritisiert",
+    r"macht\w*\s+deutlich\b", r"möchte\b", "merkt", "regt", "plädiert", "dankt",
 )
+# Grouped by first letter: re tries one group per letter at each word start instead of forty words.
+_SPEECH_WORDS = first_letter_groups(_SPEECH_ALTERNATIVES)
+# The same words as a cue family: the paragraph's word index tells which sentences may hold one, and
+# only those are searched (``find_speaker``). A stem is a phrase there, so that longer words count.
+SPEECH = word_cue(*(a if a.endswith("\\b") else a + r"\w*" for a in _SPEECH_ALTERNATIVES), index_only=True)
 # Verbs by which the administration informs: a plain "Herr X" using them speaks for it. Only
 # whether one occurs counts; grouped by first letter so that re tries fewer alternatives per word.
 _INFORM_WORDS = (
@@ -84,13 +89,9 @@ _INFORM_WORDS = (
 )
 # The word lists above and the person pattern start with a letter, so "\b" before them means "at the
 # start or after a non-word character". They are searched as "<non-word character>(?:…)" on the text
-# with a space in front (_first_word): a pattern that starts with a character class lets re skip the
-# positions inside words in its C loop, where a leading "\b" costs a match attempt per character.
-# The class is the Latin-1 word characters negated, a bitmap test (twice as fast as "\W", which looks
-# up the Unicode category of each character); it also admits the word characters beyond Latin-1
-# ("ğ", "Ω"), and _first_word skips a match that starts at one of those. A match starts at the
-# character before the word, whose position in the unpadded text is where the word starts.
-_NOT_WORD = "[^" + "".join(chr(c) for c in range(256) if chr(c).isalnum() or chr(c) == "_") + "]"
+# with a space in front (_first_word), the class being ``NOT_WORD_LATIN1`` (see there). A match starts
+# at the character before the word, whose position in the unpadded text is where the word starts.
+_NOT_WORD = NOT_WORD_LATIN1
 _SPEECH = re.compile(_NOT_WORD + _SPEECH_WORDS)
 _INFORM = re.compile(_NOT_WORD + _INFORM_WORDS)
 _PERSON_AFTER = re.compile(_NOT_WORD + _PERSON.pattern.removeprefix(r"\b"))
@@ -100,8 +101,7 @@ def _first_word(pattern: re.Pattern[str], padded: str, pos: int = 0) -> re.Match
     """The first match of a pattern above in ``padded[pos:]`` that starts at a non-word character."""
     match = pattern.search(padded, pos)
     while match is not None:
-        char = padded[match.start()]
-        if char <= "\xff" or not (char.isalnum() or char == "_"):
+        if not beyond_latin1_word(padded[match.start()]):
             return match
         match = pattern.search(padded, match.start() + 1)  # after a word character beyond Latin-1
     return None
@@ -163,7 +163,7 @@ _ANSWER_HEADING = re.compile(
 )
 
 
-def find_speaker(sentence: str) -> Speaker | None:
+def find_speaker(sentence: str, hits: Hits | None = None) -> Speaker | None:
     """The person who speaks in a sentence ("Herr Römer teilt mit, dass …"; "…, so der OB"), else None.
 
     Only the matrix clause before the first comma counts as subject position, and a name
@@ -173,7 +173,8 @@ def find_speaker(sentence: str) -> Speaker | None:
     if sentence.endswith(":") and "erwaltung" in sentence and _ANSWER_HEADING.match(sentence):
         return Speaker("Verwaltung", True)
     padded = " " + sentence  # see _SPEECH
-    if _first_word(_SPEECH, padded) is None:
+    # (``hits``: the sentence's word bits, when known; without a speech word the regex cannot match)
+    if (hits is not None and not (hits[0] | hits[1]) & SPEECH.bit) or _first_word(_SPEECH, padded) is None:
         end = speaker_prefix_end(sentence)
         return _speaker_of(_PERSON.match(sentence), sentence) if end else None  # type: ignore[arg-type]
     limit = sentence.find(",")
