@@ -180,8 +180,8 @@ def trie(words: Iterable[str], prefixes: Iterable[str] = (), rest: str = r"\w*")
 def substrings(*words: str) -> re.Pattern[str]:
     """A regex that matches where one of ``words`` occurs anywhere, inside words too (case as written).
 
-    One search of a trie replaces an ``in`` test per word: for a dozen words and more, and a clause
-    without any of them, that is two to three times faster.
+    One search of a trie replaces an ``in`` test per word (in plain Python about twice as fast for
+    the thirty-odd words of a kind's stems or the time triggers; compiled, about the same).
     """
     return re.compile(trie((), words, rest=""))
 
