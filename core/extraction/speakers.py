@@ -91,10 +91,9 @@ _INFORM_WORDS = (
 # start or after a non-word character". They are searched as "<non-word character>(?:…)" on the text
 # with a space in front (_first_word), the class being ``NOT_WORD_LATIN1`` (see there). A match starts
 # at the character before the word, whose position in the unpadded text is where the word starts.
-_NOT_WORD = NOT_WORD_LATIN1
-_SPEECH = re.compile(_NOT_WORD + _SPEECH_WORDS)
-_INFORM = re.compile(_NOT_WORD + _INFORM_WORDS)
-_PERSON_AFTER = re.compile(_NOT_WORD + _PERSON.pattern.removeprefix(r"\b"))
+_SPEECH = re.compile(NOT_WORD_LATIN1 + _SPEECH_WORDS)
+_INFORM = re.compile(NOT_WORD_LATIN1 + _INFORM_WORDS)
+_PERSON_AFTER = re.compile(NOT_WORD_LATIN1 + _PERSON.pattern.removeprefix(r"\b"))
 
 
 def _first_word(pattern: re.Pattern[str], padded: str, pos: int = 0) -> re.Match[str] | None:
