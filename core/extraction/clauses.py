@@ -17,6 +17,7 @@ _SUBORDINATORS = (
 )
 _CLAUSE_COMMA = re.compile(r"[,;]\s+|\s[–-]\s")
 _COMMA = re.compile(r"[,;]\s+")  # the same where no dash occurs: a character class first scans fast
+_COMMA_ONLY = re.compile(r",\s+")  # and where no semicolon occurs either: a literal first scans faster
 # Without one, _COMMA finds the same as the slower _CLAUSE_COMMA: most dashes join words ("Straßen-Bau").
 _SPACED_DASH = re.compile(r"[–-](?<=\s[–-])\s")
 _OPENS_CLAUSE = re.compile(
@@ -50,7 +51,8 @@ def split_clauses(text: str, start: int, end: int) -> list[Span]:
     pos = start
     quoted = text.find("„", start, end) >= 0  # agenda titles in „…“ carry commas that open no clause
     spaced = dash and _SPACED_DASH.search(text, start + 1, end) is not None  # its space inside the span
-    for match in (_CLAUSE_COMMA if spaced else _COMMA).finditer(text, start, end):
+    separators = _CLAUSE_COMMA if spaced else _COMMA if text.find(";", start, end) >= 0 else _COMMA_ONLY
+    for match in separators.finditer(text, start, end):
         if quoted and text.count("„", pos, match.start()) > text.count("“", pos, match.start()):
             continue
         pieces.append((pos, match.start()))

@@ -11,7 +11,6 @@ All patterns are flat alternations with ``\\b`` anchors (no nested quantifiers).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from core.extraction.lexicon import Hits, confirm_families, family_hits, lookup, word_cue
 from core.extraction.patterns import COUNCIL, REPLY_NOUNS, REPLY_OBJECT
@@ -20,8 +19,13 @@ MODAL = word_cue("muss", "müssen", "müsse", "soll", "sollen", "solle")
 MODAL_WEAK = word_cue("sollte", "sollten")  # Konjunktiv II: advice more often than obligation
 WERDE = re.compile(r"\bwerde\b")  # Konjunktiv I in reported speech: "er werde … vorlegen"
 WERDEN_FUTURE = re.compile(r"\b(?:wird|werden|werde)\b")
-# "ist/sind … zu prüfen", "einzuarbeiten sind": zu-infinitive with sein = obligation.
-ZU_INF = re.compile(r"\bzu\s+[a-zäöüß]{3,40}(?:en|ern|eln)\b|\b[a-zäöüß]{2,40}zu[a-zäöüß]{2,40}(?:en|ern|eln)\b")
+# "ist/sind … zu prüfen", "einzuarbeiten sind": zu-infinitive with sein = obligation, as the pattern
+#   \bzu\s+[a-zäöüß]{3,40}(?:en|ern|eln)\b|\b[a-zäöüß]{2,40}zu[a-zäöüß]{2,40}(?:en|ern|eln)\b
+# (has_zu_infinitive). Its parts start with the literal "zu", so that re skips ahead to it instead of
+# trying a word boundary at every character; the infix's head is then read back from the "zu".
+_ZU_SEPARATE = re.compile(r"zu(?<!\wzu)\s+[a-zäöüß]{3,40}(?:en|ern|eln)\b")  # "zu prüfen"
+_ZU_INFIX = re.compile(r"zu(?<=[a-zäöüß]{2}zu)(?=[a-zäöüß]{2,40}(?:en|ern|eln)\b)")  # the zu of "vorzulegen"
+_HEAD = re.compile(r"[a-zäöüß]{2,40}\Z")  # "vor" before it, searched up to the "zu"
 SEIN = word_cue("ist", "sind", "sei", "seien")
 CAN_NOW = re.compile(r"\bkann\b[^.]{0,160}?\bnun\b|\bkann\s+nun\b", re.IGNORECASE)
 
@@ -160,36 +164,68 @@ def may_commit(clause: str, hits: Hits | None = None) -> bool:
     unsure = hits[1] & _POSITIVE_MASK
     if unsure and confirm_families(clause, hits, unsure, True):
         return True
-    return "zu" in clause and ZU_INF.search(clause) is not None
+    return has_zu_infinitive(clause)
 
 
-@dataclass(slots=True)  # not frozen: a frozen dataclass pays a setattr call per field in __init__
+def has_zu_infinitive(clause: str) -> bool:
+    """Whether a zu-infinitive ends a word group ("zu prüfen", "vorzulegen"; see ``_ZU_SEPARATE``)."""
+    if "zu" not in clause:
+        return False
+    if _ZU_SEPARATE.search(clause) is not None:
+        return True
+    for match in _ZU_INFIX.finditer(clause):
+        zu = match.start()
+        head = _HEAD.search(clause, max(0, zu - 40), zu)  # the lower-case letters before it, at most 40
+        if head is not None and (head.start() == 0 or not _is_word_char(clause[head.start() - 1])):
+            return True  # the head starts the word ("\b"): "Vorzulegen" or "x2vorzulegen" is none
+    return False
+
+
+def _is_word_char(char: str) -> bool:
+    """``\\w`` for one character of a str pattern: alphanumeric or "_"."""
+    return char.isalnum() or char == "_"
+
+
 class Cues:
-    """Which cue families fire on a clause (booleans, cheap to compute)."""
+    """Which cue families fire on a clause (booleans, cheap to compute).
 
-    modal: bool
-    modal_weak: bool
-    werde: bool
-    strong_schedule: bool
-    future_words: bool
-    future: bool
-    zu_sein: bool
-    can_now: bool
-    assign: bool
-    promise: bool
-    planned: bool
-    schedule: bool
-    refer: bool
-    request: bool
-    past: bool
-    negation: bool
-    kenntnis: bool
-    opinion: bool
-    routine: bool
-    same_meeting: bool
-    question: bool
-    forecast: bool
-    asked: bool
+    A plain class rather than a dataclass: compiled (mypyc), its ``__init__`` stores the flags
+    directly, while a dataclass's generated ``__init__`` is interpreted Python.
+    """
+
+    __slots__ = ("modal", "modal_weak", "werde", "strong_schedule", "future_words", "future", "zu_sein", "can_now",
+                 "assign", "promise", "planned", "schedule", "refer", "request", "past", "negation", "kenntnis",
+                 "opinion", "routine", "same_meeting", "question", "forecast", "asked")
+
+    def __init__(
+        self, *, modal: bool, modal_weak: bool, werde: bool, strong_schedule: bool, future_words: bool,
+        future: bool, zu_sein: bool, can_now: bool, assign: bool, promise: bool, planned: bool, schedule: bool,
+        refer: bool, request: bool, past: bool, negation: bool, kenntnis: bool, opinion: bool, routine: bool,
+        same_meeting: bool, question: bool, forecast: bool, asked: bool,
+    ) -> None:
+        self.modal = modal
+        self.modal_weak = modal_weak
+        self.werde = werde
+        self.strong_schedule = strong_schedule
+        self.future_words = future_words
+        self.future = future
+        self.zu_sein = zu_sein
+        self.can_now = can_now
+        self.assign = assign
+        self.promise = promise
+        self.planned = planned
+        self.schedule = schedule
+        self.refer = refer
+        self.request = request
+        self.past = past
+        self.negation = negation
+        self.kenntnis = kenntnis
+        self.opinion = opinion
+        self.routine = routine
+        self.same_meeting = same_meeting
+        self.question = question
+        self.forecast = forecast
+        self.asked = asked
 
 
 _POSITIVE_FAMILIES = (ASSIGN, PROMISE, PLANNED, STRONG_SCHEDULE, SCHEDULE, REFER, MODAL, MODAL_WEAK, POSITIVE_WORDS)
@@ -220,7 +256,7 @@ def read_cues(clause: str, hits: Hits | None = None) -> Cues:
         strong_schedule=bool(found & STRONG_SCHEDULE.bit),
         future_words=bool(found & FUTURE_WORDS.bit),
         future=future,
-        zu_sein=bool(found & SEIN.bit) and "zu" in clause and bool(ZU_INF.search(clause)),
+        zu_sein=bool(found & SEIN.bit) and has_zu_infinitive(clause),
         can_now=can_now,
         assign=not done and bool(found & ASSIGN.bit),
         promise=bool(found & PROMISE.bit),

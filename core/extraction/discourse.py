@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from core.extraction import cues as cue
 from core.extraction import patterns as rx
@@ -60,12 +60,12 @@ def records_adoption(text: str) -> bool:
 def update_state(sentence: str, hits: Hits, state: State) -> None:
     """Read one sentence into ``state`` (every sentence passes here, so it is kept cheap)."""
     state.sentence, state._assignee_read = sentence, False
-    first = sentence[:1]
-    if (first in rx.RESOLUTION_START_FIRST or first.isspace()) and rx.RESOLUTION_START.match(sentence):
+    blank_start = sentence[:1].isspace()
+    if _starts_resolution(sentence, blank_start):
         state.resolution = True
         if not sentence.lstrip().startswith(("„", '"', "Der", "Die", "Es")):
             state.proposal = False  # a "Beschluss:" heading, not a resolution text being read out
-    elif (first in rx.RESOLUTION_END_FIRST or first.isspace()) and rx.RESOLUTION_END.match(sentence):
+    elif (blank_start or sentence.startswith(rx.RESOLUTION_END_OPENERS)) and rx.RESOLUTION_END.match(sentence):
         state.resolution = False
     speaker = find_speaker(sentence, hits)
     if sentence.endswith(":") and rx.PROPOSAL_START.search(sentence):
@@ -80,16 +80,25 @@ def update_state(sentence: str, hits: Hits, state: State) -> None:
         if speaker.admin:
             state.admins.add(speaker.name)
         elif speaker.name in state.admins:
-            speaker = replace(speaker, admin=True)
+            speaker = Speaker(speaker.name, True, speaker.member, speaker.external)
         state.speaker, state.speaker_age = speaker, 0
         state.reported = False
         state.member = speaker.member
-    elif first in rx.PRONOUN_FIRST and rx.PRONOUN_START.match(sentence):
+    elif sentence.startswith(rx.PRONOUN_OPENERS) and rx.PRONOUN_START.match(sentence):
         state.speaker_age = 0
     else:
         state.speaker_age += 1
         state.reported = bool(hits[0] & cue.REPORTED_WORDS.bit) and rx.REPORTED.search(sentence) is not None
         state.member = state.member and state.speaker_age <= 1
+
+
+def _starts_resolution(sentence: str, blank_start: bool) -> bool:
+    """``rx.RESOLUTION_START``, tried only where the sentence opens with a word its branches start with ("Der …"
+    only with "beschließt" in it) or with white space, which the pattern allows in front."""
+    if sentence.startswith("Der"):
+        return "beschließt" in sentence and rx.RESOLUTION_START.match(sentence) is not None
+    return (blank_start or sentence.startswith(rx.RESOLUTION_START_OPENERS)) \
+        and rx.RESOLUTION_START.match(sentence) is not None
 
 
 def rejects(text: str, span: Sentence) -> bool:
@@ -112,7 +121,7 @@ def acceptance(text: str, ahead: list[Sentence]) -> str | None:
             # zu, die Fahrpläne … zu überprüfen": the acceptance states the task itself and is its quote; the
             # request before owes nothing of its own ("sagt zu, dies zu tun" does not restate it).
             return None
-        if len(nxt) < 120 or (nxt[0] in rx.ACCEPT_FIRST and rx.ACCEPT_SENTENCE.match(nxt)):
+        if len(nxt) < 120 or (nxt.startswith(rx.ACCEPT_OPENERS) and rx.ACCEPT_SENTENCE.match(nxt)):
             if "erwaltung" in nxt:
                 return "Verwaltung"
             person = find_person(nxt)

@@ -4,66 +4,72 @@ from __future__ import annotations
 
 import re
 
-from core.extraction.lexicon import substrings
+from core.extraction.lexicon import contains_any
 from core.extraction.patterns import COUNCIL, COUNCIL_F
 from core.types import KIND_PRECEDENCE, Kind
 
-# Only whether these patterns match anywhere counts, so their alternatives are grouped by first
-# letter: ``re`` tries each alternative in turn at every word start, and a dozen groups are
-# tried faster than forty words.
+# Each kind's pattern as branches, each with the (lower-cased) stems one of which it cannot match without:
+# a branch is searched only where a stem occurs, and most clauses contain none (the branches of forward and
+# report_back are case-insensitive and start with a word boundary, so the engine tries them at every
+# character). Only whether a kind fits counts, so the branches are tried in any order.
 _HANDOVER = r"(?:vor(?:gelegt|zulegen|legen)|ein(?:zubringen|gebracht|bringen))"
-_FORWARD = re.compile(
-    r"\b(?:v(?:erwiesen|erweisen|erwiese|erweisung)\b|überw(?:iesen|eisen)\b"
-    r"|weiter(?:geleitet|zuleiten|leiten|gegeben|zugeben|geben)\b|delegier(?:en|t)\b"
-    rf"|empfiehlt\s+(?:dem|der)\s+{COUNCIL}\b"
-    r"|z(?:uzuleiten|ugeleitet|uleiten|ur\s+Entscheidung|ur\s+Beschlussfassung|um\s+Beschluss\s+vorgelegt"
-    r"|um\s+Beschluss\s+vorzulegen|u\s+schicken|u\s+verteilen)\b"
-    r"|Entscheidung\s+(?:\w+\s+){0,6}treffen\b"
-    # (any council by its compound: "dem Verbandsgemeinderat", "der Bezirksverordnetenversammlung")
-    rf"|(?:(?:in\s+d(?:en|ie)|an\s+d(?:en|ie)|de[mn])\s+(?:nächsten\s+)?(?:{COUNCIL}|Fraktionen|Gremien"
-    rf"|politischen\s+Gremien|städtischen\s+Gremien)|der\s+(?:{COUNCIL_F}|BVV))\b"
-    rf"[^.]{{0,80}}\b(?:{_HANDOVER}|verteilen|geben|gegeben)"
-    r"|Im\s+[\wäöü+-]*[Aa]usschuss\b[^.]{0,80}\bsoll\b[^.]{0,40}\bgeklärt\b)",
-    re.IGNORECASE,
+_FORWARD: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
+    (stems, re.compile(branch, re.IGNORECASE)) for stems, branch in (
+        (("verwies", "verweis", "überwies", "überweis", "weiterge", "weiterzu", "weiterle", "delegier"),
+         r"\b(?:v(?:erwiesen|erweisen|erwiese|erweisung)|überw(?:iesen|eisen)"
+         r"|weiter(?:geleitet|zuleiten|leiten|gegeben|zugeben|geben)|delegier(?:en|t))\b"),
+        (("empfiehlt",), rf"\bempfiehlt\s+(?:dem|der)\s+{COUNCIL}\b"),
+        (("zuleiten", "zugeleitet", "entscheidung", "beschluss", "schicken", "verteilen"),
+         r"\bz(?:uzuleiten|ugeleitet|uleiten|ur\s+Entscheidung|ur\s+Beschlussfassung|um\s+Beschluss\s+vorgelegt"
+         r"|um\s+Beschluss\s+vorzulegen|u\s+schicken|u\s+verteilen)\b"),
+        (("treffen",), r"\bEntscheidung\s+(?:\w+\s+){0,6}treffen\b"),
+        # (any council by its compound: "dem Verbandsgemeinderat", "der Bezirksverordnetenversammlung")
+        (("vorgelegt", "vorzulegen", "vorlegen", "einzubringen", "eingebracht", "einbringen", "verteilen", "geben"),
+         rf"\b(?:(?:in\s+d(?:en|ie)|an\s+d(?:en|ie)|de[mn])\s+(?:nächsten\s+)?(?:{COUNCIL}|Fraktionen|Gremien"
+         rf"|politischen\s+Gremien|städtischen\s+Gremien)|der\s+(?:{COUNCIL_F}|BVV))\b"
+         rf"[^.]{{0,80}}\b(?:{_HANDOVER}|verteilen|geben|gegeben)"),
+        (("geklärt",), r"\bIm\s+[\wäöü+-]*[Aa]usschuss\b[^.]{0,80}\bsoll\b[^.]{0,40}\bgeklärt\b"),
+    )
 )
-_REPORT = re.compile(
-    r"\b(?:b(?:ericht(?:en|et\s+werden|\s+erstatten|\s+geben)|eantwort(?:en|et\s+werden|ung|et(?=\s*[.!]?\s*$))"
-    r"|ilateral\s+klären)"
-    r"|informier(?:en|t\s+werden|t(?=\s*[.!]?\s*$))|u(?:nterrichten|nterrichtet(?=\s*[.!]?\s*$)|pdate)"
-    r"|s(?:achstand\s+(?:\w+\s+){0,3}(?:geben|mitteilen)|tellung(?:\s+nehmen|nahme\s+abgeben)|chriftlich\w*)"
-    r"|antwort(?:\s+(?:\w+\s+){0,3}(?:geben|erteilen|erhalten)|\s+zu)|mit(?:teilen|geteilt\s+werden)"
-    r"|nachreichen|klären\s+solle|Rückmeldung|werde\s+die\s+Verwaltung\s+eine|(?:Sachstands|Zwischen)bericht)\b",
-    re.IGNORECASE,
+_REPORT: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
+    (stems, re.compile(branch, re.IGNORECASE)) for stems, branch in (
+        (("bericht", "antwort", "klären"),
+         r"\bb(?:ericht(?:en|et\s+werden|\s+erstatten|\s+geben)|eantwort(?:en|et\s+werden|ung|et(?=\s*[.!]?\s*$))"
+         r"|ilateral\s+klären)\b"),
+        (("informier",), r"\binformier(?:en|t\s+werden|t(?=\s*[.!]?\s*$))\b"),
+        (("unterrichten", "update"), r"\bu(?:nterrichten|nterrichtet(?=\s*[.!]?\s*$)|pdate)\b"),
+        (("sachstand", "stellung", "schriftlich"),
+         r"\bs(?:achstand\s+(?:\w+\s+){0,3}(?:geben|mitteilen)|tellung(?:\s+nehmen|nahme\s+abgeben)|chriftlich\w*)\b"),
+        (("antwort",), r"\bantwort(?:\s+(?:\w+\s+){0,3}(?:geben|erteilen|erhalten)|\s+zu)\b"),
+        (("mitteil", "mitgeteilt"), r"\bmit(?:teilen|geteilt\s+werden)\b"),
+        (("nachreichen", "klären", "rückmeldung", "sachstandsbericht", "zwischenbericht"),
+         r"\b(?:nachreichen|klären\s+solle|Rückmeldung|(?:Sachstands|Zwischen)bericht)\b"),
+    )
 )
-_MEETING = re.compile(  # every alternative starts with a letter: re skips ahead to those letters
-    r"S(?:itzung)|s(?:itzung|tattfinden|tattfindet)|T(?:agesordnung|ermin\b(?!\s*:)|reffen)|vertag(?:t|en)"
-    r"|z(?:urückgestellt|urückzustellen|u\s+behandeln|u\s+beschließen)|W(?:iedervorlage|orkshop)"
-    r"|O(?:rtstermin|rtsbesichtigung|rtsbegehung)|B(?:esichtigung|egehung|eratung(?:en)?\s+(?:\w+\s+){0,4}?fort"
-    r"(?:zusetzen|setzen|gesetzt))"
-    r"|b(?:egutachtet|eraten\s+werden|eraten\b|esprochen|esprechen|ehandelt|ehandeln|eschlossen\s+werden)"
-    r"|Austausch|Gespräch|e(?:inladen|inzuladen|ingeladen|rneut\s+zu\s+beraten|rneut\s+beraten)"
-    r"|abgestimmt\s+wird|abgestimmt\s+werden|K(?:onsens|lausur)|g(?:esprochen\s+werden|enehmigt\s+werde)"
-    r"|Haushaltsberatungen|Ältestenrat|tagt\b|tagen\b|f(?:indet|inden)\b.{0,160}?\bstatt\b"
+# "werde die Verwaltung eine …" needs both words: "werde" alone (in every "werden") lets most clauses through.
+_REPORT_ADMIN = re.compile(r"\bwerde\s+die\s+Verwaltung\s+eine\b", re.IGNORECASE)
+# The meeting words, as written: only whether one occurs counts, so the plain words are substring tests
+# and the phrases one case-sensitive pattern.
+_MEETING_WORDS = (
+    "Sitzung", "sitzung", "stattfinden", "stattfindet", "Tagesordnung", "Treffen", "vertagt", "vertagen",
+    "zurückgestellt", "zurückzustellen", "Wiedervorlage", "Workshop", "Ortstermin",
+    "Ortsbesichtigung", "Ortsbegehung", "Besichtigung", "Begehung", "begutachtet", "besprochen", "besprechen",
+    "behandelt", "behandeln", "Austausch", "Gespräch", "einladen", "einzuladen", "eingeladen", "Konsens", "Klausur",
+    "Haushaltsberatungen", "Ältestenrat",
+)
+_MEETING_PHRASES = re.compile(  # every alternative starts with a letter: re skips ahead to those letters
+    r"Termin\b(?!\s*:)|z(?:u\s+behandeln|u\s+beschließen)"
+    r"|Beratung(?:en)?\s+(?:\w+\s+){0,4}?fort(?:zusetzen|setzen|gesetzt)"
+    r"|b(?:eraten\s+werden|eraten\b|eschlossen\s+werden)"
+    r"|e(?:rneut\s+zu\s+beraten|rneut\s+beraten)"
+    r"|abgestimmt\s+wird|abgestimmt\s+werden|g(?:esprochen\s+werden|enehmigt\s+werde)"
+    r"|tagt\b|tagen\b|f(?:indet|inden)\b.{0,160}?\bstatt\b"
     r"|(?:Bürger|Einwohner|Mitglieder|Informations)(?:versammlung|veranstaltung)",
 )
+# Every branch of _MEETING_PHRASES contains one of these.
+_MEETING_STEMS = ("Termin", "behandeln", "beschließen", "fort", "beraten", "beschlossen", "abgestimmt", "gesprochen",
+                  "genehmigt", "tag", "finde", "versammlung", "veranstaltung")
 _VERY_VAGUE = frozenset({"soon", "next_year"})
-# Every branch of each pattern contains one of these (lower-cased) stems: substring tests first.
-_FORWARD_STEMS = substrings(
-    "verwies", "verweis", "überwies", "überweis", "weiterge", "weiterzu", "weiterle", "delegier", "zuleiten",
-    "zugeleitet", "entscheidung", "beschluss", "schicken", "verteilen", "vorgelegt", "vorzulegen", "vorlegen",
-    "einzubringen", "eingebracht", "einbringen", "geben", "geklärt", "empfiehlt",
-)
-_REPORT_STEMS = substrings(
-    "bericht", "informier", "unterrichten", "update", "sachstand", "stellung", "antwort", "schriftlich",
-    "mitteil", "mitgeteilt", "nachreichen", "klären", "rückmeldung", "sachstandsbericht", "zwischenbericht",
-)  # and "werde … verwaltung" (see _fits)
-_MEETING_STEMS = substrings(
-    "itzung", "tagesordnung", "vertag", "zurückgestellt", "zurückzustellen", "wiedervorlage", "termin",
-    "besichtigung", "begehung", "begutachtet", "treffen", "austausch", "gespräch", "einladen", "einzuladen",
-    "eingeladen", "beraten", "besprochen", "besprechen", "behandel", "beschließen", "beschlossen", "abgestimmt",
-    "konsens", "beratung", "gesprochen", "genehmigt", "stattfinden", "klausur", "workshop", "ältestenrat", "tagt",
-    "tagen", "statt", "versammlung", "veranstaltung",
-)
 
 
 def classify(clause: str, has_due: bool, has_period: bool) -> Kind:
@@ -82,16 +88,23 @@ def classify(clause: str, has_due: bool, has_period: bool) -> Kind:
 
 def _fits(kind: Kind, clause: str, low: str, timed: bool) -> bool:
     if kind is Kind.FORWARD:
-        return _FORWARD_STEMS.search(low) is not None and _FORWARD.search(clause) is not None
+        return _any_branch(_FORWARD, clause, low)
     if kind is Kind.REPORT_BACK:
-        # "werde die Verwaltung eine …" needs both words: "werde" alone (in every "werden") lets most clauses through.
-        return (_REPORT_STEMS.search(low) is not None or ("werde" in low and "verwaltung" in low)) \
-            and _REPORT.search(clause) is not None
+        return _any_branch(_REPORT, clause, low) or (
+            "werde" in low and "verwaltung" in low and _REPORT_ADMIN.search(clause) is not None
+        )
     if kind is Kind.MEETING:
-        return _MEETING_STEMS.search(low) is not None and _MEETING.search(clause) is not None
+        return contains_any(clause, _MEETING_WORDS) or (
+            contains_any(clause, _MEETING_STEMS) and _MEETING_PHRASES.search(clause) is not None
+        )
     if kind is Kind.DEADLINE:
         return timed
     return kind is Kind.DELIVERABLE
+
+
+def _any_branch(branches: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...], clause: str, low: str) -> bool:
+    """Whether a branch matches the clause; each is searched only where one of its stems occurs in ``low``."""
+    return any(contains_any(low, stems) and branch.search(clause) is not None for stems, branch in branches)
 
 
 def is_specific(kind: str) -> bool:

@@ -180,10 +180,29 @@ def trie(words: Iterable[str], prefixes: Iterable[str] = (), rest: str = r"\w*")
 def substrings(*words: str) -> re.Pattern[str]:
     """A regex that matches where one of ``words`` occurs anywhere, inside words too (case as written).
 
-    One search of a trie replaces an ``in`` test per word (in plain Python about twice as fast for
-    the thirty-odd words of a kind's stems or the time triggers; compiled, about the same).
+    One search of a trie: for forty-odd words with few first letters it beats ``contains_any``.
     """
     return re.compile(trie((), words, rest=""))
+
+
+def contains_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether one of ``words`` occurs in ``text``, inside words too (case as written).
+
+    Compiled, a dozen ``in`` tests (CPython's substring search, a few instructions per character) cost
+    half of one trie search (``substrings``), whose engine starts a match attempt at every character that
+    begins one of the words: most letters of German text, for a few dozen words.
+    """
+    return any(word in text for word in words)
+
+
+def has_digit(text: str) -> bool:
+    """Whether ``text`` contains a digit 0-9.
+
+    Ten single-character ``in`` tests (memchr in C) cost a fifth of a ``\\d`` search, which asks the Unicode
+    database about every character. Minutes write their numbers in ASCII digits; a digit of another script
+    ("٣") alone never makes a time expression worth reading.
+    """
+    return any(digit in text for digit in "0123456789")
 
 
 def first_letter_groups(alternatives: tuple[str, ...]) -> str:

@@ -68,12 +68,14 @@ RESOLUTION_START = re.compile(
     r"^\s*[„\"]?(?:Beschluss\w*|Ergebnis/Beschluss|Empfehlung|Der\s+\w+\s+beschließt|Es\s+wird\s+beschlossen)"
 )
 SENTENCE_END_CHARS = frozenset(".!?…]“”\"')")  # the last character of a complete sentence
-# The first character each anchored pattern can start with (after optional white space): a set
-# lookup spares the regex call for most sentences.
-ACCEPT_FIRST = frozenset("DGNE")
-PRONOUN_FIRST = frozenset("ESDWFAZ")
-RESOLUTION_START_FIRST = frozenset("„\"BED")
-RESOLUTION_END_FIRST = frozenset("TPWSBAHF")
+# The words each anchored pattern can start with (after white space where it allows that): a
+# ``str.startswith`` test spares the regex call for most sentences.
+ACCEPT_OPENERS = ("Dies", "Das", "Dem", "Der", "Die", "Gegen", "Nachdem", "Einvernehmlich")
+PRONOUN_OPENERS = ("Er", "Sie", "Dies", "Weiter", "Ferner", "Abschließend", "Außerdem", "Zudem")
+RESOLUTION_START_OPENERS = ("„", '"', "Beschluss", "Ergebnis/", "Empfehlung", "Der", "Es")
+RESOLUTION_END_OPENERS = (
+    "TOP", "Protokoll", "Wortprotokoll", "Sachverhalt", "Begründung", "Beratung", "Abstimmung", "Sach-", "Herr", "Frau",
+)
 # A motion or draft is introduced: its "wird beauftragt" is not (yet) a task.
 PROPOSAL_START = re.compile(
     r"(?:Beschlussantrag|Beschlussvorschlag|folgenden\s+Antrag|Antrag\s+(?:der|des)\s+[\w-]+(?:\s+[\w-]+)?)\s*:\s*$"
@@ -103,6 +105,7 @@ ENUM_MARK = re.compile(r"(?:\d{1,2}[.)]|[a-z]\)|[-•])\s+(?=[A-ZÄÖÜ])")  # a
 # (also read by ``speakers``: an office in brackets after a speaker's name)
 OFFICE = (r"(?:Fachbereich(?:sleitung)?|Fachdienst|Amt|Dezernat|Referat|(?:Stadt)?[Vv]erwaltung|Kämmerei|Bauhof"
           r"|[A-ZÄÖÜ][a-zäöüß]*(?:amt|management|stelle))")
+VERWALTUNG_PRESENT_OPENERS = ("Die", "Das", "Der", "Herr", "Frau")  # after white space or an enumeration
 VERWALTUNG_PRESENT = re.compile(
     rf"^\s*(?:\d{{1,2}}[.)]\s+)?(?:Die\s+{ADMINISTRATION}|Die\s+Kämmerei|Das\s+[A-ZÄÖÜ]?[a-zäöüß]*[Aa]mt(?:\s+\d+)?"
     r"|Der\s+Fachbereich(?:\s+\d+)?|Der\s+Fachdienst(?:\s+\d+)?|Der\s+Bauhof|Das\s+[A-ZÄÖÜ][a-zäöüß]*management"
@@ -145,13 +148,11 @@ FINITE_WORDS = (
     "soll", "solle",
 )
 FINITE_END = re.compile(rf"\b(?:{'|'.join(FINITE_WORDS)})\s*$")  # tried only where str.endswith found a word
-UND = re.compile(r"\s+und\s+")
 CAPITALISED = re.compile(r"\s[A-ZÄÖÜ][a-zäöüß]")
 PROPOSE = re.compile(r"\b(?:schlägt|schlug)\b|\bVorschlag\b")
 AGREED = re.compile(rf"\b(?:{_AGREE}|besprochen\s+worden)\b")
 INTENT_OWN = re.compile(r"beabsichtig")  # a person's own intention, unlike "geplant" (a plan of record)
 ON_BEHALF = re.compile(r"(?:seitens|von\s+Seiten|vonseiten)\s+der\s+Verwaltung")
-DIGIT = re.compile(r"\d")
 LOWER3 = re.compile(r"[a-zäöüß]{3}")
 HANDOVER = re.compile(r"vorgelegt|vorzulegen|vorlegen|einzubringen|eingebracht|einbringen|verteilen|schicken")
 # The administration's own future, ending in its infinitive ("Die Verwaltung wird … prüfen."), active only:
@@ -167,38 +168,46 @@ DEPENDENT_QUESTION = (r"(?:ob|wann|wie|wer|wen|wem|was|welche[rsnm]?|wo|wohin|wo
 DEPENDENT_CONDITION = r"(?:sobald|sofern|falls|nachdem|bevor)"
 # The agent of a passive: after it, "wird" is no future of the subject ("wird durch Herrn Meier vertreten").
 AGENT = r"\b(?:durch|vom|von\s+(?:der|dem|den|Herrn?|Frau))\b"
-_ADMIN_ACTOR = (
-    rf"(?:(?:Die|die)\s+(?:{ADMINISTRATION}|Kämmerei|{EXECUTIVE_F})"
-    rf"|(?:Der|der)\s+(?:Bauhof|Betriebshof|Fachbereich|Fachdienst|{EXECUTIVE_M})"
-    r"(?:\s+\d[\d.]{0,8})?|(?:Das|das)\s+[A-ZÄÖÜ][a-zäöüß]{0,30}amt(?:\s+\d{1,4})?)\s{1,5}(?:wird|werde)\b"
+# (A "\\b" in front of a pattern makes re try it at every character. Where a pattern starts with a known
+# letter, it is written to start with that letter, the boundary checked behind it: "[Dd](?<!\\w[Dd])ie" for
+# "\\b(?:Die|die)". Then re skips ahead to the letter.)
+_ADMIN_ACTOR_AFTER_D = (  # the article without its first letter
+    rf"(?:ie\s+(?:{ADMINISTRATION}|Kämmerei|{EXECUTIVE_F})"
+    rf"|er\s+(?:Bauhof|Betriebshof|Fachbereich|Fachdienst|{EXECUTIVE_M})(?:\s+\d[\d.]{{0,8}})?"
+    r"|as\s+[A-ZÄÖÜ][a-zäöüß]{0,30}amt(?:\s+\d{1,4})?)\s{1,5}(?:wird|werde)\b"
     rf"(?![^.]{{0,200}}{AGENT})"
 )
 ADMIN_FUTURE_END = re.compile(
-    rf"\b{_ADMIN_ACTOR}(?=[^.]{{0,200}}\b[a-zäöüß]{{1,40}}(?:en|ern|eln)\s{{0,20}}[.!]?\s{{0,20}}$)"
+    rf"[Dd](?<!\w[Dd]){_ADMIN_ACTOR_AFTER_D}"
+    r"(?=[^.]{0,200}\b[a-zäöüß]{1,40}(?:en|ern|eln)\s{0,20}[.!]?\s{0,20}$)"
 )
 ADMIN_FUTURE_REACH = 320  # the longest match start before the end: subject 50, "wird", 200, a word, spaces
 # The same future with a dependent question or condition after the infinitive, at the clause's start:
 # "Die Verwaltung wird prüfen, ob …", "Der Bürgermeister wird nachfragen, wann …", "… informieren, sobald …".
 ADMIN_FUTURE_SUB = re.compile(
-    rf"\s*{_ADMIN_ACTOR}[^.,;]{{0,200}}?\b[a-zäöüß]{{1,40}}(?:en|ern|eln),\s{{1,5}}"
+    rf"\s*[Dd]{_ADMIN_ACTOR_AFTER_D}[^.,;]{{0,200}}?\b[a-zäöüß]{{1,40}}(?:en|ern|eln),\s{{1,5}}"
     rf"(?:{DEPENDENT_QUESTION}|{DEPENDENT_CONDITION}|wenn|dass|damit)\b"
 )
-# The administration as the subject next to a future "wird"/"werden" (either order), or as the agent.
-ADMIN_SUBJECT = re.compile(
-    rf"\b(?:wird|werden)\s+(?:die|der|das)\s+(?:{ADMINISTRATION}|Kämmerei|Magistrat"
-    rf"|{EXECUTIVE}|Fachbereich|Fachdienst|[A-ZÄÖÜ]\w*amt)\b"
+# The administration as the subject next to a future "wird"/"werden" (either order), or as the agent:
+ADMIN_SUBJECT_FUTURE = re.compile(
+    r"w(?<!\ww)(?:ird|erden)\s+(?:"
+    # "… wird die Verwaltung die Beschilderung überprüfen"
+    rf"(?:die|der|das)\s+(?:{ADMINISTRATION}|Kämmerei|Magistrat|{EXECUTIVE}|Fachbereich|Fachdienst|[A-ZÄÖÜ]\w*amt)\b"
     # an office as the agent of a future step: "… wird eine Abnahme durch das Bauamt erfolgen"
-    rf"|\b(?:wird|werden)\s+(?:[\w-]+\s+){{0,6}}?durch\s+(?:die|das|den)\s+(?:{ADMINISTRATION}|[A-ZÄÖÜ]\w*amt"
+    rf"|(?:[\w-]+\s+){{0,6}}?durch\s+(?:die|das|den)\s+(?:{ADMINISTRATION}|[A-ZÄÖÜ]\w*amt"
     r"|Fachbereich|Fachdienst|Bauhof)\b[^.]{0,40}?\b(?:erfolgen|durchgeführt|vorgenommen|geprüft|erstellt)\b"
-    # a coordinated future: "Die Verwaltung nimmt die Anregung auf und wird sie prüfen"
-    rf"|\b(?:Die|die)\s+{ADMINISTRATION}\s+[a-zäöüß]+\b[^.,;]{{0,80}}?\bund\s+(?:wird|werde)\b"
     # the agent of a future passive: "Die Anregung wird von der Verwaltung aufgenommen und geprüft"
     # (with a participle of doing, not of judging: "wird von der Verwaltung als dringend eingestuft")
-    rf"|\b(?:wird|werden)\s+(?:\w+\s+){{0,6}}?von\s+der\s+{ADMINISTRATION}\s+(?:\w+\s+){{0,4}}?"
+    rf"|(?:\w+\s+){{0,6}}?von\s+der\s+{ADMINISTRATION}\s+(?:\w+\s+){{0,4}}?"
     r"(?:geprüft|aufgenommen|bearbeitet|erstellt|erarbeitet|geklärt|umgesetzt|veranlasst|weitergeleitet|beantwortet"
-    r"|vorbereitet|übernommen|eingeholt|angefragt)\b"
+    r"|vorbereitet|übernommen|eingeholt|angefragt)\b)"
+)
+# … or a coordinated future: "Die Verwaltung nimmt die Anregung auf und wird sie prüfen"
+ADMIN_SUBJECT_COORDINATED = re.compile(
+    rf"[Dd](?<!\w[Dd])ie\s+{ADMINISTRATION}\s+[a-zäöüß]+\b[^.,;]{{0,80}}?\bund\s+(?:wird|werde)\b"
 )
 # Subjects outside the council and its administration: their plans are their own (guidelines: exclude).
+THIRD_PARTY_OPENERS = ("Die", "Der", "Das", "Nach")  # after white space
 THIRD_PARTY = re.compile(
     r"\s*(?:(?:Die|Der|Das)\s+(?:[\w-]+\s+)?(?:Schule|Schulleitung|Firma|Investor|Investorin|Vorhabenträger\w*"
     r"|Bauherr\w*|Unternehmen|[\w-]*[Vv]erein|Bahn|Ministerium|Landesbetrieb|Eigentümer\w*|Kirchengemeinde"

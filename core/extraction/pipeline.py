@@ -31,7 +31,7 @@ from core.extraction.discourse import Sentence, State, acceptance, records_adopt
 from core.extraction.header import find_body as find_doc_body
 from core.extraction.header import find_meeting_date
 from core.extraction.kinds import classify, is_concrete_period, is_specific
-from core.extraction.lexicon import Hits
+from core.extraction.lexicon import Hits, has_digit
 from core.extraction.ownership import owner_of
 from core.extraction.sentences import iter_sentence_blocks
 from core.extraction.signals import (
@@ -41,6 +41,8 @@ from core.extraction.signals import (
     meeting_as_deadline,
     result_label,
     same_item,
+    third_party,
+    verwaltung_present,
 )
 from core.extraction.speakers import person_future, person_plans, speaker_prefix_end
 from core.extraction.timex import TimeExpr, find_times, find_times_possible
@@ -113,8 +115,8 @@ def _process(
     update_state(sentence, hits, state)
     if state.proposal or len(sentence) < MIN_CLAUSE_CHARS:
         return []  # inside a motion read out or introduced, not adopted: nobody owes anything yet
-    if sentence[0] in rx.ACCEPT_FIRST and rx.ACCEPT_SENTENCE.match(sentence) and cue.ACCEPT.found(sentence, hits) \
-            and not rx.ZU_INF_ANY.search(sentence):
+    if (hits[0] | hits[1]) & cue.ACCEPT.bit and sentence.startswith(rx.ACCEPT_OPENERS) \
+            and rx.ACCEPT_SENTENCE.match(sentence) and cue.ACCEPT.found(sentence, hits) and not rx.ZU_INF_ANY.search(sentence):
         return []  # "Dies wird zugesichert.": the acceptance of the request before, not a task of its own
     if len(sentence) < 120 and " zu" in sentence and rx.ACCEPT_ANAPHOR.match(sentence):
         return []  # "Landrat Dr. Weber sagt dies zu.": the same, with the one who accepts as subject
@@ -125,7 +127,7 @@ def _process(
     if len(sentence) < 120 and sentence.rstrip()[-1:] not in rx.SENTENCE_END_CHARS and not label_force:
         return []  # title lines: "Sozialausschuss am 31.08.2023", "TOP 3 Bericht der Verwaltung"
     if not cue.may_commit(sentence, hits) and (
-        not (rx.DIGIT.search(sentence) or rx.VERWALTUNG_PRESENT.match(body) or label_force or person_plans(body)
+        not (has_digit(sentence) or verwaltung_present(body) or label_force or person_plans(body)
              or is_milestone(sentence))
         or _digits_cannot_commit(sentence, body, hits, state, label_force)
     ):
@@ -166,7 +168,7 @@ def _digits_cannot_commit(sentence: str, body: str, hits: Hits, state: State, la
         best += 0.45  # a head ("bittet darum, …") passing its force on
     if state.speaker and state.speaker.admin and state.speaker_age <= 1:
         best += 0.1
-    if "Verwaltung" in sentence or rx.VERWALTUNG_PRESENT.match(body):
+    if "Verwaltung" in sentence or verwaltung_present(body):
         best += 0.6  # "Die Verwaltung prüft …" inside a resolution or as an enumerated item, or with a time
     elif person_plans(body):
         best += 0.2  # "Frau Seidel versendet das Protokoll bis …"
@@ -190,7 +192,10 @@ def _candidate(
         end -= 1
     if text[start] in ",; ":
         start += 1
-    enum = rx.ENUM_MARK.match(text, start, end)
+    first = text[start]
+    # (the first characters ENUM_MARK can start with: a digit, "a)", "-", "•")
+    enum = rx.ENUM_MARK.match(text, start, end) \
+        if first.isdigit() or first in "-•" or text.startswith(")", start + 1) else None
     if enum is not None:
         start = enum.end()  # "2. Die Verwaltung wird beauftragt …": the number is not part of the quote
     elif text[start:start + 1].isupper() and ":" in text[start:start + 80]:
@@ -201,24 +206,24 @@ def _candidate(
         return None
     # A unit lies inside its sentence: as long as the sentence, it is the sentence.
     hits = sentence_hits if len(clause) == len(sentence) else index.hits(start, end)
-    verwaltung_present = rx.VERWALTUNG_PRESENT.match(clause) is not None
-    person_plan = not verwaltung_present and person_plans(clause)
-    if unit.boost <= 0 and not cue.may_commit(clause, hits) and not rx.DIGIT.search(clause) and not verwaltung_present \
+    admin_present = verwaltung_present(clause)
+    person_plan = not admin_present and person_plans(clause)
+    if unit.boost <= 0 and not cue.may_commit(clause, hits) and not has_digit(clause) and not admin_present \
             and not person_plan and not is_milestone(clause):
         return None  # the common case: nothing that could make this clause a commitment
     cues = cue.read_cues(clause, hits)
     admin_speaker = bool(state.speaker and state.speaker.admin and state.speaker_age <= 1)
     context_bonus = 0.0  # everything but the time expressions and the kind, which need the time grammar
     if state.member and not unit.head_request and unit.boost <= 0 and not admin_subject(clause) \
-            and not verwaltung_present and not rx.MATTER_SUBJECT.match(clause):
+            and not admin_present and not rx.MATTER_SUBJECT.match(clause):
         # A member's "muss" is an opinion, unless a head gives the clause its force ("Einvernehmlich
         # sprechen sich die Mitglieder dafür aus, …"), the administration is the subject ("Der Fachdienst 61
         # prüft, ob …") or the matter raised is ("Dies wird schriftlich beantwortet": the reply to them).
         context_bonus -= 0.15
-    if rx.THIRD_PARTY.match(clause) and not unit.boost > 0:
+    if not unit.boost > 0 and third_party(clause):
         context_bonus -= 0.45  # "Der Förderverein wird im Juni ein Fest veranstalten": its own plan
     elif state.speaker and state.speaker.external and state.speaker_age <= 1 and not unit.boost > 0 \
-            and not verwaltung_present and not admin_subject(clause):
+            and not admin_present and not admin_subject(clause):
         context_bonus -= 0.45  # "Herr Petersen von der Breitband GmbH berichtet. Bis Ende 2025 sollen …": theirs
     if admin_speaker:
         context_bonus += 0.1
@@ -229,12 +234,12 @@ def _candidate(
         context_bonus += 0.2
     # In a resolution an obligation, a step of the administration or an enumerated future passive
     # ("3. Die Kosten werden in den Haushalt 2026 eingestellt.") is a task.
-    if state.resolution and (cues.modal or cues.zu_sein or verwaltung_present
+    if state.resolution and (cues.modal or cues.zu_sein or admin_present
                              or (cues.future and rx.ENUM_ITEM.match(sentence) is not None)):
         context_bonus += 0.3
-    if verwaltung_present and rx.ENUM_ITEM.match(sentence):
+    if admin_present and rx.ENUM_ITEM.match(sentence):
         context_bonus += 0.3
-    elif verwaltung_present and rx.ADMIN_ACTION.match(clause):
+    elif admin_present and rx.ADMIN_ACTION.match(clause):
         context_bonus += 0.45  # "Die Verwaltung prüft das." / "leitet dies weiter": a step taken after the meeting
     if cues.request and not unit.head_request and not cues.assign and not unit.boost > 0 and not admin_future:
         # (not under a promise: "sagt zu, diesen Vorschlag … zu berücksichtigen"; nor the administration's
@@ -243,8 +248,8 @@ def _candidate(
     # The best a date and a future kind could still add: skip the time grammar when even that fails.
     # (_EPS: the bound is summed before rounding; float noise must not prune a borderline clause.)
     # "Die Verwaltung legt im Oktober den Entwurf vor": an administrative present with a future time is a plan.
-    milestone = not (verwaltung_present or person_plan) and is_milestone(clause)
-    present_plan = 0.2 if verwaltung_present or person_plan else 0.1 if milestone else 0.0
+    milestone = not (admin_present or person_plan) and is_milestone(clause)
+    present_plan = 0.2 if admin_present or person_plan else 0.1 if milestone else 0.0
     # A date adds the most, so the bound with one is taken first: when it fails, the time pre-check
     # is not needed either (float sums are monotone: without the date the sum is never larger).
     future_bonus = 0.2 if cues.future else 0.0

@@ -36,11 +36,28 @@ def is_milestone(segment: str) -> bool:
         and rx.MILESTONE.search(segment) is not None
 
 
+def verwaltung_present(segment: str) -> bool:
+    """``rx.VERWALTUNG_PRESENT`` ("Die Verwaltung prüft …"), tried only where the segment opens with a word its
+    branches start with (or with white space or a number, which the pattern allows in front)."""
+    first = segment[:1]
+    return (segment.startswith(rx.VERWALTUNG_PRESENT_OPENERS) or first.isspace() or first.isdigit()) \
+        and rx.VERWALTUNG_PRESENT.match(segment) is not None
+
+
+def third_party(segment: str) -> bool:
+    """``rx.THIRD_PARTY`` ("Der Förderverein wird …"), tried only where the segment opens with a word its
+    branches start with (or with white space, which the pattern allows in front)."""
+    return (segment.startswith(rx.THIRD_PARTY_OPENERS) or segment[:1].isspace()) \
+        and rx.THIRD_PARTY.match(segment) is not None
+
+
 def admin_subject(segment: str) -> bool:
-    """``rx.ADMIN_SUBJECT``, ``rx.ADMIN_FUTURE_END`` (on the segment's tail) or ``rx.ADMIN_FUTURE_SUB``, tried
-    only when "wird" or "werde(n)" (in each of their branches) occurs."""
+    """The administration as the subject of a future step (``rx.ADMIN_SUBJECT_FUTURE``, ``…_COORDINATED``,
+    ``rx.ADMIN_FUTURE_END`` on the segment's tail, ``rx.ADMIN_FUTURE_SUB``), tried only when "wird" or "werde(n)"
+    (in each of their branches) occurs."""
     return ("wird" in segment or "werde" in segment) and (
-        rx.ADMIN_SUBJECT.search(segment) is not None
+        rx.ADMIN_SUBJECT_FUTURE.search(segment) is not None
+        or ("erwaltung" in segment and "und" in segment and rx.ADMIN_SUBJECT_COORDINATED.search(segment) is not None)
         or rx.ADMIN_FUTURE_END.search(segment, max(0, len(segment) - rx.ADMIN_FUTURE_REACH)) is not None
         or ("," in segment and rx.ADMIN_FUTURE_SUB.match(segment) is not None)
     )

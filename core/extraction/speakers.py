@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from core.extraction.lexicon import NOT_WORD_LATIN1, Hits, beyond_latin1_word, first_letter_groups, word_cue
 from core.extraction.patterns import (
@@ -119,14 +118,31 @@ def _word_matches(pattern: re.Pattern[str], padded: str) -> Iterator[re.Match[st
 _MEMBER_PARTY = re.compile(r"\((?:CDU|SPD|FDP|Grüne|GRÜNE|AfD|Linke|LINKE|FW|BZS|SÖS|Fraktion)")
 
 
-@dataclass(frozen=True, slots=True)
 class Speaker:
-    """A person or party speaking in a sentence, and whether they speak for the administration."""
+    """A person or party speaking in a sentence, and whether they speak for the administration.
 
-    name: str
-    admin: bool
-    member: bool = False  # explicitly a council member (title or party in brackets)
-    external: bool = False  # speaks for a company, an office or another outside party (their plans are their own)
+    Not changed once made. A plain class rather than a dataclass: compiled, its ``__init__`` is native.
+    """
+
+    __slots__ = ("admin", "external", "member", "name")
+
+    def __init__(self, name: str, admin: bool, member: bool = False, external: bool = False) -> None:
+        self.name = name
+        self.admin = admin
+        self.member = member  # explicitly a council member (title or party in brackets)
+        self.external = external  # speaks for a company, an office or another outside party (their plans are theirs)
+
+    def _key(self) -> tuple[str, bool, bool, bool]:
+        return self.name, self.admin, self.member, self.external
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Speaker) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Speaker(name={self.name!r}, admin={self.admin}, member={self.member}, external={self.external})"
 
 
 _PREPOSITION_BEFORE = re.compile(r"(?:\bvon|\ban|\bbei|\bmit|\bgegenüber|\bfür|\bdurch|\bzu|\bvor)\s*$")

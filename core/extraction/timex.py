@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from core.extraction.lexicon import substrings
+from core.extraction.lexicon import has_digit, substrings
 from core.extraction.timex_resolve import MONTHS, TimeExpr, resolve
 
 _MONTH = r"(?P<month>Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
@@ -82,7 +82,6 @@ def _compile() -> list[tuple[str, re.Pattern[str]]]:
 
 
 _COMPILED = _compile()
-_HAS_DIGIT = re.compile(r"\d")
 # "full" and "short" cannot match without a digit, a dot and a digit: most digits in minutes
 # (agenda items, amounts, paragraph numbers) fail this one cheap test.
 _NUMERIC_DATE = re.compile(r"\d\.\s?\d")
@@ -119,7 +118,7 @@ _PLAN = [(name, rx, _NEEDS[name], _PRIORITY[name]) for name, rx in _COMPILED]
 
 def find_times_possible(segment: str) -> bool:
     """Cheap pre-check: can ``segment`` contain a time expression at all?"""
-    return _HAS_DIGIT.search(segment) is not None or _TRIGGER_WORDS.search(segment) is not None
+    return has_digit(segment) or _TRIGGER_WORDS.search(segment) is not None
 
 
 def find_times(
@@ -134,15 +133,15 @@ def find_times(
     """All non-overlapping time expressions in ``text[start:end]``, in text order."""
     stop = len(text) if end is None else end
     segment = text[start:stop]
-    has_digit = _HAS_DIGIT.search(segment) is not None
-    if not has_digit and not _TRIGGER_WORDS.search(segment) is not None:  # find_times_possible, digit test kept
+    digits = has_digit(segment)
+    if not digits and not _TRIGGER_WORDS.search(segment) is not None:  # find_times_possible, digit test kept
         return []
     has_month = _MONTH_NAMES.search(segment) is not None
     present = {
-        "digit": has_digit,
+        "digit": digits,
         "month": has_month,
-        "digit+month": has_digit and has_month,
-        "d.m": has_digit and _NUMERIC_DATE.search(segment) is not None,
+        "digit+month": digits and has_month,
+        "d.m": digits and _NUMERIC_DATE.search(segment) is not None,
     }
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
     for name, rx, needs, priority in _PLAN:

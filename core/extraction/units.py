@@ -8,7 +8,6 @@ einzuberufen" splits when B brings a kind of its own.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
 
 from core.extraction import cues as cue
 from core.extraction import patterns as rx
@@ -16,6 +15,7 @@ from core.extraction.clauses import ZU_INF_END, split_clauses, split_request_hea
 from core.extraction.cue_index import CueIndex
 from core.extraction.kinds import classify
 from core.extraction.lines import Span
+from core.extraction.signals import third_party
 from core.extraction.speakers import find_person, find_speaker
 from core.extraction.timex import find_times
 from core.types import Kind
@@ -23,15 +23,20 @@ from core.types import Kind
 MAX_UND = 4
 
 
-@dataclass(frozen=True, slots=True)
 class Unit:
-    """A span to score as one commitment, with the force and acceptance it inherits from its head."""
+    """A span to score as one commitment, with the force and acceptance it inherits from its head.
 
-    start: int
-    end: int
-    boost: float  # force inherited from a governing head
-    accepted_by: str | None
-    head_request: bool
+    Not changed once made. A plain class rather than a dataclass: compiled, its ``__init__`` is native.
+    """
+
+    __slots__ = ("accepted_by", "boost", "end", "head_request", "start")
+
+    def __init__(self, start: int, end: int, boost: float, accepted_by: str | None, head_request: bool) -> None:
+        self.start = start
+        self.end = end
+        self.boost = boost  # force inherited from a governing head
+        self.accepted_by = accepted_by
+        self.head_request = head_request
 
 
 def units_of(
@@ -57,7 +62,7 @@ def units_of(
                     j += 1
                 # A third party's own plan ("Die Schule beabsichtigt, …") is nobody's follow-up: it cancels
                 # the intent cue.
-                force = -0.45 if rx.THIRD_PARTY.match(clause) and not cue.ASSIGN.found(clause, hits) else 0.45
+                force = -0.45 if third_party(clause) and not cue.ASSIGN.found(clause, hits) else 0.45
                 yield from split_und(text, index, Unit(c_start, clauses[j][1], force, None, False))
                 i = j + 1
                 continue
@@ -131,12 +136,12 @@ def split_und(text: str, index: CueIndex, unit: Unit) -> Iterator[Unit]:
     contrast = seg.find(", sondern ")
     if contrast > 0 and cue.NEGATION.search(seg, 0, contrast):
         # "nicht extern zu vergeben, sondern die AG einzurichten": only what follows "sondern" is owed.
-        unit = replace(unit, start=unit.start + contrast + len(", sondern "))
+        unit = Unit(unit.start + contrast + len(", sondern "), unit.end, unit.boost, unit.accepted_by, unit.head_request)
         seg = text[unit.start:unit.end]
-    for n, match in enumerate(rx.UND.finditer(seg) if "und" in seg else ()):
+    for n, (und_start, und_end) in enumerate(und_spans(seg)):
         if n >= MAX_UND:
             break  # bounded work on run-on garbage: real clauses have few "und"
-        left, right = seg[: match.start()], seg[match.end():]
+        left, right = seg[:und_start], seg[und_end:]
         tail = left[-60:]
         if right.startswith(("dazu ", "hierzu ", "dafür ", "hierfür ")):
             continue  # "A zu tun und dazu B einzuberufen": B exists for A, one commitment
@@ -151,15 +156,38 @@ def split_und(text: str, index: CueIndex, unit: Unit) -> Iterator[Unit]:
             continue
         elif (right_kind := own_kind(right)) is Kind.DELIVERABLE or right_kind is own_kind(left):
             continue  # the right part brings no kind of its own: one commitment
-        cut = unit.start + match.start()
+        cut = unit.start + und_start
         # "Die Verwaltung wird beauftragt A zu tun und B zu tun": B is assigned as well.
         inherited = 0.45 if cue.ASSIGN.found(left, index.hits(unit.start, cut)) or intends(left) else 0.0
         yield Unit(unit.start, cut, unit.boost, unit.accepted_by, unit.head_request)
         # The right part starts after "und": the quote is the shortest clause that states it.
-        yield Unit(unit.start + match.end(), unit.end, max(unit.boost, inherited), unit.accepted_by,
+        yield Unit(unit.start + und_end, unit.end, max(unit.boost, inherited), unit.accepted_by,
                     unit.head_request)
         return
     yield unit
+
+
+def und_spans(segment: str) -> list[Span]:
+    """The spans of the regex ``\\s+und\\s+`` in ``segment``, as ``finditer`` finds them (left to right, not
+    overlapping), read from ``str.find`` hits of "und" (a regex starting with white space tries every blank)."""
+    spans: list[Span] = []
+    size, taken = len(segment), 0
+    und = segment.find("und")
+    while und >= 0:
+        after = und + 3
+        if und > taken and segment[und - 1].isspace() and after < size and segment[after].isspace():
+            start = und - 1
+            while start > taken and segment[start - 1].isspace():
+                start -= 1
+            end = after + 1
+            while end < size and segment[end].isspace():
+                end += 1
+            spans.append((start, end))
+            taken = end
+            und = segment.find("und", end)
+        else:
+            und = segment.find("und", und + 1)
+    return spans
 
 
 def zu_inf_end(part: str) -> bool:
