@@ -193,9 +193,9 @@ class Cues:
     directly, while a dataclass's generated ``__init__`` is interpreted Python.
     """
 
-    __slots__ = ("modal", "modal_weak", "werde", "strong_schedule", "future_words", "future", "zu_sein", "can_now",
-                 "assign", "promise", "planned", "schedule", "refer", "request", "past", "negation", "kenntnis",
-                 "opinion", "routine", "same_meeting", "question", "forecast", "asked")
+    __slots__ = ("asked", "assign", "can_now", "forecast", "future", "future_words", "kenntnis", "modal",
+                 "modal_weak", "negation", "opinion", "past", "planned", "promise", "question", "refer", "request",
+                 "routine", "same_meeting", "schedule", "strong_schedule", "werde", "zu_sein")
 
     def __init__(
         self, *, modal: bool, modal_weak: bool, werde: bool, strong_schedule: bool, future_words: bool,

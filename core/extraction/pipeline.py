@@ -116,7 +116,8 @@ def _process(
     if state.proposal or len(sentence) < MIN_CLAUSE_CHARS:
         return []  # inside a motion read out or introduced, not adopted: nobody owes anything yet
     if (hits[0] | hits[1]) & cue.ACCEPT.bit and sentence.startswith(rx.ACCEPT_OPENERS) \
-            and rx.ACCEPT_SENTENCE.match(sentence) and cue.ACCEPT.found(sentence, hits) and not rx.ZU_INF_ANY.search(sentence):
+            and rx.ACCEPT_SENTENCE.match(sentence) and cue.ACCEPT.found(sentence, hits) \
+            and not rx.ZU_INF_ANY.search(sentence):
         return []  # "Dies wird zugesichert.": the acceptance of the request before, not a task of its own
     if len(sentence) < 120 and " zu" in sentence and rx.ACCEPT_ANAPHOR.match(sentence):
         return []  # "Landrat Dr. Weber sagt dies zu.": the same, with the one who accepts as subject

@@ -136,7 +136,8 @@ def split_und(text: str, index: CueIndex, unit: Unit) -> Iterator[Unit]:
     contrast = seg.find(", sondern ")
     if contrast > 0 and cue.NEGATION.search(seg, 0, contrast):
         # "nicht extern zu vergeben, sondern die AG einzurichten": only what follows "sondern" is owed.
-        unit = Unit(unit.start + contrast + len(", sondern "), unit.end, unit.boost, unit.accepted_by, unit.head_request)
+        start = unit.start + contrast + len(", sondern ")
+        unit = Unit(start, unit.end, unit.boost, unit.accepted_by, unit.head_request)
         seg = text[unit.start:unit.end]
     for n, (und_start, und_end) in enumerate(und_spans(seg)):
         if n >= MAX_UND:
