@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import operator
 import re
+from typing import Final
 
 from core.extraction.lexicon import substrings
 from core.extraction.patterns import ADMINISTRATION, DEPENDENT_CONDITION, DEPENDENT_QUESTION, EXECUTIVE
 
-MAX_WORDS = 14
+MAX_WORDS: Final = 14
 
-_IRREGULAR = {
+_IRREGULAR: Final = {
     "besprochen": "besprechen", "gesprochen": "sprechen", "beschlossen": "beschließen",
     "verwiesen": "verweisen", "überwiesen": "überweisen", "hingewiesen": "hinweisen",
     "getroffen": "treffen", "genommen": "nehmen", "vorgenommen": "vornehmen", "aufgenommen": "aufnehmen",
@@ -34,13 +35,13 @@ _IRREGULAR = {
     "ergriffen": "ergreifen", "erschienen": "erscheinen", "gehoben": "heben", "geholfen": "helfen",
     "vergeben": "vergeben", "gewiesen": "weisen",
 }
-_PREFIXES = (
+_PREFIXES: Final = (
     "zurück", "weiter", "zusammen", "wieder", "bereit", "vorbei", "heraus", "herein", "hinzu", "fest", "frei",
     "fort", "nach", "ein", "auf", "aus", "ab", "an", "bei", "mit", "vor", "zu", "her", "hin", "dar", "um",
     "durch", "statt", "teil", "los",
 )
-_PREFIXES_GE = tuple((p, p + "ge") for p in _PREFIXES)
-_DROP_LEAD = re.compile(
+_PREFIXES_GE: Final = tuple((p, p + "ge") for p in _PREFIXES)
+_DROP_LEAD: Final = re.compile(
     # ("bis" the conjunction, not the preposition of "Bis zu den Sommerferien …", "Bis Ende Mai …")
     r"^(?:(?:dass|daß|da|weil|um|und|sowie|nachdem|wenn|damit|bevor|sodass|so dass"
     r"|bis(?!\s+(?:zu|zum|zur|spätestens|Ende|Mitte|Anfang|\d))|zudem|ferner"
@@ -52,44 +53,44 @@ _DROP_LEAD = re.compile(
 )
 # Grouped by first letter, in the original order within each group (so the same word wins): re
 # tries one group per letter at each word start instead of thirty-five words.
-_AUX = re.compile(
+_AUX: Final = re.compile(
     r"\b(?:w(?:ird|erden|erde|orden)|m(?:uss|üssen|üsse)|s(?:oll|ollen|olle|ollte|ollten|ind|ei|eien)"
     r"|k(?:ann|önnen|önne)|ist|n(?:och|un)|dann|a(?:uch|ngestrebt)|zunächst|g(?:egebenenfalls|gf\.|ebeten|eplant)"
     # ("beauftragt" ending the phrase is its verb: "mit der Planung wird das Büro X beauftragt")
     r"|b(?:itte|eauftragt(?!\s*$)|eabsichtigt)|ermächtigt|vorgesehen)\b\s*"
 )
-_SPEECH_HEAD = re.compile(
+_SPEECH_HEAD: Final = re.compile(
     r"^[^,]{0,60}?\b(?:teilt|führt|erklärt|informiert|berichtet|sagt|verkündet)\w*\s+"
     r"(?:\w+\s+){0,2}(?:mit|aus|an)?\s*,\s*(?:dass\s+)?"
 )
 # (not "dem"/"einem": a dative object opens "dem Ausschuss … vorlegen" and must stay)
-_ARTICLE = re.compile(r"^(?:[Dd]ie|[Dd]er|[Dd]as|[Dd]en|[Ee]ine?[nrs]?)\s+")
+_ARTICLE: Final = re.compile(r"^(?:[Dd]ie|[Dd]er|[Dd]as|[Dd]en|[Ee]ine?[nrs]?)\s+")
 # "Der Ausschuss beauftragt die Verwaltung, …" / "Die Verwaltung wird beauftragt, …": the task
 # follows the comma; the head only says who commissions whom.
-_ASSIGN_HEAD = re.compile(
+_ASSIGN_HEAD: Final = re.compile(
     r"^[^,]{0,80}?\b(?:beauftragt|bittet|ersucht|ermächtigt|gebeten|aufgefordert|aufgetragen|vereinbart)\b[^,]{0,60},\s*"
 )
 # "Frau X sagt eine Antwort bis … zu": the promised object without speaker and particle.
-_PROMISE_FRAME = re.compile(r"^[^,]{0,60}?\b(?:sagt|sichert)\w*\s+(?P<what>[^,]+?)\s+zu$")
+_PROMISE_FRAME: Final = re.compile(r"^[^,]{0,60}?\b(?:sagt|sichert)\w*\s+(?P<what>[^,]+?)\s+zu$")
 # The literal words the heads above cannot match without: substring tests spare the regexes.
-_ASSIGN_WORDS = substrings(
+_ASSIGN_WORDS: Final = substrings(
     "beauftragt", "bittet", "ersucht", "ermächtigt", "gebeten", "aufgefordert", "aufgetragen", "vereinbart",
 )
-_PROMISE_WORDS = substrings("sagt", "sichert")
-_SPEECH_WORDS = substrings("teilt", "führt", "erklärt", "informiert", "berichtet", "sagt", "verkündet")
+_PROMISE_WORDS: Final = substrings("sagt", "sichert")
+_SPEECH_WORDS: Final = substrings("teilt", "führt", "erklärt", "informiert", "berichtet", "sagt", "verkündet")
 # "\bzu" written as "zu" plus a look-behind, so that re searches for the literal "zu".
 # (not before an article: "zu dem Thema berichten", "zu einer Versammlung einladen" keep their "zu")
-_ZU_SPLIT = re.compile(r"zu(?<!\wzu)\s+(?!(?:dem|den|der|die|das|einem|einer|einen|eine)\b)([a-zäöüß]{1,40})\b")
+_ZU_SPLIT: Final = re.compile(r"zu(?<!\wzu)\s+(?!(?:dem|den|der|die|das|einem|einer|einen|eine)\b)([a-zäöüß]{1,40})\b")
 # Replacing by a C-level callable: a template such as r"\1" costs a Python call per sub().
-_GROUP_1 = operator.itemgetter(1)
-_ZU_INFIX = re.compile(r"\b([a-zäöüß]{2,40}?)zu([a-zäöüß]{2,40}(?:en|ern|eln))\b")
-_ZU_INSIDE = re.compile(r"zu(?<=[a-zäöüß]{2}zu)[a-zäöüß]")  # what _ZU_INFIX needs, found by its literal
+_GROUP_1: Final = operator.itemgetter(1)
+_ZU_INFIX: Final = re.compile(r"\b([a-zäöüß]{2,40}?)zu([a-zäöüß]{2,40}(?:en|ern|eln))\b")
+_ZU_INSIDE: Final = re.compile(r"zu(?<=[a-zäöüß]{2}zu)[a-zäöüß]")  # what _ZU_INFIX needs, found by its literal
 # A dependent question or condition after the main verb ("prüfen, ob …", "nachfragen, wann …").
-_DEPENDENT = re.compile(rf",\s+(?:{DEPENDENT_QUESTION}|{DEPENDENT_CONDITION})\b")
-_PARTICIPLE = re.compile(r"\b([a-zäöüß]{4,40}(?:t|en))\s*$")
-_PARTICIPLE_CHARS = 42  # the longest word _PARTICIPLE reads
+_DEPENDENT: Final = re.compile(rf",\s+(?:{DEPENDENT_QUESTION}|{DEPENDENT_CONDITION})\b")
+_PARTICIPLE: Final = re.compile(r"\b([a-zäöüß]{4,40}(?:t|en))\s*$")
+_PARTICIPLE_CHARS: Final = 42  # the longest word _PARTICIPLE reads
 # A participle before "und" (with ge- or an inseparable prefix, so that "und" after a noun is left alone).
-_PARTICIPLE_UND = re.compile(r"\b((?:ge|be|ver|er|ent|zer|[a-zäöüß]{2,6}ge)[a-zäöüß]{2,36}(?:t|en))\s+und\s")
+_PARTICIPLE_UND: Final = re.compile(r"\b((?:ge|be|ver|er|ent|zer|[a-zäöüß]{2,6}ge)[a-zäöüß]{2,36}(?:t|en))\s+und\s")
 
 
 def make_action(quote: str) -> str:
@@ -191,18 +192,20 @@ def _present_to_infinitive(verb: str) -> str:
 
 
 # Who acts, as the start of a phrase: the owner field names them already.
-_SUBJECT = re.compile(
+_SUBJECT: Final = re.compile(
     rf"(?:{ADMINISTRATION}|Kämmerei|Magistrat|(?:Fachbereich|Fachdienst|Amt)\s+\d[\d.]*"
     r"|[A-ZÄÖÜ][a-zäöüß]*amt|Amt|Bauhof|Betriebshof|(?:Herr|Frau)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\wäöüß-]+"
     rf"|(?:{EXECUTIVE}|(?:ober)?bürgermeister(?:in)?)(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?|(?:GR|GRin|StR|StRin|KTA|KA|SB)\s+[A-ZÄÖÜ][\wäöüß-]+)\s+"
 )
-_PRESENT_IRREGULAR = {
+_PRESENT_IRREGULAR: Final = {
     "lädt": "laden", "tritt": "treten", "hält": "halten", "nimmt": "nehmen", "gibt": "geben", "lässt": "lassen",
     "trägt": "tragen", "schlägt": "schlagen", "sieht": "sehen", "spricht": "sprechen", "trifft": "treffen",
     "übernimmt": "übernehmen", "unternimmt": "unternehmen",
 }
-_PARTICLES = frozenset({"vor", "weiter", "an", "auf", "ein", "fest", "zu", "mit", "nach", "aus", "zurück", "statt",
-                        "bei", "ab", "dar", "fort", "zusammen"})
+_PARTICLES: Final = frozenset({
+    "vor", "weiter", "an", "auf", "ein", "fest", "zu", "mit", "nach", "aus", "zurück", "statt",
+    "bei", "ab", "dar", "fort", "zusammen",
+})
 
 
 def to_infinitive(participle: str) -> str:

@@ -8,19 +8,20 @@ delegieren" (no comma) after the request verb.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from core.extraction.lines import Span
 
 # Conjunctions that open a subordinate clause which can carry a commitment of its own.
-_SUBORDINATORS = (
+_SUBORDINATORS: Final = (
     "dass|daß|da|weil|um|nachdem|sodass|damit|bevor|obwohl|indem|zumal|so dass"
 )
-_CLAUSE_COMMA = re.compile(r"[,;]\s+|\s[–-]\s")
-_COMMA = re.compile(r"[,;]\s+")  # the same where no dash occurs: a character class first scans fast
-_COMMA_ONLY = re.compile(r",\s+")  # and where no semicolon occurs either: a literal first scans faster
+_CLAUSE_COMMA: Final = re.compile(r"[,;]\s+|\s[–-]\s")
+_COMMA: Final = re.compile(r"[,;]\s+")  # the same where no dash occurs: a character class first scans fast
+_COMMA_ONLY: Final = re.compile(r",\s+")  # and where no semicolon occurs either: a literal first scans faster
 # Without one, _COMMA finds the same as the slower _CLAUSE_COMMA: most dashes join words ("Straßen-Bau").
-_SPACED_DASH = re.compile(r"[–-](?<=\s[–-])\s")
-_OPENS_CLAUSE = re.compile(
+_SPACED_DASH: Final = re.compile(r"[–-](?<=\s[–-])\s")
+_OPENS_CLAUSE: Final = re.compile(
     rf"(?:{_SUBORDINATORS})\b(?!\s+\d)"  # "…, um 17 Uhr statt" is a time, not "um … zu"
     # V2 after a fronted subordinate clause: "Nachdem X zusagt, wird von Y ausgeführt"
     r"|(?:wird|werden|werde|ist|sind|sei|hat|haben|kann|soll|solle|muss|müsse)\s"
@@ -29,8 +30,8 @@ _OPENS_CLAUSE = re.compile(
     r"|(?:die|der|das)\s+[A-ZÄÖÜ][\wäöüß-]+\s+(?:\w+\s+){0,2}(?:werde|wird|solle|soll|müsse|muss)\s"
 )
 # "…, was von der Verwaltung zugesagt wurde" / "…, welche Menschen …": attached to the left.
-_ZU_TAIL = 160  # the zu-infinitive group sits at the end: only its tail is searched
-_ZU_INFINITIVE_END = re.compile(
+_ZU_TAIL: Final = 160  # the zu-infinitive group sits at the end: only its tail is searched
+_ZU_INFINITIVE_END: Final = re.compile(
     r"(?:\bzu\s+[a-zäöüß]{1,40}(?:en|ern|eln|n)|\b[a-zäöüß]{2,40}zu[a-zäöüß]{2,40}(?:en|ern|eln))"
     r"(?:\s+(?:zu\s+)?(?:lassen|können|werden|sein|haben))?[.!;:“”\"]*$"
 )
@@ -86,7 +87,7 @@ def _zu_group(text: str, start: int, end: int, segment: str, previous: str) -> b
     )
 
 
-_FUNCTION_WORDS = frozenset([
+_FUNCTION_WORDS: Final = frozenset([
     "und", "oder", "sowie", "für", "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines",
     "einem", "einen", "mit", "von", "zu", "zur", "zum", "im", "in", "an", "am", "auf", "aus", "bei", "nach", "über",
     "unter", "vor", "durch", "als", "auch", "bzw",
@@ -100,11 +101,11 @@ def _has_content_word(piece: str) -> bool:
 
 # --- request heads without a comma -----------------------------------------------------------
 
-_REQUEST_HEAD = re.compile(
+_REQUEST_HEAD: Final = re.compile(
     r"\b(?:schlägt|schlug)\b[^,.;:]{0,200}?\svor\b|\b(?:bittet|bat)\s+(?:darum\b)?|\bregt\w*\s+an\b"
 )
 # A segment ending in a zu-infinitive ("… zu delegieren", "vorzulegen.").
-ZU_INF_END = re.compile(r"(?:\bzu\s+[a-zäöüß]{1,40}|\b[a-zäöüß]{2,40}zu[a-zäöüß]{2,40})[.!;:“”\"]*\s*$")
+ZU_INF_END: Final = re.compile(r"(?:\bzu\s+[a-zäöüß]{1,40}|\b[a-zäöüß]{2,40}zu[a-zäöüß]{2,40})[.!;:“”\"]*\s*$")
 
 
 def split_request_heads(text: str, clauses: list[Span]) -> list[Span]:

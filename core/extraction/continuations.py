@@ -7,12 +7,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from typing import Final
 
 from core.types import KIND_PRECEDENCE, Candidate
 
 # A sentence that continues the one before: its subject is a pronoun for the matter just named.
-_REFERS_BACK = re.compile(r"(?:Sie|Er|Dies|Diese|Dieser|Dieses)\s+(?:wird|werden|soll|sollen|erfolgt|findet|ist)\b")
-_RANK = {kind: i for i, kind in enumerate(KIND_PRECEDENCE)}
+_REFERS_BACK: Final = re.compile(
+    r"(?:Sie|Er|Dies|Diese|Dieser|Dieses)\s+(?:wird|werden|soll|sollen|erfolgt|findet|ist)\b"
+)
+_RANK: Final = {kind: i for i, kind in enumerate(KIND_PRECEDENCE)}
 
 
 def merge_continuations(text: str, candidates: Iterable[Candidate]) -> Iterator[Candidate]:

@@ -8,48 +8,73 @@ instead of being tokenised again, and phrase regexes are tried only where their 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from typing import Final
 
 from core.extraction import cues as _cues  # noqa: F401 - the families must be defined before the scan is built
 from core.extraction import lexicon
 from core.extraction import speakers as _speakers  # noqa: F401 - defines the family of speech verbs
 from core.extraction.lexicon import Hits
 
-_MAYBE_SHIFT = 32  # a hit's bits: the families it proves, and those it makes worth a regex shifted up
-_SURE_MASK = (1 << _MAYBE_SHIFT) - 1
-_PREFIX_MAYBE = {prefix: bits << _MAYBE_SHIFT for prefix, bits in lexicon.PREFIX_BITS.items()}
-assert len(lexicon.FAMILIES) <= _MAYBE_SHIFT
-_EXACT_BITS = {
+_MAYBE_SHIFT: Final = 32  # a hit's bits: the families it proves, and those it makes worth a regex shifted up
+_SURE_MASK: Final = (1 << _MAYBE_SHIFT) - 1
+_PREFIX_MAYBE: Final = {prefix: bits << _MAYBE_SHIFT for prefix, bits in lexicon.PREFIX_BITS.items()}
+assert len(lexicon.FAMILIES) <= _MAYBE_SHIFT <= 62 - len(lexicon.FAMILIES)  # bits stay machine integers
+_EXACT_BITS: Final = {
     word: lexicon.WORD_BITS.get(word, 0)
     | (lexicon.KEY_BITS.get(word, 0) | lexicon.PREFIX_BITS.get(word[:4], 0)) << _MAYBE_SHIFT
     for word in lexicon.WORD_SET | lexicon.KEY_SET
 }
 # A cue-bearing word after a non-word character: a word of the tables, or a longer word starting with
 # a 4-letter prefix ("sagte"). The character class in front lets the engine skip ahead fast, the
-# class of first letters spares the trie most attempts.
-_FIRST_LETTERS = "".join(sorted({word[0] for word in _EXACT_BITS} | {prefix[0] for prefix in lexicon.PREFIX_SET}))
+# class of first letters spares the trie most attempts. Both are captured: ``re.split`` then returns
+# the text between the matches with them, so offsets add up from lengths without a match object each.
+# (Two scans, one starting with a literal space, cost more: the attempts at each space, not the search
+# for them, are the work.)
+_FIRST_LETTERS: Final = "".join(
+    sorted({word[0] for word in _EXACT_BITS} | {prefix[0] for prefix in lexicon.PREFIX_SET})
+)
 # (The class in front is ``NOT_WORD_LATIN1``: a match after a word character beyond Latin-1 is skipped.)
-_SCAN = re.compile(
-    rf"{lexicon.NOT_WORD_LATIN1}(?=[{_FIRST_LETTERS}])({lexicon.trie(set(_EXACT_BITS), set(lexicon.PREFIX_SET))})"
+_SCAN: Final = re.compile(
+    rf"({lexicon.NOT_WORD_LATIN1})(?=[{_FIRST_LETTERS}])({lexicon.trie(set(_EXACT_BITS), set(lexicon.PREFIX_SET))})"
 )
 lexicon.seal()
-_PHRASES = lexicon.PHRASES  # family bit -> phrase regex (complete now: the tables are sealed)
+# For the first four letters of a word: the families whose phrases can start there, each with the regex of
+# just those phrases (in their order), so that confirming a family tries only what can match at the word.
+_GROUP_PHRASES: Final[dict[str, tuple[tuple[int, re.Pattern[str]], ...]]] = {}
+for _family in lexicon.FAMILIES:
+    for _group, _phrases in _family.phrase_groups.items():
+        _GROUP_PHRASES[_group] = (
+            *_GROUP_PHRASES.get(_group, ()),
+            (_family.bit, re.compile(r"\b(?:" + "|".join(_phrases) + r")\b", re.IGNORECASE)),
+        )
 
 
-def _inside_word(pair: str) -> bool:
-    """Whether both characters of ``pair`` are word characters (the regex ``\\w`` on str: alnum or "_")."""
-    return pair.isalnum() or ("_" in pair and all(char.isalnum() or char == "_" for char in pair))
+def _is_word_char(char: str) -> bool:
+    """``\\w`` for one character of a str pattern: alphanumeric or "_"."""
+    return char.isalnum() or char == "_"
+
+
+def _bisect(values: list[int], x: int, lo: int) -> int:
+    """``bisect.bisect_left(values, x, lo)``, as a loop that compiles to native integer comparisons."""
+    hi = len(values)
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if values[mid] < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 class CueIndex:
     """The cue-bearing words of a stretch of text and their offsets, found by a single regex scan.
 
     Every sentence and clause in it then looks its word bits up with two bisections instead of
-    being tokenised again. The result equals tokenising the slice (``_words``) as long as no word
+    being tokenised again. The result equals tokenising the slice (``lexicon.lookup``) as long as no word
     straddles either end of the slice; a slice cut inside a word is tokenised instead.
     """
 
-    __slots__ = ("_base", "_bits", "_low", "_plain", "_starts", "_text")
+    __slots__ = ("_base", "_bits", "_groups", "_low", "_plain", "_starts", "_text")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self._text = text
@@ -63,15 +88,19 @@ class CueIndex:
         self._plain = bool(low) and "ı" not in low and "ſ" not in low
         starts: list[int] = []  # where each cue-bearing word starts, as an offset into _low
         bits: list[int] = []
-        self._starts, self._bits = starts, bits
-        add_start, add_bits, exact, prefixed = starts.append, bits.append, _EXACT_BITS.get, _PREFIX_MAYBE
-        beyond = lexicon.beyond_latin1_word
-        for match in _SCAN.finditer(low):
-            if beyond(low[match.start()]):
-                continue  # inside a word ("ł" before it)
-            word = match.group(1)
-            add_start(match.start(1))
-            add_bits(exact(word) or prefixed[word[:4]])
+        groups: list[str] = []  # its first four letters (the phrases that can start there: _GROUP_PHRASES)
+        self._starts, self._bits, self._groups = starts, bits, groups
+        pieces = _SCAN.split(low) if low else []
+        pos = 0
+        # pieces: the text before a match, its non-word character, its word, the text up to the next one, …
+        for n in range(0, len(pieces) - 1, 3):
+            pos += len(pieces[n]) + 1
+            word: str = pieces[n + 2]
+            if not lexicon.beyond_latin1_word(pieces[n + 1]):  # (else inside a word: "ł" before it)
+                starts.append(pos)
+                bits.append(_EXACT_BITS.get(word, 0) or _PREFIX_MAYBE[word[:4]])
+                groups.append(word[:4])
+            pos += len(word)
 
     def hits(self, start: int, end: int) -> Hits:
         """The word bits of ``text[start:end]`` (a slice of the indexed text): proven and to be confirmed."""
@@ -79,31 +108,38 @@ class CueIndex:
         if start >= end or not low:
             return lexicon.lookup(self._text[start:end])
         i, j = start - self._base, end - self._base
-        before, after = low[i - 1:i + 1], low[j - 1:j + 1]
-        if before.isalnum() or after.isalnum() or (
-            ("_" in before or "_" in after) and (_inside_word(before) or _inside_word(after))
+        if (_is_word_char(low[i]) and _is_word_char(low[i - 1])) or (
+            _is_word_char(low[j - 1]) and _is_word_char(low[j])
         ):
             return lexicon.lookup(self._text[start:end])  # a word straddles an end: tokenise the slice
-        starts = self._starts
-        first = bisect_left(starts, i)
-        last = bisect_left(starts, j, first)
-        bits = 0
-        for word_bits in self._bits[first:last]:
-            bits |= word_bits
-        return bits & _SURE_MASK, bits >> _MAYBE_SHIFT, self if self._plain else None, i
+        starts, bits = self._starts, self._bits
+        first = _bisect(starts, i, 0)
+        found = 0
+        for k in range(first, _bisect(starts, j, first)):
+            found |= bits[k]
+        return found & _SURE_MASK, found >> _MAYBE_SHIFT, self if self._plain else None, i
 
     def confirm(self, segment: str, offset: int, families: int, first: bool) -> int:
-        """``_confirm`` for the segment at ``offset`` in ``_low``, trying each phrase regex only where a
-        key word of its family starts (a phrase cannot match elsewhere), instead of searching it."""
-        starts, bits = self._starts, self._bits
+        """Those of ``families`` whose phrase regex matches the segment at ``offset`` in ``_low``, trying at each
+        key word only the phrases of each family that can start there, instead of searching the segment."""
+        starts, bits, groups = self._starts, self._bits, self._groups
         found = 0
-        for k in range(bisect_left(starts, offset), bisect_left(starts, offset + len(segment))):
+        lo = _bisect(starts, offset, 0)
+        for k in range(lo, _bisect(starts, offset + len(segment), lo)):
             todo = (bits[k] >> _MAYBE_SHIFT) & families & ~found
-            while todo:
-                bit = todo & -todo
-                todo ^= bit
-                if _PHRASES[bit].match(segment, starts[k] - offset) is not None:
+            if not todo:
+                continue
+            for bit, phrases in _GROUP_PHRASES.get(groups[k], ()):
+                if bit & todo and phrases.match(segment, starts[k] - offset) is not None:
                     found |= bit
                     if first:
                         return found
         return found
+
+    def starts_of(self, offset: int, length: int, family: int) -> list[int]:
+        """Where the words with a bit of ``family`` (proven or to be confirmed) start in the segment of
+        ``length`` characters at ``offset`` in ``_low``, relative to the segment."""
+        starts, bits = self._starts, self._bits
+        both = family | family << _MAYBE_SHIFT
+        lo = _bisect(starts, offset, 0)
+        return [starts[k] - offset for k in range(lo, _bisect(starts, offset + length, lo)) if bits[k] & both]

@@ -11,29 +11,30 @@ All patterns are flat alternations with ``\\b`` anchors (no nested quantifiers).
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from core.extraction.lexicon import Hits, confirm_families, family_hits, lookup, word_cue
 from core.extraction.patterns import COUNCIL, REPLY_NOUNS, REPLY_OBJECT
 
-MODAL = word_cue("muss", "müssen", "müsse", "soll", "sollen", "solle")
-MODAL_WEAK = word_cue("sollte", "sollten")  # Konjunktiv II: advice more often than obligation
-WERDE = re.compile(r"\bwerde\b")  # Konjunktiv I in reported speech: "er werde … vorlegen"
-WERDEN_FUTURE = re.compile(r"\b(?:wird|werden|werde)\b")
+MODAL: Final = word_cue("muss", "müssen", "müsse", "soll", "sollen", "solle")
+MODAL_WEAK: Final = word_cue("sollte", "sollten")  # Konjunktiv II: advice more often than obligation
+WERDE: Final = re.compile(r"\bwerde\b")  # Konjunktiv I in reported speech: "er werde … vorlegen"
+WERDEN_FUTURE: Final = re.compile(r"\b(?:wird|werden|werde)\b")
 # "ist/sind … zu prüfen", "einzuarbeiten sind": zu-infinitive with sein = obligation, as the pattern
 #   \bzu\s+[a-zäöüß]{3,40}(?:en|ern|eln)\b|\b[a-zäöüß]{2,40}zu[a-zäöüß]{2,40}(?:en|ern|eln)\b
 # (has_zu_infinitive). Its parts start with the literal "zu", so that re skips ahead to it instead of
 # trying a word boundary at every character; the infix's head is then read back from the "zu".
-_ZU_SEPARATE = re.compile(r"zu(?<!\wzu)\s+[a-zäöüß]{3,40}(?:en|ern|eln)\b")  # "zu prüfen"
-_ZU_INFIX = re.compile(r"zu(?<=[a-zäöüß]{2}zu)(?=[a-zäöüß]{2,40}(?:en|ern|eln)\b)")  # the zu of "vorzulegen"
-_HEAD = re.compile(r"[a-zäöüß]{2,40}\Z")  # "vor" before it, searched up to the "zu"
-SEIN = word_cue("ist", "sind", "sei", "seien")
-CAN_NOW = re.compile(r"\bkann\b[^.]{0,160}?\bnun\b|\bkann\s+nun\b", re.IGNORECASE)
+_ZU_SEPARATE: Final = re.compile(r"zu(?<!\wzu)\s+[a-zäöüß]{3,40}(?:en|ern|eln)\b")  # "zu prüfen"
+_ZU_INFIX: Final = re.compile(r"zu(?<=[a-zäöüß]{2}zu)(?=[a-zäöüß]{2,40}(?:en|ern|eln)\b)")  # the zu of "vorzulegen"
+_HEAD: Final = re.compile(r"[a-zäöüß]{2,40}\Z")  # "vor" before it, searched up to the "zu"
+SEIN: Final = word_cue("ist", "sind", "sei", "seien")
+CAN_NOW: Final = re.compile(r"\bkann\b[^.]{0,160}?\bnun\b|\bkann\s+nun\b", re.IGNORECASE)
 
-ASSIGN = word_cue(
+ASSIGN: Final = word_cue(
     r"beauftragt", r"beauftragen", r"ermächtigt", r"ermächtigen", r"gebeten", r"ersucht", r"ersuchen",
     r"Prüfauftrag", r"Arbeitsauftrag", r"Auftrag\s+an\s+(?:die|den)", r"aufgetragen",
 )
-PROMISE = word_cue(
+PROMISE: Final = word_cue(
     r"sagt\w*\s+(?:[\w.]+\s+){0,10}zu\b", r"sicher\w*\s+(?:[\w.]+\s+){0,10}zu\b", r"zugesagt", r"zugesichert",
     r"beabsichtigt", r"beabsichtige", r"angestrebt", r"nachgereicht", r"nachgeliefert", r"nachzuliefern",
     r"nachzureichen", r"verspricht", r"Zusage", r"kündigt\s+an", r"in\s+Aussicht", r"zusagt", r"zusagen",
@@ -44,52 +45,52 @@ PROMISE = word_cue(
     r"übernimmt\s+(?:die|das|den)\s+(?:Organisation|Koordination|Koordinierung|Einladung|Planung|Vorbereitung"
     r"|Federführung|Klärung|Prüfung|Erstellung|Ausarbeitung|Moderation|Kontaktaufnahme|Abstimmung|Aufgabe)",
 )
-PLANNED = word_cue(r"plant", r"geplant", r"vorgesehen", r"beabsichtigt\s+ist")  # weaker: also used for states
-STRONG_SCHEDULE = word_cue(r"vertagt", r"vertagen", r"verwiesen", r"verweisen", r"Verweisung", r"überwiesen",
-                      r"weitergeleitet", r"weiterzuleiten", r"delegieren", r"Wiedervorlage",
-                      rf"empfiehlt\s+(?:dem|der)\s+{COUNCIL}")
-SCHEDULE = word_cue(
+PLANNED: Final = word_cue(r"plant", r"geplant", r"vorgesehen", r"beabsichtigt\s+ist")  # weaker: also used for states
+STRONG_SCHEDULE: Final = word_cue(r"vertagt", r"vertagen", r"verwiesen", r"verweisen", r"Verweisung", r"überwiesen",
+                                  r"weitergeleitet", r"weiterzuleiten", r"delegieren", r"Wiedervorlage",
+                                  rf"empfiehlt\s+(?:dem|der)\s+{COUNCIL}")
+SCHEDULE: Final = word_cue(
     r"vertagt", r"vertagen", r"zurückgestellt", r"zurückzustellen", r"Wiedervorlage", r"auf\s+die\s+Tagesordnung",
     r"Sondersitzung", r"Klausurtagung", r"Ortstermin", r"Ortsbesichtigung", r"Begehung", r"Ortsbegehung",
     r"einzuberufen", r"einberufen",
     r"erneut\s+zu\s+beraten", r"erneut\s+beraten", r"begutachtet",
 )
-REFER = word_cue(
+REFER: Final = word_cue(
     r"verwiesen", r"verweisen", r"Verweisung", r"überwiesen", r"weitergeleitet", r"weiterzuleiten",
     r"delegieren", r"zuzuleiten", r"zugeleitet", r"vorgelegt", r"vorzulegen", r"vorlegen", r"einzubringen",
     r"eingebracht", r"zu\s+verteilen", r"zur\s+Entscheidung", r"zur\s+Beschlussfassung", r"zu\s+schicken",
     r"weitergegeben", r"weiterzugeben", r"in\s+die\s+Fraktionen", r"beigefügt", r"beizufügen", r"übersandt",
     r"zu\s+übersenden", r"zugesandt", r"zur\s+Verfügung\s+gestellt",
 )
-REQUEST = word_cue(
+REQUEST: Final = word_cue(
     r"bittet", r"bat", r"bitten", r"bitte",  # ("Sie bitte die Verwaltung, …": reported speech)
     r"schlägt\s+(?:[\w.-]+\s+){0,20}vor", r"schlug\s+(?:[\w.-]+\s+){0,20}vor",
     r"regt\s+an", r"regte\s+an", r"beantragt", r"Vorschlag", r"möchte", r"fordert", r"appelliert",
     r"plädiert", r"wünscht",
 )
-ACCEPT = word_cue(
+ACCEPT: Final = word_cue(
     r"zugesichert", r"zugesagt", r"sagt\w*\s+(?:\w+\s+){0,3}zu", r"sichert\w*\s+(?:\w+\s+){0,3}zu",
     r"befürwortet", r"einverstanden", r"zugestimmt", r"stimmt\w*\s+(?:\w+\s+){0,3}zu",
     r"einvernehmlich", r"Einvernehmen", r"keine\s+Einwendungen", r"kein\s+Widerspruch",
     r"keine\s+Einwände", r"angenommen", r"verständig\w+\s+sich", r"so\s+beschlossen",
     r"sprechen\s+sich\s+(?:\w+\s+){0,3}dafür\s+aus", r"Zustimmung", r"folgt\s+dem\s+Vorschlag",
 )
-RESOLUTION = re.compile(r"^\s*(?:Beschluss|Beschlussvorschlag|Beschlussantrag|Ergebnis)\b", re.IGNORECASE)
+RESOLUTION: Final = re.compile(r"^\s*(?:Beschluss|Beschlussvorschlag|Beschlussantrag|Ergebnis)\b", re.IGNORECASE)
 
-PAST = word_cue(
+PAST: Final = word_cue(
     r"wurde", r"wurden", r"worden", r"war", r"waren", r"hatte", r"hatten", r"hat", r"haben", r"habe",
     r"erfolgte", r"stattgefunden", r"bereits", r"zwischenzeitlich", r"teilte", r"erklärte", r"musste",
     r"mussten", r"letzten", r"vergangenen", r"damals", r"seinerzeit", r"erinnert",
 )
 # "nicht mehr benötigten Zaunfelder" is attributive, not a negated statement; the family regex is
 # case-insensitive, so the attributive check scopes case back in ("nicht entschieden sei" is negated).
-NEGATION = word_cue(
+NEGATION: Final = word_cue(
     r"nicht(?!\s+nur)(?!\s+(?:mehr\s+)?(?-i:[a-zäöüß]{1,40}(?:en|e|es|er)\s+[A-ZÄÖÜ]))",
     r"kein", r"keine", r"keinen", r"keiner", r"weder", r"niemand",
     r"nichts(?!\s+(?:im\s+Wege|entgegen))",  # ("sagt aber nichts zu"; "dem steht nichts entgegen" agrees)
 )
-KENNTNIS = re.compile(r"Kenntnis|zur\s+Kenntnis|Mitteilung\s+zur", re.IGNORECASE)
-OPINION = word_cue(
+KENNTNIS: Final = re.compile(r"Kenntnis|zur\s+Kenntnis|Mitteilung\s+zur", re.IGNORECASE)
+OPINION: Final = word_cue(
     r"könnte", r"könnten", r"würde", r"würden", r"wäre", r"wären", r"möchte", r"wünschenswert",
     r"Meinung", r"Ansicht", r"Sicht", r"sinnvoll", r"appelliert", r"plädiert", r"fände", r"hofft",
     r"vielleicht", r"eventuell", r"evtl", r"man\s+könne", r"sollte\s+man", r"kritisiert",
@@ -98,11 +99,11 @@ OPINION = word_cue(
     r"unbedingt", r"wichtig", r"Sorgfalt", r"wir\b(?!\s+werden\b)", r"Bedingung", r"sich\s+zeigen",
 )
 # A deadline of the public ("die Bewerbungsfrist endet am 31.05."): nobody in the administration owes it.
-_PUBLIC_DEADLINES = tuple(
+_PUBLIC_DEADLINES: Final = tuple(
     rf"{noun}\s+(?:[\w.]+\s+){{0,8}}?(?:endet|abläuft|läuft)"
     for noun in ("Frist", "Bewerbungsfrist", "Antragsfrist", "Einwendungsfrist", "Anmeldefrist", "Abgabefrist")
 )
-ROUTINE = word_cue(
+ROUTINE: Final = word_cue(
     r"generell", r"grundsätzlich", r"jährlich", r"regelmäßig", r"in\s+der\s+Regel", r"üblicherweise",
     r"künftig", r"zukünftig", r"in\s+Zukunft", r"immer", r"stets", r"jeweils", r"zunächst\s+den",
     r"wie\s+üblich", r"wie\s+gewohnt", r"wie\s+jedes\s+Jahr",
@@ -110,7 +111,7 @@ ROUTINE = word_cue(
     r"gemäß\s+§+\s*\d+", r"nach\s+§+\s*\d+",  # a legal norm ("Gemäß § 3 BauGB ist die Öffentlichkeit zu beteiligen")
     *_PUBLIC_DEADLINES,
 )
-SAME_MEETING = word_cue(
+SAME_MEETING: Final = word_cue(
     r"heute", r"heutigen", r"in\s+dieser\s+Sitzung", r"nicht\s*öffentlichen\s+Teil", r"vorgezogen",
     r"vorzuziehen", r"Sitzungsunterbrechung", r"unterbrochen", r"im\s+Anschluss\s+an\s+die\s+Sitzung",
     r"Reihenfolge", r"zur\s+Abstimmung", r"Stimme\s+enthalten", r"verspäten", r"vorrangig", r"verliest",
@@ -125,31 +126,36 @@ SAME_MEETING = word_cue(
     *(rf"{aux}\s+(?:(?:kurz|ausführlich|eingehend|intensiv|kontrovers|ausgiebig)\s+)?"
       r"(?:beraten|diskutiert|erörtert)(?=\s*[.;]?\s*$)" for aux in ("wird", "werden")),
 )
-QUESTION = re.compile(r"\?\s*$")
-FUTURE_WORDS = word_cue(r"dann", r"anschließend", r"im\s+Anschluss", r"demnächst", r"nun", r"danach", r"zeitnah",
-                   r"noch")
+QUESTION: Final = re.compile(r"\?\s*$")
+FUTURE_WORDS: Final = word_cue(r"dann", r"anschließend", r"im\s+Anschluss", r"demnächst", r"nun", r"danach", r"zeitnah",
+                               r"noch")
 
 
 # Single words read as flags: their own bit, no score of their own (a lowered word proves only
 # that the case-sensitive regex which reads them is worth running).
-AUX_FUTURE = word_cue("wird", "werden", "werde")
-AUX_WERDE = word_cue("werde")
-AUX_KANN = word_cue("kann")
-DONE_WORDS = word_cue("beauftragt", "vergeben")
-POSITIVE_WORDS = word_cue("wird", "werden", "werde", "kann", "nun", "noch", "dann")
-REPORTED_WORDS = word_cue("solle", "werde", "sei", "könne", "müsse", "seien", "würden")  # Konjunktiv I of reports
+AUX_FUTURE: Final = word_cue("wird", "werden", "werde")
+AUX_WERDE: Final = word_cue("werde")
+AUX_KANN: Final = word_cue("kann")
+DONE_WORDS: Final = word_cue("beauftragt", "vergeben")
+POSITIVE_WORDS: Final = word_cue("wird", "werden", "werde", "kann", "nun", "noch", "dann")
+# Konjunktiv I of reports
+REPORTED_WORDS: Final = word_cue("solle", "werde", "sei", "könne", "müsse", "seien", "würden")
 # "Anträge können bis … gestellt werden": ability or permission, and its "werden" is no future.
-ABILITY = word_cue("kann", "können", "könne", "darf", "dürfen")
+ABILITY: Final = word_cue("kann", "können", "könne", "darf", "dürfen")
 # Forecasts, amounts and lapses: "Die Einwohnerzahl wird bis 2030 steigen", "… dass der Vertrag Ende Juli
 # ausläuft" happen by themselves; they are nobody's task.
-FORECAST = word_cue("steigen", "steigt", "sinken", "sinkt", "wachsen", "wächst", "zunehmen", "abnehmen", "zurückgehen",
-               "belaufen", "betragen", "beträgt", "ausläuft", "auslaufen", "abläuft", "ablaufen", "verfällt",
-               "verfallen", "andauert", "andauern", "anhält", "anhalten")
-_WIRD_WERDE = re.compile(r"\b(?:wird|werde)\b")
+FORECAST: Final = word_cue(
+    "steigen", "steigt", "sinken", "sinkt", "wachsen", "wächst", "zunehmen", "abnehmen", "zurückgehen",
+    "belaufen", "betragen", "beträgt", "ausläuft", "auslaufen", "abläuft", "ablaufen", "verfällt",
+    "verfallen", "andauert", "andauern", "anhält", "anhalten",
+)
+_WIRD_WERDE: Final = re.compile(r"\b(?:wird|werde)\b")
 # Indirect questions: "Herr X fragt, ob die Straße saniert werde" asks, it promises nothing.
-ASK = word_cue("fragt", "fragte", "erfragt", "erkundigt", "erkundigte", "wissen", "Nachfrage", "Anfrage", "gefragt",
-          "nachgefragt")
-_INDIRECT_QUESTION = re.compile(r",\s*(?:ob|wann|wie|warum|weshalb|wieso|inwieweit|inwiefern|welche\w*)\b")
+ASK: Final = word_cue(
+    "fragt", "fragte", "erfragt", "erkundigt", "erkundigte", "wissen", "Nachfrage", "Anfrage", "gefragt",
+    "nachgefragt",
+)
+_INDIRECT_QUESTION: Final = re.compile(r",\s*(?:ob|wann|wie|warum|weshalb|wieso|inwieweit|inwiefern|welche\w*)\b")
 
 
 def may_commit(clause: str, hits: Hits | None = None) -> bool:
@@ -228,9 +234,11 @@ class Cues:
         self.asked = asked
 
 
-_POSITIVE_FAMILIES = (ASSIGN, PROMISE, PLANNED, STRONG_SCHEDULE, SCHEDULE, REFER, MODAL, MODAL_WEAK, POSITIVE_WORDS)
-_POSITIVE_MASK = sum(f.bit for f in _POSITIVE_FAMILIES)
-_DONE_ASSIGN = re.compile(r"\b(?:sei|ist|wurde|wurden|worden|seien|sind)\b[^.]{0,80}\b(?:beauftragt|vergeben)\b")
+_POSITIVE_FAMILIES: Final = (
+    ASSIGN, PROMISE, PLANNED, STRONG_SCHEDULE, SCHEDULE, REFER, MODAL, MODAL_WEAK, POSITIVE_WORDS,
+)
+_POSITIVE_MASK: Final = sum(f.bit for f in _POSITIVE_FAMILIES)
+_DONE_ASSIGN: Final = re.compile(r"\b(?:sei|ist|wurde|wurden|worden|seien|sind)\b[^.]{0,80}\b(?:beauftragt|vergeben)\b")
 
 
 def read_cues(clause: str, hits: Hits | None = None) -> Cues:

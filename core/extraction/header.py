@@ -4,23 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Final
 
 from core.extraction.owners import normalise_body
 from core.extraction.timex import MONTHS
 
 # Only the head of a document states its own date; later dates are deadlines or history.
-HEAD_CHARS = 2500
+HEAD_CHARS: Final = 2500
 
-_NUM = r"(?P<d>[0-3]?\d)\.\s?(?P<m>[01]?\d)\.\s?(?P<y>(?:19|20)\d\d|\d\d)(?![\d])"
-_LONG = (
+_NUM: Final = r"(?P<d>[0-3]?\d)\.\s?(?P<m>[01]?\d)\.\s?(?P<y>(?:19|20)\d\d|\d\d)(?![\d])"
+_LONG: Final = (
     r"(?P<d>[0-3]?\d)\.\s?(?P<month>Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober"
     r"|November|Dezember)\s+(?P<y>(?:19|20)\d\d)"
 )
-_US = r"(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d\d)"
-_WEEKDAY = r"(?:(?:Mo|Di|Mi|Do|Fr|Sa|So)\.?|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+"
+_US: Final = r"(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d\d)"
+_WEEKDAY: Final = r"(?:(?:Mo|Di|Mi|Do|Fr|Sa|So)\.?|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+"
 
 # Ordered by how reliably the pattern names the meeting's own date.
-_HEADER_PATTERNS = [
+_HEADER_PATTERNS: Final = [
     re.compile(rf"(?:Sitzungstermin|Sitzungsdatum|Datum|Tag der Sitzung)\s*:\s*(?:{_WEEKDAY})?(?:{_NUM})"),
     re.compile(rf"(?:Sitzungstermin|Sitzungsdatum|Datum|Tag der Sitzung)\s*:\s*(?:{_WEEKDAY})?(?:{_LONG})"),
     re.compile(rf"(?:Sitzungstermin|Sitzungsdatum)\s*:\s*{_US}"),
@@ -67,18 +68,18 @@ def _date_of(match: re.Match[str]) -> dt.date | None:
 
 # --- the body (Gremium) whose minutes these are ---------------------------------------------------
 
-BODY_HEAD_CHARS = 1500
+BODY_HEAD_CHARS: Final = 1500
 
-_BODY_NOUN = (
+_BODY_NOUN: Final = (
     r"[A-ZÄÖÜ][\wäöüß+-]*?(?:ausschuss|ausschusses|rat|rates|rats|tag|tages|tags|vertretung|versammlung"
     r"|gruppe|beirat|kommission|konferenz)"
 )
-_FOR = r"\s+für\s+[A-ZÄÖÜ][\wäöüß-]+(?:(?:,\s*|\s+und\s+|\s+sowie\s+)(?:für\s+)?[A-ZÄÖÜ][\wäöüß-]+){0,4}"
+_FOR: Final = r"\s+für\s+[A-ZÄÖÜ][\wäöüß-]+(?:(?:,\s*|\s+und\s+|\s+sowie\s+)(?:für\s+)?[A-ZÄÖÜ][\wäöüß-]+){0,4}"
 # ("Bau- und Umweltausschuss": a shared head noun after a hyphen)
-_BODY_NAME = (rf"(?P<b>(?:[A-ZÄÖÜ][\wäöüß]*-\s+und\s+)?(?:(?:[A-ZÄÖÜ][\wäöüß+-]*-)?Ausschuss(?:es)?(?:{_FOR})?"
+_BODY_NAME: Final = (rf"(?P<b>(?:[A-ZÄÖÜ][\wäöüß]*-\s+und\s+)?(?:(?:[A-ZÄÖÜ][\wäöüß+-]*-)?Ausschuss(?:es)?(?:{_FOR})?"
               rf"|{_BODY_NOUN}|Rat(?:es)?))")
 # Ordered by how reliably the pattern names the document's own body.
-_BODY_PATTERNS = [
+_BODY_PATTERNS: Final = [
     (re.compile(rf"(?:Gremium|Protokoll)\s*:\s*{_BODY_NAME}(?![\wäöüß])"), BODY_HEAD_CHARS),
     # "Sozialausschuss am 31.08.2023", "Gemeinderatssitzung vom 22.02.2018"
     (re.compile(rf"(?m)^[ \t]*{_BODY_NAME}(?:-?[Ss]itzung)?\s+(?:am|vom)\s+(?:{_WEEKDAY})?\d"), BODY_HEAD_CHARS),
@@ -91,7 +92,7 @@ _BODY_PATTERNS = [
     # a title line of its own: "Feuerschutzausschuss", "Gemeinde Grasleben - Gemeinderat"
     (re.compile(rf"(?m)^(?:[^\n.:]{{0,50}}\s[-–]\s)?[ \t]*{_BODY_NAME}[ \t]*$"), 600),
 ]
-_NOT_BODY_HEADS = frozenset({
+_NOT_BODY_HEADS: Final = frozenset({
     "Vortrag", "Beitrag", "Antrag", "Vertrag", "Betrag", "Auftrag", "Ertrag", "Nachtrag", "Eintrag",
     "Dienstag", "Montag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag", "Feiertag", "Werktag",
     "Vorrat", "Unrat", "Heirat", "Hausrat", "Zierrat", "Apparat", "Referat", "Bundestag", "Landtag",

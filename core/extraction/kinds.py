@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from core.extraction.lexicon import contains_any
 from core.extraction.patterns import COUNCIL, COUNCIL_F
@@ -12,8 +13,8 @@ from core.types import KIND_PRECEDENCE, Kind
 # a branch is searched only where a stem occurs, and most clauses contain none (the branches of forward and
 # report_back are case-insensitive and start with a word boundary, so the engine tries them at every
 # character). Only whether a kind fits counts, so the branches are tried in any order.
-_HANDOVER = r"(?:vor(?:gelegt|zulegen|legen)|ein(?:zubringen|gebracht|bringen))"
-_FORWARD: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
+_HANDOVER: Final = r"(?:vor(?:gelegt|zulegen|legen)|ein(?:zubringen|gebracht|bringen))"
+_FORWARD: Final[tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]] = tuple(
     (stems, re.compile(branch, re.IGNORECASE)) for stems, branch in (
         (("verwies", "verweis", "überwies", "überweis", "weiterge", "weiterzu", "weiterle", "delegier"),
          r"\b(?:v(?:erwiesen|erweisen|erwiese|erweisung)|überw(?:iesen|eisen)"
@@ -31,7 +32,7 @@ _FORWARD: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
         (("geklärt",), r"\bIm\s+[\wäöü+-]*[Aa]usschuss\b[^.]{0,80}\bsoll\b[^.]{0,40}\bgeklärt\b"),
     )
 )
-_REPORT: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
+_REPORT: Final[tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]] = tuple(
     (stems, re.compile(branch, re.IGNORECASE)) for stems, branch in (
         (("bericht", "antwort", "klären"),
          r"\bb(?:ericht(?:en|et\s+werden|\s+erstatten|\s+geben)|eantwort(?:en|et\s+werden|ung|et(?=\s*[.!]?\s*$))"
@@ -47,17 +48,17 @@ _REPORT: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
     )
 )
 # "werde die Verwaltung eine …" needs both words: "werde" alone (in every "werden") lets most clauses through.
-_REPORT_ADMIN = re.compile(r"\bwerde\s+die\s+Verwaltung\s+eine\b", re.IGNORECASE)
+_REPORT_ADMIN: Final = re.compile(r"\bwerde\s+die\s+Verwaltung\s+eine\b", re.IGNORECASE)
 # The meeting words, as written: only whether one occurs counts, so the plain words are substring tests
 # and the phrases one case-sensitive pattern.
-_MEETING_WORDS = (
+_MEETING_WORDS: Final = (
     "Sitzung", "sitzung", "stattfinden", "stattfindet", "Tagesordnung", "Treffen", "vertagt", "vertagen",
     "zurückgestellt", "zurückzustellen", "Wiedervorlage", "Workshop", "Ortstermin",
     "Ortsbesichtigung", "Ortsbegehung", "Besichtigung", "Begehung", "begutachtet", "besprochen", "besprechen",
     "behandelt", "behandeln", "Austausch", "Gespräch", "einladen", "einzuladen", "eingeladen", "Konsens", "Klausur",
     "Haushaltsberatungen", "Ältestenrat",
 )
-_MEETING_PHRASES = re.compile(  # every alternative starts with a letter: re skips ahead to those letters
+_MEETING_PHRASES: Final = re.compile(  # every alternative starts with a letter: re skips ahead to those letters
     r"Termin\b(?!\s*:)|z(?:u\s+behandeln|u\s+beschließen)"
     r"|Beratung(?:en)?\s+(?:\w+\s+){0,4}?fort(?:zusetzen|setzen|gesetzt)"
     r"|b(?:eraten\s+werden|eraten\b|eschlossen\s+werden)"
@@ -67,9 +68,11 @@ _MEETING_PHRASES = re.compile(  # every alternative starts with a letter: re ski
     r"|(?:Bürger|Einwohner|Mitglieder|Informations)(?:versammlung|veranstaltung)",
 )
 # Every branch of _MEETING_PHRASES contains one of these.
-_MEETING_STEMS = ("Termin", "behandeln", "beschließen", "fort", "beraten", "beschlossen", "abgestimmt", "gesprochen",
-                  "genehmigt", "tag", "finde", "versammlung", "veranstaltung")
-_VERY_VAGUE = frozenset({"soon", "next_year"})
+_MEETING_STEMS: Final = (
+    "Termin", "behandeln", "beschließen", "fort", "beraten", "beschlossen", "abgestimmt", "gesprochen",
+    "genehmigt", "tag", "finde", "versammlung", "veranstaltung",
+)
+_VERY_VAGUE: Final = frozenset({"soon", "next_year"})
 
 
 def classify(clause: str, has_due: bool, has_period: bool) -> Kind:

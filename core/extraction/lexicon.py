@@ -11,15 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Protocol
+from typing import Final, Protocol
 
-_WORD = re.compile(r"\w+")
+_WORD: Final = re.compile(r"\w+")
 # The Latin-1 word characters negated: a word start searched as "<this class><word>" lets re skip the
 # positions inside words with a bitmap test in its C loop, twice as fast as "\W" (a Unicode category
 # lookup per character) or a leading "\b" (a match attempt per character). It also admits the word
 # characters beyond Latin-1 ("ğ", "Ω"): a match that starts at one of those is skipped
 # (``beyond_latin1_word``).
-NOT_WORD_LATIN1 = "[^" + "".join(chr(c) for c in range(256) if chr(c).isalnum() or chr(c) == "_") + "]"
+NOT_WORD_LATIN1: Final = "[^" + "".join(chr(c) for c in range(256) if chr(c).isalnum() or chr(c) == "_") + "]"
 
 
 def beyond_latin1_word(char: str) -> bool:
@@ -27,8 +27,8 @@ def beyond_latin1_word(char: str) -> bool:
     return char > "\xff" and (char.isalnum() or char == "_")
 
 
-_PLAIN = re.compile(r"^[\wäöüß]+$")
-_KEY = re.compile(r"[\wäöüß]{2,}")
+_PLAIN: Final = re.compile(r"^[\wäöüß]+$")
+_KEY: Final = re.compile(r"[\wäöüß]{2,}")
 
 
 # Every cue family owns one bit; a segment is looked up once and answers for all families.
@@ -74,6 +74,10 @@ class WordCue:
         self.regex = re.compile(r"\b(?:" + "|".join(phrases) + r")\b", re.IGNORECASE) if phrases else None
         if self.regex is not None:
             PHRASES[self.bit] = self.regex
+        # The phrases by the first four letters of their key: at a word, only those can match (see _key).
+        self.phrase_groups: dict[str, list[str]] = {}
+        for phrase in phrases:
+            self.phrase_groups.setdefault(_key(phrase)[:4], []).append(phrase)
         self.prefixes = frozenset(k[:4] for k in self.keys if len(k) >= 4)  # "sagt\w*" also matches "sagte"
         for table, entries in ((WORD_BITS, self.words), (KEY_BITS, self.keys), (PREFIX_BITS, self.prefixes)):
             for entry in entries:
@@ -109,11 +113,11 @@ def _key(phrase: str) -> str:
     return key.group().lower()
 
 
-FAMILIES: list[WordCue] = []
+FAMILIES: Final[list[WordCue]] = []
 # Families whose words only say where another regex may match (``word_cue(..., index_only=True)``):
 # ``family_hits`` neither confirms nor reports them, so they cost nothing where they are not asked for.
 INDEX_ONLY = 0
-PHRASES: dict[int, re.Pattern[str]] = {}  # family bit -> the regex of its phrases
+PHRASES: Final[dict[int, re.Pattern[str]]] = {}  # family bit -> the regex of its phrases
 _sealed = False  # set once the paragraph scan is built from the tables (``seal``)
 
 
@@ -121,6 +125,8 @@ class Confirmer(Protocol):
     """What knows where the key words of a stretch of text are (``cue_index.CueIndex``)."""
 
     def confirm(self, segment: str, offset: int, families: int, first: bool) -> int: ...
+
+    def starts_of(self, offset: int, length: int, family: int) -> list[int]: ...
 
 
 # A segment's word bits: the families a word proves, those whose phrase regex must confirm, and the

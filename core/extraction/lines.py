@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Final
 
 from core.extraction.patterns import NEW_ITEM
 
 Span = tuple[int, int]
 
-_BULLET_START = re.compile(r"\s*(?:[-•*–]\s|\(?\d{1,2}[.)]\s|[a-z]\)\s|TOP\b|Ö\s\d|N\s\d)")
-_HEADING_CHARS = frozenset('.:!?;"“”')
+_BULLET_START: Final = re.compile(r"\s*(?:[-•*–]\s|\(?\d{1,2}[.)]\s|[a-z]\)\s|TOP\b|Ö\s\d|N\s\d)")
+_HEADING_CHARS: Final = frozenset('.:!?;"“”')
 
 # Tokens that end with a full stop without ending the sentence (lower-cased, without the dot).
-ABBREVIATIONS = frozenset([
+ABBREVIATIONS: Final = frozenset([
     "nr", "abs", "art", "bzw", "ca", "dr", "prof", "gem", "ggf", "vgl", "evtl", "inkl", "einschl", "zzgl", "lfd",
     "str", "st", "bgm", "bspw", "hr", "fr", "mio", "mrd", "tsd", "std", "min", "jh", "jhd", "ff", "sog", "geb",
     "ehem", "max", "rd", "tel", "kap", "fa", "pkt", "az", "drs", "ds", "top", "ziff", "anl", "vors", "stv", "usw",
@@ -79,9 +80,9 @@ def _long_heading(text: str, pos: int, nl: int, stop: int) -> bool:
     return nxt < stop and text[nxt].isupper()
 
 
-_WRAPPED_MIN = 24  # a wrapped line is longer than this; shorter ones (table cells, list words) are not judged
+_WRAPPED_MIN: Final = 24  # a wrapped line is longer than this; shorter ones (table cells, list words) are not judged
 # Words a heading or a complete line never ends with: the line was wrapped inside its sentence.
-_OPEN_ENDINGS = frozenset([
+_OPEN_ENDINGS: Final = frozenset([
     "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "und", "oder",
     "sowie", "für", "mit", "von", "vom", "zu", "zur", "zum", "im", "in", "an", "am", "auf", "aus", "bei", "nach",
     "über", "unter", "vor", "durch", "als", "dass", "daß", "ob", "wie", "sei", "ist", "sind", "wird", "werden",

@@ -23,14 +23,15 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
+from typing import Final
 
-PACKAGE = "core.extraction"
-HERE = Path(__file__).resolve().parent
-MANIFEST = HERE / "native-build.json"
-GROUP = f"{PACKAGE}._rules"  # mypyc's shared library becomes core/extraction/_rules__mypyc.*.so
-PURE_ENV = "WIEDERVORLAGE_PURE_PYTHON"
+PACKAGE: Final = "core.extraction"
+HERE: Final = Path(__file__).resolve().parent
+MANIFEST: Final = HERE / "native-build.json"
+GROUP: Final = f"{PACKAGE}._rules"  # mypyc's shared library becomes core/extraction/_rules__mypyc.*.so
+PURE_ENV: Final = "WIEDERVORLAGE_PURE_PYTHON"
 # Not compiled: the package entry (runs this guard), the command-line entry and this module.
-_NOT_COMPILED = {"__init__", "__main__", "native"}
+_NOT_COMPILED: Final = {"__init__", "__main__", "native"}
 
 
 def compiled_modules(directory: Path = HERE) -> list[str]:

@@ -9,11 +9,12 @@ nominative; ``find_assignee`` whom a resolution commissions. Speakers and person
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from core.extraction.lexicon import substrings
 from core.extraction.patterns import ADMINISTRATION, EXECUTIVE, EXECUTIVE_F, EXECUTIVE_M
 
-_PARTY = re.compile(
+_PARTY: Final = re.compile(
     rf"\b(?P<party>(?:Die|die)\s+{ADMINISTRATION}"
     r"|(?:Fachbereich|Fachdienst|Amt|Referat|Dezernat|Fachabteilung)\s+\d[\d.]*"
     rf"|(?:Der|der)\s+(?:{EXECUTIVE_M}|Kreisausschuss|Gemeinderat|Stadtrat|Rat"
@@ -24,21 +25,23 @@ _PARTY = re.compile(
     r"|(?:Der|der)\s+(?:Bauhof|Betriebshof|Wirtschaftshof)"
     r"|[Vv]on\s+Seiten\s+der\s+Verwaltung|von\s+der\s+Verwaltung|seitens\s+der\s+Verwaltung|vonseiten\s+der\s+Verwaltung)\b"
 )
-_FOR_WHAT = r"(?:\s+für\s+[A-ZÄÖÜ][\wäöüß-]+(?:(?:,\s+|\s+und\s+|\s+sowie\s+)(?:für\s+)?[A-ZÄÖÜ][\wäöüß-]+){0,5})?"
-_COMPOUND_ENDS = (
+_FOR_WHAT: Final = (
+    r"(?:\s+für\s+[A-ZÄÖÜ][\wäöüß-]+(?:(?:,\s+|\s+und\s+|\s+sowie\s+)(?:für\s+)?[A-ZÄÖÜ][\wäöüß-]+){0,5})?"
+)
+_COMPOUND_ENDS: Final = (
     "ausschuss|ausschusses|rat|rates|rats|tag|tages|gruppe|kommission|beirat|versammlung|vertretung|konferenz"
 )
 # The alternatives of the body pattern, in order, each with the substring it cannot match without
 # (None: always tried). An alternative that cannot match changes nothing, so it is left out of the
 # pattern for that clause: its backtracking over every capitalised word is what costs.
-_BODY_ALTERNATIVES: tuple[tuple[str, str | None], ...] = (
+_BODY_ALTERNATIVES: Final[tuple[tuple[str, str | None], ...]] = (
     (rf"(?:[A-ZÄÖÜ][\wäöüß+-]*-)?Ausschuss(?:es)?{_FOR_WHAT}", "Ausschuss"),
     (rf"[A-ZÄÖÜ][\wäöüß+-]*(?:{_COMPOUND_ENDS})", None),
     (r"Rat(?:es)?|Kreistag(?:es|s)?|Gremien|Fraktionen", None),
     (r"[A-Z]{2,4}-Ausschuss(?:es)?", "Ausschuss"),
     (r"[A-ZÄÖÜ]?[\wäöü]*[Aa]usschüssen?", "usschüss"),
 )
-_BODY_ACRONYM = r"\b(?:des|dem|den|im|in\s+den|an\s+den|der)\s+(?P<acr>[A-Z][A-Z+]{1,4})\b"
+_BODY_ACRONYM: Final = r"\b(?:des|dem|den|im|in\s+den|an\s+den|der)\s+(?P<acr>[A-Z][A-Z+]{1,4})\b"
 
 
 def _body_pattern(ausschuss: bool, plural: bool) -> re.Pattern[str]:
@@ -48,28 +51,28 @@ def _body_pattern(ausschuss: bool, plural: bool) -> re.Pattern[str]:
 
 
 # Keyed by ("Ausschuss" in clause, "usschüss" in clause).
-_BODY_BY_PRESENT = {(a, p): _body_pattern(a, p) for a in (False, True) for p in (False, True)}
-_BODY = _BODY_BY_PRESENT[True, True]
+_BODY_BY_PRESENT: Final = {(a, p): _body_pattern(a, p) for a in (False, True) for p in (False, True)}
+_BODY: Final = _BODY_BY_PRESENT[True, True]
 # Every branch of _BODY but the acronym one contains one of these (lower-cased).
-_BODY_STEMS = substrings(
+_BODY_STEMS: Final = substrings(
     "ausschuss", "ausschüss", "rat", "tag", "gruppe", "kommission", "versammlung", "vertretung", "konferenz",
     "gremien", "fraktionen",
 )
-_ACRONYM_BODY = re.compile(r"\b(?:des|dem|den|im|in\s+den|an\s+den|der)\s+[A-Z][A-Z+]{1,4}\b")
-_CAPITALS = re.compile(r"[A-Z][A-Z+]")  # what an acronym needs; found fast as it starts with a class
+_ACRONYM_BODY: Final = re.compile(r"\b(?:des|dem|den|im|in\s+den|an\s+den|der)\s+[A-Z][A-Z+]{1,4}\b")
+_CAPITALS: Final = re.compile(r"[A-Z][A-Z+]")  # what an acronym needs; found fast as it starts with a class
 
 
-_NOT_BODIES = frozenset({"Vortrag", "Beitrag", "Antrag", "Vertrag", "Betrag", "Auftrag", "Ertrag", "Nachtrag",
-                         "Zuschlag", "Dienstag", "Montag", "Mittwoch", "Donnerstag", "Freitag", "Samstag",
-                         "Sonntag", "Feiertag", "Vorrat", "Beirat", "Unrat", "Heirat", "Hausrat", "Zierrat",
-                         "Apparat", "Referat", "Senat", "Vorschlag", "Bundestag", "Landtag",
-                         "Verwaltungsrat", "Aufsichtsrat", "Krippengruppe", "Kitagruppe", "Kindergartengruppe",
-                         "Hortgruppe", "Zielgruppe", "Altersgruppe", "Personengruppe", "Nutzergruppe", "Baumgruppe",
-                         "Spielgruppe", "Jugendgruppe", "Betreuungsgruppe", "Wählergruppe", "Fallgruppe",
-                         "Bürgerversammlung", "Einwohnerversammlung", "Mitgliederversammlung"})
-_NOT_ACRONYMS = frozenset({"TOP", "CDU", "SPD", "FDP", "AfD", "EU", "DS", "GRDrs", "NNr", "BM", "OB", "EUR",
-                           "KW", "UG", "OG", "EG", "GmbH", "AG", "HH", "VHS", "KIM", "SDK", "TÜV", "WST",
-                           "LSV", "PDF", "NRW", "ÖPNV", "FW", "BZS", "SÖS", "REP", "STd"})
+_NOT_BODIES: Final = frozenset({
+    "Vortrag", "Beitrag", "Antrag", "Vertrag", "Betrag", "Auftrag", "Ertrag", "Nachtrag", "Zuschlag", "Dienstag",
+    "Montag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag", "Feiertag", "Vorrat", "Beirat", "Unrat",
+    "Heirat", "Hausrat", "Zierrat", "Apparat", "Referat", "Senat", "Vorschlag", "Bundestag", "Landtag",
+    "Verwaltungsrat", "Aufsichtsrat", "Krippengruppe", "Kitagruppe", "Kindergartengruppe", "Hortgruppe", "Zielgruppe",
+    "Altersgruppe", "Personengruppe", "Nutzergruppe", "Baumgruppe", "Spielgruppe", "Jugendgruppe", "Betreuungsgruppe",
+    "Wählergruppe", "Fallgruppe", "Bürgerversammlung", "Einwohnerversammlung", "Mitgliederversammlung",
+})
+_NOT_ACRONYMS: Final = frozenset({"TOP", "CDU", "SPD", "FDP", "AfD", "EU", "DS", "GRDrs", "NNr", "BM", "OB", "EUR",
+                                  "KW", "UG", "OG", "EG", "GmbH", "AG", "HH", "VHS", "KIM", "SDK", "TÜV", "WST",
+                                  "LSV", "PDF", "NRW", "ÖPNV", "FW", "BZS", "SÖS", "REP", "STd"})
 
 
 
@@ -108,7 +111,7 @@ def find_body(clause: str) -> str | None:
     return None
 
 
-_GENITIVES = (
+_GENITIVES: Final = (
     ("üssen", "üsse"), ("usses", "uss"), ("rates", "rat"), ("rats", "rat"), ("tages", "tag"), ("tags", "tag"),
 )
 
@@ -130,14 +133,14 @@ def normalise_body(body: str) -> str:
 
 # "Der Ausschuss beauftragt die Verwaltung, …", "Der Rat bittet den Bürgermeister, …": the body
 # commissions, the accusative object acts. Without this the commissioning body came out as owner.
-_ASSIGNEE = re.compile(
+_ASSIGNEE: Final = re.compile(
     r"\b(?:beauftragt|beauftragen|bittet|bitten|bitte|ersucht|ersuchen|ermächtigt|ermächtigen|fordert|fordern)"
     rf"\s+(?:die|den|das)\s+(?P<who>{ADMINISTRATION}"
     rf"|{EXECUTIVE}|Kämmerer|Kämmerin|Geschäftsführung|Vorsitzenden|Magistrat|Gemeindevorstand|Kreisausschuss|Bezirksamt"
     r"|(?:Fachbereich|Fachdienst|Amt|Referat|Dezernat)\s+\d[\d.]*)\b"
 )
 # The passive form: "Die Verwaltung wird beauftragt, A zu tun und B vorzulegen".
-_ASSIGNEE_PASSIVE = re.compile(
+_ASSIGNEE_PASSIVE: Final = re.compile(
     rf"\b(?:Die|Der|Das|die|der|das)\s+(?P<who>{ADMINISTRATION}"
     rf"|{EXECUTIVE}|Magistrat|Gemeindevorstand|Bezirksamt|Amt"
     r"|Kreisausschuss|(?:Fachbereich|Fachdienst|Referat|Dezernat)\s+\d[\d.]*)\s+(?:wird|werden)\s+(?:\w+\s+){0,3}?"

@@ -8,105 +8,108 @@ alternations or bounded repetitions: linear time on adversarial input.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 # How minutes name the administration as an actor (also read by ``actions``).
-ADMINISTRATION = r"(?:Stadt|Kreis|Gemeinde|Amts|Verbandsgemeinde|Samtgemeinde|Bezirks|Schul)?[Vv]erwaltung"
+ADMINISTRATION: Final = r"(?:Stadt|Kreis|Gemeinde|Amts|Verbandsgemeinde|Samtgemeinde|Bezirks|Schul)?[Vv]erwaltung"
 # The heads of the administration in the Länder's codes, masculine and feminine, longest first within a
 # stem: they act for it ("Der Ortsbürgermeister wird nachfragen", "Die Bezirksbürgermeisterin wird beauftragt").
-EXECUTIVE_TITLES_M = (
+EXECUTIVE_TITLES_M: Final = (
     "Oberbürgermeister", "Bezirksbürgermeister", "Ortsbürgermeister", "Samtgemeindebürgermeister",
     "Verbandsbürgermeister", "Bürgermeister", "Landrat", "Amtsdirektor", "Amtsvorsteher",
 )
-EXECUTIVE_TITLES_F = tuple("Landrätin" if t == "Landrat" else t + "in" for t in EXECUTIVE_TITLES_M)
-EXECUTIVE_M = "|".join(EXECUTIVE_TITLES_M)
-EXECUTIVE_F = "|".join(EXECUTIVE_TITLES_F)
-EXECUTIVE = "|".join(EXECUTIVE_TITLES_F + EXECUTIVE_TITLES_M)  # feminine first: "…in" is the longer word
+EXECUTIVE_TITLES_F: Final = tuple("Landrätin" if t == "Landrat" else t + "in" for t in EXECUTIVE_TITLES_M)
+EXECUTIVE_M: Final = "|".join(EXECUTIVE_TITLES_M)
+EXECUTIVE_F: Final = "|".join(EXECUTIVE_TITLES_F)
+EXECUTIVE: Final = "|".join(EXECUTIVE_TITLES_F + EXECUTIVE_TITLES_M)  # feminine first: "…in" is the longer word
 # How minutes record an agreement and a promise (read by heads, acceptances and the tasks they state).
-_AGREE = (r"beschlossen|beschließt|vereinbart|vereinbaren|verabredet|verabreden|verständig\w+"
+_AGREE: Final = (r"beschlossen|beschließt|vereinbart|vereinbaren|verabredet|verabreden|verständig\w+"
           r"|(?:sprechen|spricht)\s+sich\s+(?:\w+\s+){0,4}?dafür\s+aus")
-_PROMISE_VERB = r"sagt|sagte|sichert|sicherte"
-PRONOUN_START = re.compile(r"^(?:Er|Sie|Dieser|Diese|Dies|Weiter|Ferner|Abschließend|Außerdem|Zudem)\b")
-ACCEPT_SENTENCE = re.compile(
+_PROMISE_VERB: Final = r"sagt|sagte|sichert|sicherte"
+PRONOUN_START: Final = re.compile(r"^(?:Er|Sie|Dieser|Diese|Dies|Weiter|Ferner|Abschließend|Außerdem|Zudem)\b")
+ACCEPT_SENTENCE: Final = re.compile(
     r"^(?:Dies|Das|Dieser|Diese|Dem|Der\s+Vorschlag|Die\s+Bitte|Die\s+Anregung|Gegen|Nachdem|Einvernehmlich"
     r"|Die\s+Mitglieder|Der\s+\w+\s+ist\s+damit|Die\s+\w+mitglieder|Der\s+Vorsitzende\s+stimmt)\b"
 )
 # "Landrat Dr. Weber sagt dies zu.": accepts the request before; it states no task of its own.
-ACCEPT_ANAPHOR = re.compile(
+ACCEPT_ANAPHOR: Final = re.compile(
     rf"[^,]{{0,80}}?\b(?:{_PROMISE_VERB}|stimmt|stimmte)\s+(?:dies|das|es|dieses|diesem)"
     r"\s+(?:\w+\s+){0,2}?zu\s*[.!]?\s*$"
 )
 # A head that states a view: "Herr Kurz meint, dass …", "Sie ist der Auffassung, dass …".
-OPINION_HEAD = re.compile(
+OPINION_HEAD: Final = re.compile(
     r"\b(?:meint|meinte|findet|fand|glaubt|bezweifelt|vertritt\s+die\s+(?:Auffassung|Ansicht|Meinung)"
     r"|(?:ist|sei|war)\s+der\s+(?:Auffassung|Ansicht|Meinung|Überzeugung))\b"
 )
 # A passive report whose subject is told: "Über das Ergebnis wird der Ausschuss informiert."
-INFORMED = re.compile(r"\b(?:wird|werden|werde)\b.{0,160}?\b(?:informiert|unterrichtet|in\s+Kenntnis\s+gesetzt)\b")
+INFORMED: Final = re.compile(
+    r"\b(?:wird|werden|werde)\b.{0,160}?\b(?:informiert|unterrichtet|in\s+Kenntnis\s+gesetzt)\b"
+)
 # A speaker's first person plural future: "Wir werden dem Ausschuss … vorlegen."
-WE_WILL = re.compile(r"\s*(?:\w+\s+){0,3}?[Ww]ir\s+werden\b")
+WE_WILL: Final = re.compile(r"\s*(?:\w+\s+){0,3}?[Ww]ir\s+werden\b")
 # A head that makes what it governs a condition: "… wird unter der Bedingung zugestimmt, dass … vorgelegt wird".
-CONDITION_HEAD = re.compile(r"\bBedingung\b|\bvorausgesetzt\b")
+CONDITION_HEAD: Final = re.compile(r"\bBedingung\b|\bvorausgesetzt\b")
 # An acceptance that states its own task after the comma (not "dies/das zu tun").
-OWN_TASK_ACCEPT = re.compile(
+OWN_TASK_ACCEPT: Final = re.compile(
     rf"(?:\b(?:{_AGREE})|\b(?:{_PROMISE_VERB})\w*\s+(?:\w+\s+){{0,3}}?zu)\s*,(?!\s*(?:dies|das|es|dem|diesem)\b)"
 )
 # The matter raised is the subject of the reply: "Dies wird schriftlich beantwortet." after a question.
 # A reply as a noun, with what it answers: "Die Beantwortung (der Nachfrage zu den Wartezeiten) erfolgt …".
-REPLY_NOUNS = ("Beantwortung", "Antwort", "Stellungnahme", "Rückmeldung")
-REPLY_OBJECT = r"(?:\s+(?:der|des|zur|zum|zu|auf\s+die|auf\s+den)(?:\s+[\w-]+){1,5}?)?"
-REPLY_NOUN = rf"(?:{'|'.join(REPLY_NOUNS)}){REPLY_OBJECT}"
-MATTER_SUBJECT = re.compile(
+REPLY_NOUNS: Final = ("Beantwortung", "Antwort", "Stellungnahme", "Rückmeldung")
+REPLY_OBJECT: Final = r"(?:\s+(?:der|des|zur|zum|zu|auf\s+die|auf\s+den)(?:\s+[\w-]+){1,5}?)?"
+REPLY_NOUN: Final = rf"(?:{'|'.join(REPLY_NOUNS)}){REPLY_OBJECT}"
+MATTER_SUBJECT: Final = re.compile(
     r"\s*(?:(?:Dies|Das|Diese\s+Frage|Die\s+Frage|Die\s+Anfrage)\s+(?:wird|werde)"
     rf"|(?:Die|Eine)\s+(?:schriftliche\s+)?{REPLY_NOUN}\s+(?:erfolgt|folgt|wird|werde))\b"
 )
-REPORTED = re.compile(r"\b(?:solle|werde|sei|könne|müsse|seien|würden)\b")
-RESOLUTION_END = re.compile(
+REPORTED: Final = re.compile(r"\b(?:solle|werde|sei|könne|müsse|seien|würden)\b")
+RESOLUTION_END: Final = re.compile(
     r"^\s*(?:TOP\b|Protokoll\b|Wortprotokoll|Sachverhalt|Begründung|Beratung|Abstimmung|Sach-\s+und"
     r"|Beratungsinhalt|Herr\s|Frau\s)"
 )
-RESOLUTION_START = re.compile(
+RESOLUTION_START: Final = re.compile(
     r"^\s*[„\"]?(?:Beschluss\w*|Ergebnis/Beschluss|Empfehlung|Der\s+\w+\s+beschließt|Es\s+wird\s+beschlossen)"
 )
-SENTENCE_END_CHARS = frozenset(".!?…]“”\"')")  # the last character of a complete sentence
+SENTENCE_END_CHARS: Final = frozenset(".!?…]“”\"')")  # the last character of a complete sentence
 # The words each anchored pattern can start with (after white space where it allows that): a
 # ``str.startswith`` test spares the regex call for most sentences.
-ACCEPT_OPENERS = ("Dies", "Das", "Dem", "Der", "Die", "Gegen", "Nachdem", "Einvernehmlich")
-PRONOUN_OPENERS = ("Er", "Sie", "Dies", "Weiter", "Ferner", "Abschließend", "Außerdem", "Zudem")
-RESOLUTION_START_OPENERS = ("„", '"', "Beschluss", "Ergebnis/", "Empfehlung", "Der", "Es")
-RESOLUTION_END_OPENERS = (
+ACCEPT_OPENERS: Final = ("Dies", "Das", "Dem", "Der", "Die", "Gegen", "Nachdem", "Einvernehmlich")
+PRONOUN_OPENERS: Final = ("Er", "Sie", "Dies", "Weiter", "Ferner", "Abschließend", "Außerdem", "Zudem")
+RESOLUTION_START_OPENERS: Final = ("„", '"', "Beschluss", "Ergebnis/", "Empfehlung", "Der", "Es")
+RESOLUTION_END_OPENERS: Final = (
     "TOP", "Protokoll", "Wortprotokoll", "Sachverhalt", "Begründung", "Beratung", "Abstimmung", "Sach-", "Herr", "Frau",
 )
 # A motion or draft is introduced: its "wird beauftragt" is not (yet) a task.
-PROPOSAL_START = re.compile(
+PROPOSAL_START: Final = re.compile(
     r"(?:Beschlussantrag|Beschlussvorschlag|folgenden\s+Antrag|Antrag\s+(?:der|des)\s+[\w-]+(?:\s+[\w-]+)?)\s*:\s*$"
     r"|\bverliest\b.*:\s*$|\bstellt\b.*\bAntrag\b.*:\s*$"
 )
-ADOPTED = re.compile(
+ADOPTED: Final = re.compile(
     r"(?:einstimmig|mehrheitlich|einmütig)\s+(?:beschlossen|angenommen|zugestimmt)|Beschluss:\s*(?:einstimmig"
     r"|mehrheitlich|beschlossen|angenommen)|\bwie\s+beantragt\b|Abstimmung(?:sergebnis)?:\s*(?:Ja|\d)"
     r"|Einmütige\s+Zustimmung|Zustimmung\s+zu"
 )
 # Where each branch of ADOPTED starts ("wie beantragt": a few characters before its anchor).
-ADOPTED_ANCHORS = (
+ADOPTED_ANCHORS: Final = (
     "einstimmig", "mehrheitlich", "einmütig", "Beschluss:", "beantragt", "Abstimmung", "Einmütige", "Zustimmung",
 )
 # The start of another agenda item: "TOP 5 …", "Zu Punkt 3: …", "Ö 4 …", "7.2 Bebauungsplan …".
-NEW_ITEM = re.compile(
+NEW_ITEM: Final = re.compile(
     r"\s*(?:TOP\b|Tagesordnungspunkt\b|Zu\s+(?:TOP|Punkt)\b|Punkt\s+\d|[ÖN]\s*\d|\d+(?:\.\d+)*\s+[A-ZÄÖÜ])"
 )
-REJECTED = re.compile(
+REJECTED: Final = re.compile(
     r"nicht\s+weiter\s+beraten|abgelehnt|zurückgezogen|Abstimmung\s+[^.]{0,40}erfolgt\s+[^.]{0,20}nicht"
     r"|keine\s+Mehrheit|nicht\s+angenommen"
 )
-ENUM_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z]\)|[-•])\s+")
-ENUM_MARK = re.compile(r"(?:\d{1,2}[.)]|[a-z]\)|[-•])\s+(?=[A-ZÄÖÜ])")  # at a given position (no ^)
+ENUM_ITEM: Final = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z]\)|[-•])\s+")
+ENUM_MARK: Final = re.compile(r"(?:\d{1,2}[.)]|[a-z]\)|[-•])\s+(?=[A-ZÄÖÜ])")  # at a given position (no ^)
 # An office of the administration as a subject; a person counts with an office in brackets
 # ("Frau Koch (Kämmerei) klärt bis zum 15.03. …", as in the result minutes of working groups).
 # (also read by ``speakers``: an office in brackets after a speaker's name)
-OFFICE = (r"(?:Fachbereich(?:sleitung)?|Fachdienst|Amt|Dezernat|Referat|(?:Stadt)?[Vv]erwaltung|Kämmerei|Bauhof"
+OFFICE: Final = (r"(?:Fachbereich(?:sleitung)?|Fachdienst|Amt|Dezernat|Referat|(?:Stadt)?[Vv]erwaltung|Kämmerei|Bauhof"
           r"|[A-ZÄÖÜ][a-zäöüß]*(?:amt|management|stelle))")
-VERWALTUNG_PRESENT_OPENERS = ("Die", "Das", "Der", "Herr", "Frau")  # after white space or an enumeration
-VERWALTUNG_PRESENT = re.compile(
+VERWALTUNG_PRESENT_OPENERS: Final = ("Die", "Das", "Der", "Herr", "Frau")  # after white space or an enumeration
+VERWALTUNG_PRESENT: Final = re.compile(
     rf"^\s*(?:\d{{1,2}}[.)]\s+)?(?:Die\s+{ADMINISTRATION}|Die\s+Kämmerei|Das\s+[A-ZÄÖÜ]?[a-zäöüß]*[Aa]mt(?:\s+\d+)?"
     r"|Der\s+Fachbereich(?:\s+\d+)?|Der\s+Fachdienst(?:\s+\d+)?|Der\s+Bauhof|Das\s+[A-ZÄÖÜ][a-zäöüß]*management"
     r"|Die\s+[A-ZÄÖÜ][a-zäöüß]*stelle"
@@ -118,7 +121,7 @@ VERWALTUNG_PRESENT = re.compile(
 # A named person's present-tense step, as result minutes write their tasks ("Frau Seidel versendet das
 # Protokoll bis Ende der Woche"): a plan only with a time after the meeting ("Herr X prüft" alone may be
 # said in it). Verbs that report in the meeting ("informiert", "legt dar", "stimmt zu") are left out.
-PERSON_PLAN = re.compile(
+PERSON_PLAN: Final = re.compile(
     r"\s*(?:Herr|Frau)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\wäöüß-]+(?:\s+\([^()]{0,30}\))?\s+"
     r"(?:prüft|erstellt|erarbeitet|klärt|ermittelt|sorgt|bereitet|versendet|verschickt|übersendet|übermittelt"
     r"|lädt|organisiert|kümmert|veranlasst|reicht|schickt|holt)\b"
@@ -126,13 +129,13 @@ PERSON_PLAN = re.compile(
 # A label that opens a line of result minutes ("Ergebnis: …", "Vereinbart: …", "Aufgabe: …") or of an
 # answered question ("Zu Frage 2: …"): the text after it is the quote, and the labels of agreements
 # and tasks give it the force of an agreed head.
-RESULT_LABEL = re.compile(
+RESULT_LABEL: Final = re.compile(
     r"\s*(?:(?P<task>Vereinbart|Vereinbarung|Verabredet|Verabredung|Festlegung|Festgelegt|Absprache"
     r"|Aufgabe|Arbeitsauftrag|To-?[Dd]os?|Nächste\s+Schritte|Nächster\s+Schritt)|Ergebnis|Fazit"
     r"|Zu\s+Frage\s+\d{1,2}[a-z]?)\s*:\s+"
 )
 # Present-tense steps that happen after the meeting (unlike "berichtet", "stellt vor": said in it).
-ADMIN_ACTION = re.compile(
+ADMIN_ACTION: Final = re.compile(
     # ("hält" and "beantragt" are left out: "hält … für sinnvoll" is an opinion, "beantragt, …" a motion)
     r"\s*\S+(?:\s+\S+){1,2}?\s+(?:prüft|erstellt|erarbeitet|klärt|ermittelt|sorgt|tritt|bereitet"
     r"|schreibt|lädt|leitet|veranlasst|kümmert|organisiert|setzt)\b"
@@ -140,56 +143,56 @@ ADMIN_ACTION = re.compile(
     r"|[^.;]{0,80}?\bund\s+(?:prüft|erstellt|erarbeitet|klärt|ermittelt|sorgt|bereitet|leitet|veranlasst|kümmert"
     r"|organisiert)\b"
 )
-ZU_INF_ANY = re.compile(
+ZU_INF_ANY: Final = re.compile(
     r"(?:\bzu\s+[a-zäöüß]{1,40}|\b[a-zäöüß]{2,40}zu[a-zäöüß]{2,40}(?:en|ern|eln))(?=\s*(?:[,.;:“”\"]|$))"
 )
-FINITE_WORDS = (
+FINITE_WORDS: Final = (
     "sei", "ist", "wird", "werde", "wurde", "habe", "hat", "sind", "seien", "werden", "kann", "könne", "muss", "müsse",
     "soll", "solle",
 )
-FINITE_END = re.compile(rf"\b(?:{'|'.join(FINITE_WORDS)})\s*$")  # tried only where str.endswith found a word
-CAPITALISED = re.compile(r"\s[A-ZÄÖÜ][a-zäöüß]")
-PROPOSE = re.compile(r"\b(?:schlägt|schlug)\b|\bVorschlag\b")
-AGREED = re.compile(rf"\b(?:{_AGREE}|besprochen\s+worden)\b")
-INTENT_OWN = re.compile(r"beabsichtig")  # a person's own intention, unlike "geplant" (a plan of record)
-ON_BEHALF = re.compile(r"(?:seitens|von\s+Seiten|vonseiten)\s+der\s+Verwaltung")
-LOWER3 = re.compile(r"[a-zäöüß]{3}")
-HANDOVER = re.compile(r"vorgelegt|vorzulegen|vorlegen|einzubringen|eingebracht|einbringen|verteilen|schicken")
+FINITE_END: Final = re.compile(rf"\b(?:{'|'.join(FINITE_WORDS)})\s*$")  # tried only where str.endswith found a word
+CAPITALISED: Final = re.compile(r"\s[A-ZÄÖÜ][a-zäöüß]")
+PROPOSE: Final = re.compile(r"\b(?:schlägt|schlug)\b|\bVorschlag\b")
+AGREED: Final = re.compile(rf"\b(?:{_AGREE}|besprochen\s+worden)\b")
+INTENT_OWN: Final = re.compile(r"beabsichtig")  # a person's own intention, unlike "geplant" (a plan of record)
+ON_BEHALF: Final = re.compile(r"(?:seitens|von\s+Seiten|vonseiten)\s+der\s+Verwaltung")
+LOWER3: Final = re.compile(r"[a-zäöüß]{3}")
+HANDOVER: Final = re.compile(r"vorgelegt|vorzulegen|vorlegen|einzubringen|eingebracht|einbringen|verteilen|schicken")
 # The administration's own future, ending in its infinitive ("Die Verwaltung wird … prüfen."), active only:
 # "wird durch Herrn X vertreten", "wird vom Kreis unterstützt" are passives about it. The infinitive ends the
 # segment, so a match starts at most ADMIN_FUTURE_REACH characters before the end: only that tail is searched.
 # A council or committee by the end of its name, compounds included ("Verbandsgemeinderat", "Kreistag",
 # "Bezirksverordnetenversammlung", "Gemeindevertretung"); the feminine ones take "der" in the dative.
-COUNCIL_F = r"[\w-]*(?:[Vv]ersammlung|[Vv]ertretung)"
-COUNCIL = r"[\w-]*(?:[Rr]at|[Kk]reistag|[Aa]usschuss|[Vv]ersammlung|[Vv]ertretung)"
+COUNCIL_F: Final = r"[\w-]*(?:[Vv]ersammlung|[Vv]ertretung)"
+COUNCIL: Final = r"[\w-]*(?:[Rr]at|[Kk]reistag|[Aa]usschuss|[Vv]ersammlung|[Vv]ertretung)"
 # Words that open a dependent question or condition after a verb ("prüfen, ob …", "informieren, sobald …").
-DEPENDENT_QUESTION = (r"(?:ob|wann|wie|wer|wen|wem|was|welche[rsnm]?|wo|wohin|woher|warum|weshalb|inwieweit"
+DEPENDENT_QUESTION: Final = (r"(?:ob|wann|wie|wer|wen|wem|was|welche[rsnm]?|wo|wohin|woher|warum|weshalb|inwieweit"
                       r"|inwiefern)")
-DEPENDENT_CONDITION = r"(?:sobald|sofern|falls|nachdem|bevor)"
+DEPENDENT_CONDITION: Final = r"(?:sobald|sofern|falls|nachdem|bevor)"
 # The agent of a passive: after it, "wird" is no future of the subject ("wird durch Herrn Meier vertreten").
-AGENT = r"\b(?:durch|vom|von\s+(?:der|dem|den|Herrn?|Frau))\b"
+AGENT: Final = r"\b(?:durch|vom|von\s+(?:der|dem|den|Herrn?|Frau))\b"
 # (A "\\b" in front of a pattern makes re try it at every character. Where a pattern starts with a known
 # letter, it is written to start with that letter, the boundary checked behind it: "[Dd](?<!\\w[Dd])ie" for
 # "\\b(?:Die|die)". Then re skips ahead to the letter.)
-_ADMIN_ACTOR_AFTER_D = (  # the article without its first letter
+_ADMIN_ACTOR_AFTER_D: Final = (  # the article without its first letter
     rf"(?:ie\s+(?:{ADMINISTRATION}|Kämmerei|{EXECUTIVE_F})"
     rf"|er\s+(?:Bauhof|Betriebshof|Fachbereich|Fachdienst|{EXECUTIVE_M})(?:\s+\d[\d.]{{0,8}})?"
     r"|as\s+[A-ZÄÖÜ][a-zäöüß]{0,30}amt(?:\s+\d{1,4})?)\s{1,5}(?:wird|werde)\b"
     rf"(?![^.]{{0,200}}{AGENT})"
 )
-ADMIN_FUTURE_END = re.compile(
+ADMIN_FUTURE_END: Final = re.compile(
     rf"[Dd](?<!\w[Dd]){_ADMIN_ACTOR_AFTER_D}"
     r"(?=[^.]{0,200}\b[a-zäöüß]{1,40}(?:en|ern|eln)\s{0,20}[.!]?\s{0,20}$)"
 )
-ADMIN_FUTURE_REACH = 320  # the longest match start before the end: subject 50, "wird", 200, a word, spaces
+ADMIN_FUTURE_REACH: Final = 320  # the longest match start before the end: subject 50, "wird", 200, a word, spaces
 # The same future with a dependent question or condition after the infinitive, at the clause's start:
 # "Die Verwaltung wird prüfen, ob …", "Der Bürgermeister wird nachfragen, wann …", "… informieren, sobald …".
-ADMIN_FUTURE_SUB = re.compile(
+ADMIN_FUTURE_SUB: Final = re.compile(
     rf"\s*[Dd]{_ADMIN_ACTOR_AFTER_D}[^.,;]{{0,200}}?\b[a-zäöüß]{{1,40}}(?:en|ern|eln),\s{{1,5}}"
     rf"(?:{DEPENDENT_QUESTION}|{DEPENDENT_CONDITION}|wenn|dass|damit)\b"
 )
 # The administration as the subject next to a future "wird"/"werden" (either order), or as the agent:
-ADMIN_SUBJECT_FUTURE = re.compile(
+ADMIN_SUBJECT_FUTURE: Final = re.compile(
     r"w(?<!\ww)(?:ird|erden)\s+(?:"
     # "… wird die Verwaltung die Beschilderung überprüfen"
     rf"(?:die|der|das)\s+(?:{ADMINISTRATION}|Kämmerei|Magistrat|{EXECUTIVE}|Fachbereich|Fachdienst|[A-ZÄÖÜ]\w*amt)\b"
@@ -203,12 +206,12 @@ ADMIN_SUBJECT_FUTURE = re.compile(
     r"|vorbereitet|übernommen|eingeholt|angefragt)\b)"
 )
 # … or a coordinated future: "Die Verwaltung nimmt die Anregung auf und wird sie prüfen"
-ADMIN_SUBJECT_COORDINATED = re.compile(
+ADMIN_SUBJECT_COORDINATED: Final = re.compile(
     rf"[Dd](?<!\w[Dd])ie\s+{ADMINISTRATION}\s+[a-zäöüß]+\b[^.,;]{{0,80}}?\bund\s+(?:wird|werde)\b"
 )
 # Subjects outside the council and its administration: their plans are their own (guidelines: exclude).
-THIRD_PARTY_OPENERS = ("Die", "Der", "Das", "Nach")  # after white space
-THIRD_PARTY = re.compile(
+THIRD_PARTY_OPENERS: Final = ("Die", "Der", "Das", "Nach")  # after white space
+THIRD_PARTY: Final = re.compile(
     r"\s*(?:(?:Die|Der|Das)\s+(?:[\w-]+\s+)?(?:Schule|Schulleitung|Firma|Investor|Investorin|Vorhabenträger\w*"
     r"|Bauherr\w*|Unternehmen|[\w-]*[Vv]erein|Bahn|Ministerium|Landesbetrieb|Eigentümer\w*|Kirchengemeinde"
     r"|Netzbetreiber|Stadtwerke|Verkehrsbetriebe|Energieversorger|Telekom|Polizei|Deutsche\s+Bahn"
@@ -222,21 +225,21 @@ THIRD_PARTY = re.compile(
     r"|Nach\s+(?:Auskunft|Angaben|Mitteilung)\s+(?:des|der)\s+(?!Verwaltung\b)[\w-]+)\b"
 )
 # A committee's recommendation to the body that decides: a referral with a head ("empfiehlt dem Rat, …").
-RECOMMEND = re.compile(rf"\bempfiehlt\s+(?:dem|der)\s+(?P<to>{COUNCIL})\b")
-UNTIL = re.compile(r"\bbis\s+(?:zur|zum|zu)\b")
+RECOMMEND: Final = re.compile(rf"\bempfiehlt\s+(?:dem|der)\s+(?P<to>{COUNCIL})\b")
+UNTIL: Final = re.compile(r"\bbis\s+(?:zur|zum|zu)\b")
 # A meeting named as the deadline of a task, with its body: "bis zur Sitzung des Finanzausschusses".
-UNTIL_MEETING = re.compile(r"\bbis\s+zur\s+(?:[\w-]+\s+){0,2}?[\w-]*[Ss]itzung(?:\s+(?:des|der)\s+[\w-]+)?")
+UNTIL_MEETING: Final = re.compile(r"\bbis\s+zur\s+(?:[\w-]+\s+){0,2}?[\w-]*[Ss]itzung(?:\s+(?:des|der)\s+[\w-]+)?")
 # A stated milestone ("der Umzug erfolgt zum 01.01.2024", "die Begehung findet am … statt", "die Grundschulen
 # folgen bis zu den Osterferien"): with a future date.
-MILESTONE = re.compile(r"\b(?:erfolgt|erfolgen|folgt|folgen|findet|finden|beginnt|beginnen|startet|starten)\b")
+MILESTONE: Final = re.compile(r"\b(?:erfolgt|erfolgen|folgt|folgen|findet|finden|beginnt|beginnen|startet|starten)\b")
 # A verbal promise governing the clause after it ("sagt zu, …"); a noun ("an dessen Zusage") recalls one.
-PROMISE_HEAD = re.compile(
+PROMISE_HEAD: Final = re.compile(
     rf"\b(?:{_PROMISE_VERB})\b(?:\s+[\w.]+){{0,10}}?\s+zu\s*$|"
     r"\b(?:kündigt|kündigte)\b(?:\s+[\w.]+){0,10}?\s+an\s*$"
     r"|\b(?:verspricht|versprach|verpflichtet\s+sich)\b|\b(?:hat|haben)\s+(?:\w+\s+){0,4}?(?:zugesagt|zugesichert)\s*$"
     r"|\b(?:erklärt|erklärte|erklären)\s+sich\s+(?:\w+\s+){0,3}?bereit\s*$"
 )
-INTENT = re.compile(r"beabsichtig|geplant|angestrebt|vorgesehen|\bplant\b")
+INTENT: Final = re.compile(r"beabsichtig|geplant|angestrebt|vorgesehen|\bplant\b")
 # A head whose content is the dass-clause after it: "Begründet werde dies damit, dass …".
-CORRELATE_END = re.compile(r"\b(?:damit|davon|darüber|daran)\s*$")
-SPEECH_VERB = re.compile(r"\b(?:teilt|führt|erklärt|informiert)\w*\b")
+CORRELATE_END: Final = re.compile(r"\b(?:damit|davon|darüber|daran)\s*$")
+SPEECH_VERB: Final = re.compile(r"\b(?:teilt|führt|erklärt|informiert)\w*\b")

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import Final
 
 from core.extraction import cues as cue
 from core.extraction import patterns as rx
@@ -49,12 +50,12 @@ from core.extraction.timex import TimeExpr, find_times, find_times_possible
 from core.extraction.units import Unit, agreed, intends, units_of
 from core.types import Candidate, Kind, MeetingContext
 
-THRESHOLD = 0.45
-LOOKAHEAD = 2
-MIN_CLAUSE_CHARS = 12
-_EPS = 1e-6
-MIN_SENTENCE = 5  # shorter are crumbs, not even a heading such as "Beschluss:"
-INDEX_BLOCK = 8192  # characters of paragraphs scanned for cue words at once
+THRESHOLD: Final = 0.45
+LOOKAHEAD: Final = 2
+MIN_CLAUSE_CHARS: Final = 12
+_EPS: Final = 1e-6
+MIN_SENTENCE: Final = 5  # shorter are crumbs, not even a heading such as "Beschluss:"
+INDEX_BLOCK: Final = 8192  # characters of paragraphs scanned for cue words at once
 
 
 class RulesExtractor:
@@ -307,4 +308,4 @@ def _candidate(
 
 
 
-RULES = RulesExtractor()
+RULES: Final = RulesExtractor()

@@ -11,19 +11,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import Final
 
 from core.extraction.lines import ABBREVIATIONS, Span, logical_lines, next_char, skip_space, strip_span, word_before
 
 # Later stages run a dozen regexes per sentence; bounding the length keeps the
 # whole pipeline linear even for a megabyte without a single full stop.
-MAX_SENTENCE = 1200
+MAX_SENTENCE: Final = 1200
 
-_PARA_BREAK = re.compile(r"\n(?:[ \t\f\r]*+\n)++")  # a whole run of blank lines at once
+_PARA_BREAK: Final = re.compile(r"\n(?:[ \t\f\r]*+\n)++")  # a whole run of blank lines at once
 # The first mark of a run only ("......" stays linear); where only full stops occur, it is tried at each
 # (_dot_marks) instead of scanning every character. A lone full stop after a one-letter word ("z. B.") or
 # after a number of one to three digits ("1. Oktober", "am 13.09. wird") never ends a sentence (see
 # _is_boundary): the lookbehinds drop it here, without a Python call per dot.
-_END_PUNCT = re.compile(
+_END_PUNCT: Final = re.compile(
     r"[.!?](?<![.!?][.!?])"
     r"(?:(?<=\.)(?<!(?<![\w-])[A-Za-zÄÖÜäöüß]\.)(?<!(?<![\w-])\d\.)(?<!(?<![\w-])\d\d\.)(?<!(?<![\w-])\d\d\d\.)"
     r"(?![.!?])|(?<=\.)[.!?]++|(?<=[!?])[.!?]*+"
@@ -33,8 +34,8 @@ _END_PUNCT = re.compile(
     r"(?=\s+(?:Der|Die|Das|Er|Sie|Es|Dies|Diese|Dieser|Herr|Frau|Man|Wir)\s))"
     r"[\"“”')\]]*+(?=\s)"
 )
-_MAX_DOTS = 32  # _dot_marks hands the rest of a line with more full stops to finditer
-_AFTER_MARK = frozenset('.!?"“”\')]')  # what can follow an end mark in _END_PUNCT besides white space
+_MAX_DOTS: Final = 32  # _dot_marks hands the rest of a line with more full stops to finditer
+_AFTER_MARK: Final = frozenset('.!?"“”\')]')  # what can follow an end mark in _END_PUNCT besides white space
 def iter_paragraphs(text: str) -> Iterator[Span]:
     """Yield spans of blank-line separated paragraphs (stripped, never empty), lazily."""
     pos = 0
@@ -139,7 +140,7 @@ def _is_boundary(text: str, dot: int, after: int, end: int) -> bool:
     return not nxt or nxt.isupper() or nxt.isdigit() or nxt in "„\"“(-–•"
 
 
-_SENTENCE_OPENER = re.compile(
+_SENTENCE_OPENER: Final = re.compile(
     r"(?:Der|Die|Das|Dem|Den|Des|Ein|Eine|Einer|Er|Sie|Es|Dies|Diese|Dieser|Dieses|Herr|Frau|Man|Wir|Hierzu"
     r"|Dazu|Außerdem|Weiter|Zudem|Ferner)\b"
 )

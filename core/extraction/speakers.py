@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Final
 
 from core.extraction.lexicon import NOT_WORD_LATIN1, Hits, beyond_latin1_word, first_letter_groups, word_cue
 from core.extraction.patterns import (
@@ -24,7 +25,7 @@ from core.extraction.patterns import (
 )
 
 # Titles of the administration: a passive statement by such a speaker is the speaker's to-do.
-ADMIN_TITLES = (
+ADMIN_TITLES: Final = (
     *EXECUTIVE_TITLES_F, *EXECUTIVE_TITLES_M, "Bezirksstadträtin", "Bezirksstadtrat", "Amtsleiterin", "Amtsleiter",
     "Fachbereichsleiterin", "Fachbereichsleiter", "Dezernentin", "Dezernent", "Beigeordnete", "Beigeordneter",
     "Kämmerin", "Kämmerer", "Kreiskämmerer", "Stadtkämmerer", "Stadtdirektor", "Kreisdirektor", "Erste Stadträtin",
@@ -33,7 +34,7 @@ ADMIN_TITLES = (
     "OBM", "OB", "EBM", "BMin", "BM", "Bgm", "Bgm.", "Bürgerm.",
 )
 # Council members: their wishes are not the administration's to-dos.
-MEMBER_TITLES = (
+MEMBER_TITLES: Final = (
     "Ratsmitglied", "Ratsherr", "Ratsfrau", "Stadtverordneter", "Stadtverordnete", "Kreistagsabgeordneter",
     "Kreistagsabgeordnete", "Kreistagabgeordneter", "Gemeindevertreter", "Gemeindevertreterin",
     "Ausschussmitglied", "StRin", "StR", "SB", "KA", "KTA", "KR", "Stadtrat", "Stadträtin", "sachkundige",
@@ -53,12 +54,12 @@ def _by_first_letter(words: list[str]) -> str:
     return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
-_TITLE_ALT = _by_first_letter(sorted(ADMIN_TITLES + MEMBER_TITLES, key=len, reverse=True))
-_NAME = r"(?:Dr\.\s+|Prof\.\s+)*(?:[A-ZÄÖÜ]\.\s+)?[A-ZÄÖÜ][a-zäöüß]{1,40}(?:-[A-ZÄÖÜ][a-zäöüß]{1,40})?"
+_TITLE_ALT: Final = _by_first_letter(sorted(ADMIN_TITLES + MEMBER_TITLES, key=len, reverse=True))
+_NAME: Final = r"(?:Dr\.\s+|Prof\.\s+)*(?:[A-ZÄÖÜ]\.\s+)?[A-ZÄÖÜ][a-zäöüß]{1,40}(?:-[A-ZÄÖÜ][a-zäöüß]{1,40})?"
 # A second capitalised word is a surname ("Peter Buchholz"), unless it is a noun ("Schairer Besserung").
-_NOUN_END = r"(?:ung|heit|keit|schaft|tion|ität|nis|ment|ag|en)\b"
-_NAME2 = rf"(?:\s+(?![A-ZÄÖÜ][a-zäöüß]{{1,40}}{_NOUN_END})[A-ZÄÖÜ][a-zäöüß]{{1,40}})?"
-_PERSON = re.compile(
+_NOUN_END: Final = r"(?:ung|heit|keit|schaft|tion|ität|nis|ment|ag|en)\b"
+_NAME2: Final = rf"(?:\s+(?![A-ZÄÖÜ][a-zäöüß]{{1,40}}{_NOUN_END})[A-ZÄÖÜ][a-zäöüß]{{1,40}})?"
+_PERSON: Final = re.compile(
     rf"\b(?:(?P<title>{_TITLE_ALT})\s+(?:(?:Herr|Frau)\s+)?(?P<tname>{_NAME}{_NAME2})"
     rf"|(?P<hf>Herrn?|Frau)\s+(?:(?P<htitle>{_TITLE_ALT})\s+)?(?P<hname>{_NAME}{_NAME2})"
     rf"|(?:[Dd]er)\s+(?P<role>{EXECUTIVE_M}|Vorsitzende|Ausschussvorsitzende"
@@ -67,7 +68,7 @@ _PERSON = re.compile(
 )
 # Only whether a sentence contains one of these counts. A stem stands for every word it begins
 # ("teilt" for "teilte", "teilten"); "gibt", "bat", "möchte" and a few more must be whole words.
-_SPEECH_ALTERNATIVES = (
+_SPEECH_ALTERNATIVES: Final = (
     "teilt", "führt", "fügt", "fordert", "fragt", "erklär", "erläutert", "ergänzt", "erwidert", "entgegnet",
     "erkennt", "informiert", r"berichtet", r"bittet\b", r"bat\b", "betont", "bestätigt", "beabsichtig",
     "bekräftigt", "begründet", "sagt", "stellt", "schlägt", r"schlug\b", "sichert", r"so\s+(?:der|die)\b",
@@ -75,13 +76,13 @@ _SPEECH_ALTERNATIVES = (
     r"macht\w*\s+deutlich\b", r"möchte\b", "merkt", "regt", "plädiert", "dankt",
 )
 # Grouped by first letter: re tries one group per letter at each word start instead of forty words.
-_SPEECH_WORDS = first_letter_groups(_SPEECH_ALTERNATIVES)
+_SPEECH_WORDS: Final = first_letter_groups(_SPEECH_ALTERNATIVES)
 # The same words as a cue family: the paragraph's word index tells which sentences may hold one, and
 # only those are searched (``find_speaker``). A stem is a phrase there, so that longer words count.
-SPEECH = word_cue(*(a if a.endswith("\\b") else a + r"\w*" for a in _SPEECH_ALTERNATIVES), index_only=True)
+SPEECH: Final = word_cue(*(a if a.endswith("\\b") else a + r"\w*" for a in _SPEECH_ALTERNATIVES), index_only=True)
 # Verbs by which the administration informs: a plain "Herr X" using them speaks for it. Only
 # whether one occurs counts; grouped by first letter so that re tries fewer alternatives per word.
-_INFORM_WORDS = (
+_INFORM_WORDS: Final = (
     r"(?:teilt\w*\b[^,]{0,40}\bmit|informiert\w*|berichtet\w*|e(?:rläutert|rgänzt)\w*"
     r"|f(?:ührt\w*\b[^,]{0,40}\b(?:aus|an)|ügt\w*\b[^,]{0,40}\bhinzu)|verkündet\w*|antwortet\w*"
     r"|s(?:agt\w*\b[^,]{0,40}\bzu|ichert\w*)|kündigt\w*)\b"
@@ -90,9 +91,10 @@ _INFORM_WORDS = (
 # start or after a non-word character". They are searched as "<non-word character>(?:…)" on the text
 # with a space in front (_first_word), the class being ``NOT_WORD_LATIN1`` (see there). A match starts
 # at the character before the word, whose position in the unpadded text is where the word starts.
-_SPEECH = re.compile(NOT_WORD_LATIN1 + _SPEECH_WORDS)
-_INFORM = re.compile(NOT_WORD_LATIN1 + _INFORM_WORDS)
-_PERSON_AFTER = re.compile(NOT_WORD_LATIN1 + _PERSON.pattern.removeprefix(r"\b"))
+_SPEECH: Final = re.compile(NOT_WORD_LATIN1 + _SPEECH_WORDS)
+_SPEECH_AT: Final = re.compile(_SPEECH_WORDS)  # at a word start the index knows
+_INFORM: Final = re.compile(NOT_WORD_LATIN1 + _INFORM_WORDS)
+_PERSON_AFTER: Final = re.compile(NOT_WORD_LATIN1 + _PERSON.pattern.removeprefix(r"\b"))
 
 
 def _first_word(pattern: re.Pattern[str], padded: str, pos: int = 0) -> re.Match[str] | None:
@@ -115,7 +117,7 @@ def _word_matches(pattern: re.Pattern[str], padded: str) -> Iterator[re.Match[st
 
 
 # A party in brackets after the name: a council member.
-_MEMBER_PARTY = re.compile(r"\((?:CDU|SPD|FDP|Grüne|GRÜNE|AfD|Linke|LINKE|FW|BZS|SÖS|Fraktion)")
+_MEMBER_PARTY: Final = re.compile(r"\((?:CDU|SPD|FDP|Grüne|GRÜNE|AfD|Linke|LINKE|FW|BZS|SÖS|Fraktion)")
 
 
 class Speaker:
@@ -145,11 +147,11 @@ class Speaker:
         return f"Speaker(name={self.name!r}, admin={self.admin}, member={self.member}, external={self.external})"
 
 
-_PREPOSITION_BEFORE = re.compile(r"(?:\bvon|\ban|\bbei|\bmit|\bgegenüber|\bfür|\bdurch|\bzu|\bvor)\s*$")
-_NAME_TAIL = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?")
-_DASS = re.compile(r"\bdass\b")  # the matrix clause ends at it or at the first comma
+_PREPOSITION_BEFORE: Final = re.compile(r"(?:\bvon|\ban|\bbei|\bmit|\bgegenüber|\bfür|\bdurch|\bzu|\bvor)\s*$")
+_NAME_TAIL: Final = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?")
+_DASS: Final = re.compile(r"\bdass\b")  # the matrix clause ends at it or at the first comma
 # Inverted order after a fronted phrase: "Auf Nachfrage von X, ob …, antwortet Bürgermeister Y, dass …".
-_POSTPOSED = re.compile(
+_POSTPOSED: Final = re.compile(
     r"(?:,\s*so|\b(?:erklärt|ergänzt|betont|sagt|antwortet|entgegnet|erwidert|teilt|berichtet|informiert"
     r"|erläutert|führt|sichert|bestätigt|verweist)\w*)\s*$"
 )
@@ -171,7 +173,7 @@ def speaker_prefix_end(sentence: str) -> int:
 
 
 # A heading that says who answers below it: "Antwort der Verwaltung:", "Stellungnahme der Verwaltung:".
-_ANSWER_HEADING = re.compile(
+_ANSWER_HEADING: Final = re.compile(
     rf"\s*(?:Antwort|Stellungnahme|Beantwortung|Mitteilung)\s+(?:der|durch\s+die)\s+{ADMINISTRATION}\s*:?\s*$"
     # "Die Anfrage wird durch die Verwaltung wie folgt beantwortet:"
     rf"|[^:]{{0,60}}?\b(?:durch|von)\s+(?:die|der)\s+{ADMINISTRATION}\s+(?:wie\s+folgt\s+)?beantwortet\s*:\s*$"
@@ -187,9 +189,7 @@ def find_speaker(sentence: str, hits: Hits | None = None) -> Speaker | None:
     """
     if sentence.endswith(":") and "erwaltung" in sentence and _ANSWER_HEADING.match(sentence):
         return Speaker("Verwaltung", True)
-    padded = " " + sentence  # see _SPEECH
-    # (``hits``: the sentence's word bits, when known; without a speech word the regex cannot match)
-    if (hits is not None and not (hits[0] | hits[1]) & SPEECH.bit) or _first_word(_SPEECH, padded) is None:
+    if not _has_speech_word(sentence, hits):
         end = speaker_prefix_end(sentence)
         return _speaker_of(_PERSON.match(sentence), sentence) if end else None  # type: ignore[arg-type]
     limit = sentence.find(",")
@@ -198,7 +198,7 @@ def find_speaker(sentence: str, hits: Hits | None = None) -> Speaker | None:
     if "dass" in sentence:  # the substring test spares the word-boundary regex on most sentences
         dass = _DASS.search(sentence, 0, limit)
         limit = dass.start() if dass else limit
-    for match in _word_matches(_PERSON_AFTER, padded):
+    for match in _word_matches(_PERSON_AFTER, " " + sentence):  # see _SPEECH
         start = match.start()  # where the name starts in ``sentence`` (one character of padding)
         before = sentence[max(0, start - 12):start]
         subject = start < limit and not _PREPOSITION_BEFORE.search(before)
@@ -208,12 +208,27 @@ def find_speaker(sentence: str, hits: Hits | None = None) -> Speaker | None:
     return None
 
 
-_ADMIN_SET = frozenset(ADMIN_TITLES)  # set lookups: the tuples are compared one by one
-_MEMBER_SET = frozenset(MEMBER_TITLES)
+def _has_speech_word(sentence: str, hits: Hits | None) -> bool:
+    """Whether a speech verb (``_SPEECH``) occurs in the sentence.
+
+    ``hits`` are the sentence's word bits, when known: without a word of the speech family the regex cannot
+    match, and with the paragraph's index only the words of that family are tried (a search would try
+    every word start).
+    """
+    if hits is not None and not (hits[0] | hits[1]) & SPEECH.bit:
+        return False
+    if hits is None or hits[2] is None:
+        return _first_word(_SPEECH, " " + sentence) is not None
+    starts = hits[2].starts_of(hits[3], len(sentence), SPEECH.bit)
+    return any(_SPEECH_AT.match(sentence, start) is not None for start in starts)
+
+
+_ADMIN_SET: Final = frozenset(ADMIN_TITLES)  # set lookups: the tuples are compared one by one
+_MEMBER_SET: Final = frozenset(MEMBER_TITLES)
 
 
 # The party a speaker comes from, right after the name: "Herr Petersen von der Breitband GmbH".
-_EXTERNAL = re.compile(
+_EXTERNAL: Final = re.compile(
     r"\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:von\s+der|vom|von|der|des)\s+(?:[\w&.-]+\s+){0,3}?"
     r"(?:GmbH|mbH|AG|Planungsbüro\w*|Ingenieurbüro\w*|Büro|Firma|Stadtwerke|Polizei\w*|Landesbetrieb\w*"
     r"|Verein\w*|Bahn|Netzbetreiber\w*|Investor\w*|Architekturbüro\w*|Gutachter\w*)\b"
@@ -221,11 +236,20 @@ _EXTERNAL = re.compile(
 
 
 # An office in brackets after the name: the speaker works in the administration.
-_ADMIN_BRACKET = re.compile(rf"\s*\({OFFICE}\b")
+_ADMIN_BRACKET: Final = re.compile(rf"\s*\({OFFICE}\b")
+
+
+def _external(text: str, pos: int) -> bool:
+    """``_EXTERNAL`` after the name that ends at ``pos``, tried only where the first character after white space
+    can start it: "(" of a bracket, "," or the "v"/"d" of "von", "vom", "der", "des"."""
+    after = pos
+    while after < len(text) and text[after].isspace():
+        after += 1
+    return after < len(text) and text[after] in "(,vd" and _EXTERNAL.match(text, pos) is not None
 
 
 def _speaker_of(match: re.Match[str], sentence: str) -> Speaker:
-    if _EXTERNAL.match(match.string, match.end()) is not None:
+    if _external(match.string, match.end()):
         g = match.groupdict()
         name = f"{'Herr' if (g['hf'] or '').startswith('Herr') else 'Frau'} {g['hname']}" if g["hname"] \
             else f"{g['title']} {g['tname']}" if g["title"] else (g["role"] or g["frole"])
@@ -258,10 +282,10 @@ def subject_person(clause: str) -> str | None:
     return _speaker_of(match, clause).name
 
 
-_AGENT = re.compile(AGENT)  # "wird durch Herrn Meier vertreten": a passive
+_AGENT: Final = re.compile(AGENT)  # "wird durch Herrn Meier vertreten": a passive
 # The clause ends in an infinitive, not in a participle ("wird … zur Verfügung stellen", not "wird … gewählt"
 # or "… vorgeschlagen"): the "wird" after a person is then their own future.
-_INFINITIVE_END = re.compile(
+_INFINITIVE_END: Final = re.compile(
     r"\b(?!(?:ge|vorge|ausge|abge|einge|aufge|zuge|ange|beige|nachge|weiterge)[a-zäöüß]+en\b)"
     r"[a-zäöüß]{2,40}(?:en|ern|eln)\s*[.!]?\s*$"
 )

@@ -16,15 +16,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Final
 
 from core.extraction.lexicon import has_digit, substrings
 from core.extraction.timex_resolve import MONTHS, TimeExpr, resolve
 
-_MONTH = r"(?P<month>Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
-_ORD = r"(?P<ord>ersten|zweiten|dritten|vierten|[1-4]\.|I{1,3}\.|IV\.)"
+_MONTH: Final = r"(?P<month>Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
+_YEAR: Final = r"(?P<year>(?:19|20)\d\d)"
+_ORD: Final = r"(?P<ord>ersten|zweiten|dritten|vierten|[1-4]\.|I{1,3}\.|IV\.)"
 
-_PATTERNS: list[tuple[str, str]] = [
+_PATTERNS: Final[list[tuple[str, str]]] = [
     # 13.09.2023 / 1.10.23 (two dots; not part of "50/012/2023" or a version number). The day is
     # "[0-3]?\d" not preceded by [\d./], written to start with \d so that re skips ahead to digits.
     ("full", r"(?P<d>\d(?<![\d./]\d)(?:(?<=[0-3])\d)?)\.\s?(?P<m>[01]?\d)\.\s?(?P<y>(?:19|20)\d\d|\d\d)(?![\d.]\d)"),
@@ -81,27 +82,27 @@ def _compile() -> list[tuple[str, re.Pattern[str]]]:
     return [(name, re.compile(rx)) for name, rx in _PATTERNS]
 
 
-_COMPILED = _compile()
+_COMPILED: Final = _compile()
 # "full" and "short" cannot match without a digit, a dot and a digit: most digits in minutes
 # (agenda items, amounts, paragraph numbers) fail this one cheap test.
-_NUMERIC_DATE = re.compile(r"\d\.\s?\d")
+_NUMERIC_DATE: Final = re.compile(r"\d\.\s?\d")
 # One cheap pre-check per sentence (most contain no time expression at all): a digit or one of these.
 # One search of their trie (``substrings``), not an alternation regex tried word by word.
-_TRIGGER_WORDS = substrings(
+_TRIGGER_WORDS: Final = substrings(
     "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
     "Dezember", "Jahr", "Quartal", "Halbjahr", "KW", "Kalenderwoche", "Woche", "Monat", "Tagen", "ferien",
     "pause", "Frühjahr", "Frühling", "Sommer", "Herbst", "Winter", "nächsten", "kommenden", "folgenden",
     "demnächst", "zeitnah", "Kürze", "kurzfristig", "gegebener", "Anschluss", "anschließend",
     "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag", "Schuljahr",
 )
-_MONTH_NAMES = substrings(
+_MONTH_NAMES: Final = substrings(
     "Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
     "November", "Dezember",
 )
 # What a pattern cannot match without: a digit, a month name, a numeric "d.m" (see _NUMERIC_DATE) or
 # one of these substrings. Testing that first spares most of the sixteen regex passes (a single
 # alternation of all sixteen was slower).
-_NEEDS: dict[str, str | tuple[str, ...]] = {
+_NEEDS: Final[dict[str, str | tuple[str, ...]]] = {
     "full": "d.m", "day_month": "digit+month", "short": "d.m", "end_year": ("ahres", "Jahr"),
     "part_year": ("Anfang", "Mitte", "Ende"), "in_year": ("Jahres",), "school_year": ("Schuljahr",),
     "part_month": "month", "quarter": ("Quartal", "Q"), "half": ("Halbjahr", "Jahreshälfte"),
@@ -112,8 +113,8 @@ _NEEDS: dict[str, str | tuple[str, ...]] = {
     "next_meeting": ("nächsten", "kommenden", "folgenden"), "next_year": ("Jahr",),
     "soon": ("demnächst", "zeitnah", "Kürze", "kurzfristig", "gegebener", "Anschluss", "anschließend"),
 }
-_PRIORITY = {name: i for i, (name, _) in enumerate(_PATTERNS)}  # among matches of the same span
-_PLAN = [(name, rx, _NEEDS[name], _PRIORITY[name]) for name, rx in _COMPILED]
+_PRIORITY: Final = {name: i for i, (name, _) in enumerate(_PATTERNS)}  # among matches of the same span
+_PLAN: Final = [(name, rx, _NEEDS[name], _PRIORITY[name]) for name, rx in _COMPILED]
 
 
 def find_times_possible(segment: str) -> bool:

@@ -10,19 +10,20 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Final
 
-MONTHS = {
+MONTHS: Final = {
     "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "april": 4, "mai": 5, "juni": 6,
     "juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
     "jan": 1, "feb": 2, "febr": 2, "mär": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
     "sept": 9, "okt": 10, "nov": 11, "dez": 12,
 }
-WEEKDAYS = {"montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonntag": 6}
-ORDINALS = {
+WEEKDAYS: Final = {"montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonntag": 6}
+ORDINALS: Final = {
     "ersten": 1, "erste": 1, "1.": 1, "i.": 1, "zweiten": 2, "zweite": 2, "2.": 2, "ii.": 2,
     "dritten": 3, "dritte": 3, "3.": 3, "iii.": 3, "vierten": 4, "vierte": 4, "4.": 4, "iv.": 4,
 }
-NUMBERS = {
+NUMBERS: Final = {
     "ein": 1, "einem": 1, "einer": 1, "eine": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5,
     "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "zwölf": 12, "vierzehn": 14,
 }
@@ -191,7 +192,7 @@ def _week_end(g: dict[str, str | None], meeting: dt.date | None) -> dt.date | No
 
 
 # The word of each holiday as the ``holidays`` package names the periods ("Oster-/Frühjahrsferien").
-_HOLIDAY_STEMS = {
+_HOLIDAY_STEMS: Final = {
     "Sommerferien": "sommer", "Sommerpause": "sommer", "Herbstferien": "herbst", "Osterferien": "oster",
     "Weihnachtsferien": "weihnacht", "Winterferien": "winter", "Pfingstferien": "pfingst",
 }
@@ -221,7 +222,7 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-_GENITIVE = re.compile(r"(?<=[a-zäöüß])(?:es|s)$")
+_GENITIVE: Final = re.compile(r"(?<=[a-zäöüß])(?:es|s)$")
 
 
 def _body_name(body_phrase: str, what: str, own_body: str | None) -> str | None:

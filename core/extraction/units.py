@@ -8,6 +8,7 @@ einzuberufen" splits when B brings a kind of its own.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Final
 
 from core.extraction import cues as cue
 from core.extraction import patterns as rx
@@ -20,7 +21,7 @@ from core.extraction.speakers import find_person, find_speaker
 from core.extraction.timex import find_times
 from core.types import Kind
 
-MAX_UND = 4
+MAX_UND: Final = 4
 
 
 class Unit:

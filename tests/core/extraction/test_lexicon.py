@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from core.extraction.cue_index import CueIndex
 from core.extraction.lexicon import first_letter_groups, lookup, substrings, trie
 from core.extraction.sentences import split_sentences
 from core.extraction.speakers import find_speaker
@@ -68,5 +69,7 @@ def test_the_speech_family_gates_the_speaker_search_without_changing_a_single_sp
     for sentence in sentences:
         gated = find_speaker(sentence, lookup(sentence))
         assert gated == find_speaker(sentence), sentence
+        # with the paragraph's index, only its words of the speech family are tried
+        assert find_speaker(sentence, CueIndex(sentence, 0, len(sentence)).hits(0, len(sentence))) == gated, sentence
         speakers += gated is not None
     assert speakers > 50  # the corpus of style files has plenty of them: the comparison is not vacuous
