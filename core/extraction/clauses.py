@@ -11,6 +11,7 @@ import re
 from typing import Final
 
 from core.extraction.lines import Span
+from core.extraction.zu_infinitives import ZU_INF_END, ZU_INF_GROUP_END
 
 # Conjunctions that open a subordinate clause which can carry a commitment of its own.
 _SUBORDINATORS: Final = (
@@ -31,10 +32,6 @@ _OPENS_CLAUSE: Final = re.compile(
 )
 # "…, was von der Verwaltung zugesagt wurde" / "…, welche Menschen …": attached to the left.
 _ZU_TAIL: Final = 160  # the zu-infinitive group sits at the end: only its tail is searched
-_ZU_INFINITIVE_END: Final = re.compile(
-    r"(?:\bzu\s+[a-zäöüß]{1,40}(?:en|ern|eln|n)|\b[a-zäöüß]{2,40}zu[a-zäöüß]{2,40}(?:en|ern|eln))"
-    r"(?:\s+(?:zu\s+)?(?:lassen|können|werden|sein|haben))?[.!;:“”\"]*$"
-)
 
 
 def split_clauses(text: str, start: int, end: int) -> list[Span]:
@@ -81,7 +78,7 @@ def _zu_group(text: str, start: int, end: int, segment: str, previous: str) -> b
     """
     return (
         "zu" in segment
-        and _ZU_INFINITIVE_END.search(text, max(start, end - _ZU_TAIL), end) is not None
+        and ZU_INF_GROUP_END.search(text, max(start, end - _ZU_TAIL), end)
         and len(segment.split()) >= 3
         and _has_content_word(previous)
     )
@@ -104,8 +101,6 @@ def _has_content_word(piece: str) -> bool:
 _REQUEST_HEAD: Final = re.compile(
     r"\b(?:schlägt|schlug)\b[^,.;:]{0,200}?\svor\b|\b(?:bittet|bat)\s+(?:darum\b)?|\bregt\w*\s+an\b"
 )
-# A segment ending in a zu-infinitive ("… zu delegieren", "vorzulegen.").
-ZU_INF_END: Final = re.compile(r"(?:\bzu\s+[a-zäöüß]{1,40}|\b[a-zäöüß]{2,40}zu[a-zäöüß]{2,40})[.!;:“”\"]*\s*$")
 
 
 def split_request_heads(text: str, clauses: list[Span]) -> list[Span]:

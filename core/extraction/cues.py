@@ -15,18 +15,12 @@ from typing import Final
 
 from core.extraction.lexicon import Hits, confirm_families, family_hits, lookup, word_cue
 from core.extraction.patterns import COUNCIL, REPLY_NOUNS, REPLY_OBJECT
+from core.extraction.zu_infinitives import ZU_INF
 
 MODAL: Final = word_cue("muss", "müssen", "müsse", "soll", "sollen", "solle")
 MODAL_WEAK: Final = word_cue("sollte", "sollten")  # Konjunktiv II: advice more often than obligation
 WERDE: Final = re.compile(r"\bwerde\b")  # Konjunktiv I in reported speech: "er werde … vorlegen"
 WERDEN_FUTURE: Final = re.compile(r"\b(?:wird|werden|werde)\b")
-# "ist/sind … zu prüfen", "einzuarbeiten sind": zu-infinitive with sein = obligation, as the pattern
-#   \bzu\s+[a-zäöüß]{3,40}(?:en|ern|eln)\b|\b[a-zäöüß]{2,40}zu[a-zäöüß]{2,40}(?:en|ern|eln)\b
-# (has_zu_infinitive). Its parts start with the literal "zu", so that re skips ahead to it instead of
-# trying a word boundary at every character; the infix's head is then read back from the "zu".
-_ZU_SEPARATE: Final = re.compile(r"zu(?<!\wzu)\s+[a-zäöüß]{3,40}(?:en|ern|eln)\b")  # "zu prüfen"
-_ZU_INFIX: Final = re.compile(r"zu(?<=[a-zäöüß]{2}zu)(?=[a-zäöüß]{2,40}(?:en|ern|eln)\b)")  # the zu of "vorzulegen"
-_HEAD: Final = re.compile(r"[a-zäöüß]{2,40}\Z")  # "vor" before it, searched up to the "zu"
 SEIN: Final = word_cue("ist", "sind", "sei", "seien")
 CAN_NOW: Final = re.compile(r"\bkann\b[^.]{0,160}?\bnun\b|\bkann\s+nun\b", re.IGNORECASE)
 
@@ -170,26 +164,7 @@ def may_commit(clause: str, hits: Hits | None = None) -> bool:
     unsure = hits[1] & _POSITIVE_MASK
     if unsure and confirm_families(clause, hits, unsure, True):
         return True
-    return has_zu_infinitive(clause)
-
-
-def has_zu_infinitive(clause: str) -> bool:
-    """Whether a zu-infinitive ends a word group ("zu prüfen", "vorzulegen"; see ``_ZU_SEPARATE``)."""
-    if "zu" not in clause:
-        return False
-    if _ZU_SEPARATE.search(clause) is not None:
-        return True
-    for match in _ZU_INFIX.finditer(clause):
-        zu = match.start()
-        head = _HEAD.search(clause, max(0, zu - 40), zu)  # the lower-case letters before it, at most 40
-        if head is not None and (head.start() == 0 or not _is_word_char(clause[head.start() - 1])):
-            return True  # the head starts the word ("\b"): "Vorzulegen" or "x2vorzulegen" is none
-    return False
-
-
-def _is_word_char(char: str) -> bool:
-    """``\\w`` for one character of a str pattern: alphanumeric or "_"."""
-    return char.isalnum() or char == "_"
+    return ZU_INF.search(clause)
 
 
 class Cues:
@@ -264,7 +239,7 @@ def read_cues(clause: str, hits: Hits | None = None) -> Cues:
         strong_schedule=bool(found & STRONG_SCHEDULE.bit),
         future_words=bool(found & FUTURE_WORDS.bit),
         future=future,
-        zu_sein=bool(found & SEIN.bit) and has_zu_infinitive(clause),
+        zu_sein=bool(found & SEIN.bit) and ZU_INF.search(clause),
         can_now=can_now,
         assign=not done and bool(found & ASSIGN.bit),
         promise=bool(found & PROMISE.bit),

@@ -14,6 +14,7 @@ from core.extraction.cue_index import CueIndex
 from core.extraction.lexicon import Hits
 from core.extraction.owners import find_assignee
 from core.extraction.speakers import Speaker, find_person, find_speaker
+from core.extraction.zu_infinitives import ZU_INF_ANY
 
 
 @dataclass
@@ -116,7 +117,7 @@ def acceptance(text: str, ahead: list[Sentence]) -> str | None:
         nxt = text[a_start:a_end]
         if not cue.ACCEPT.found(nxt, index.hits(a_start, a_end)) or "hatte" in nxt:
             continue  # ("hatte zugesagt": an earlier promise recalled, not this request accepted)
-        if "," in nxt and rx.ZU_INF_ANY.search(nxt) and rx.OWN_TASK_ACCEPT.search(nxt):
+        if "," in nxt and ZU_INF_ANY.search(nxt) and rx.OWN_TASK_ACCEPT.search(nxt):
             # "Einvernehmlich sprechen sich die Mitglieder dafür aus, … durchzuführen", "Herr Brandt sicherte
             # zu, die Fahrpläne … zu überprüfen": the acceptance states the task itself and is its quote; the
             # request before owes nothing of its own ("sagt zu, dies zu tun" does not restate it).

@@ -143,9 +143,6 @@ ADMIN_ACTION: Final = re.compile(
     r"|[^.;]{0,80}?\bund\s+(?:prüft|erstellt|erarbeitet|klärt|ermittelt|sorgt|bereitet|leitet|veranlasst|kümmert"
     r"|organisiert)\b"
 )
-ZU_INF_ANY: Final = re.compile(
-    r"(?:\bzu\s+[a-zäöüß]{1,40}|\b[a-zäöüß]{2,40}zu[a-zäöüß]{2,40}(?:en|ern|eln))(?=\s*(?:[,.;:“”\"]|$))"
-)
 FINITE_WORDS: Final = (
     "sei", "ist", "wird", "werde", "wurde", "habe", "hat", "sind", "seien", "werden", "kann", "könne", "muss", "müsse",
     "soll", "solle",

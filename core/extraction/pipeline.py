@@ -48,6 +48,7 @@ from core.extraction.signals import (
 from core.extraction.speakers import person_future, person_plans, speaker_prefix_end
 from core.extraction.timex import TimeExpr, find_times, find_times_possible
 from core.extraction.units import Unit, agreed, intends, units_of
+from core.extraction.zu_infinitives import ZU_INF_ANY
 from core.types import Candidate, Kind, MeetingContext
 
 THRESHOLD: Final = 0.45
@@ -118,7 +119,7 @@ def _process(
         return []  # inside a motion read out or introduced, not adopted: nobody owes anything yet
     if (hits[0] | hits[1]) & cue.ACCEPT.bit and sentence.startswith(rx.ACCEPT_OPENERS) \
             and rx.ACCEPT_SENTENCE.match(sentence) and cue.ACCEPT.found(sentence, hits) \
-            and not rx.ZU_INF_ANY.search(sentence):
+            and not ZU_INF_ANY.search(sentence):
         return []  # "Dies wird zugesichert.": the acceptance of the request before, not a task of its own
     if len(sentence) < 120 and " zu" in sentence and rx.ACCEPT_ANAPHOR.match(sentence):
         return []  # "Landrat Dr. Weber sagt dies zu.": the same, with the one who accepts as subject

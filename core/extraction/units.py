@@ -12,13 +12,14 @@ from typing import Final
 
 from core.extraction import cues as cue
 from core.extraction import patterns as rx
-from core.extraction.clauses import ZU_INF_END, split_clauses, split_request_heads
+from core.extraction.clauses import split_clauses, split_request_heads
 from core.extraction.cue_index import CueIndex
 from core.extraction.kinds import classify
 from core.extraction.lines import Span
 from core.extraction.signals import third_party
 from core.extraction.speakers import find_person, find_speaker
 from core.extraction.timex import find_times
+from core.extraction.zu_infinitives import ZU_INF_ANY, ZU_INF_END
 from core.types import Kind
 
 MAX_UND: Final = 4
@@ -106,7 +107,7 @@ def units_of(
 def is_complement(text: str, span: Span) -> bool:
     """Whether a clause is governed by the one before it ("dass …", a zu-infinitive group)."""
     seg = text[span[0]:span[1]]
-    return seg.startswith(("dass ", "daß ")) or ("zu" in seg and rx.ZU_INF_ANY.search(seg) is not None)
+    return seg.startswith(("dass ", "daß ")) or ZU_INF_ANY.search(seg)
 
 
 def is_speech_head(clause: str) -> bool:
@@ -194,7 +195,7 @@ def und_spans(segment: str) -> list[Span]:
 
 def zu_inf_end(part: str) -> bool:
     """Whether ``part`` ends in a zu-infinitive ("… vorzulegen", "zu prüfen")."""
-    return "zu" in part and ZU_INF_END.search(part) is not None  # each branch contains "zu"
+    return ZU_INF_END.search(part)
 
 
 def own_kind(part: str) -> Kind:
