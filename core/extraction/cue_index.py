@@ -13,6 +13,7 @@ from typing import Final
 from core.extraction import cues as _cues  # noqa: F401 - the families must be defined before the scan is built
 from core.extraction import lexicon
 from core.extraction import speakers as _speakers  # noqa: F401 - defines the family of speech verbs
+from core.extraction import timex as _timex  # noqa: F401 - defines the families of time words
 from core.extraction.lexicon import Hits
 
 _MAYBE_SHIFT: Final = 32  # a hit's bits: the families it proves, and those it makes worth a regex shifted up

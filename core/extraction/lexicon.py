@@ -211,6 +211,38 @@ def has_digit(text: str) -> bool:
     return any(digit in text for digit in "0123456789")
 
 
+# Where the case forms of Latin letters lie: Latin and its extensions, Greek (µ), the letterlike symbols
+# (K Kelvin, Å Ångström). A test holds this to the whole Basic Multilingual Plane for German letters.
+_CASE_RANGES: Final = ((0x0000, 0x0250), (0x0370, 0x0400), (0x1E00, 0x1F00), (0x2100, 0x2150))
+_CASE_CANDIDATES: Final = "".join(chr(code) for low, high in _CASE_RANGES for code in range(low, high))
+
+
+def case_forms(letter: str, candidates: str = _CASE_CANDIDATES) -> str:
+    """The characters that ``letter`` matches under ``re.IGNORECASE`` ("s": "Ssſ", "k": "KkK"), sorted."""
+    return "".join(sorted(set(re.findall(re.escape(letter), candidates, re.IGNORECASE))))
+
+
+def word_start(alternatives: Iterable[str], ignorecase: bool = False, exact: Iterable[str] = ()) -> str:
+    """``\\b(?:a|b|…)`` for regex ``alternatives`` that each start with a literal letter, written so that ``re``
+    searches it fast: every alternative starts with its first letter and checks the word boundary behind it
+    ("w(?<!\\ww)ird" for "\\bwird"). A leading "\\b" makes ``re`` try the whole alternation at every character;
+    this form lets it skip ahead to the first letters. ``ignorecase``: the alternatives match in any case
+    (the rest scoped ``(?i:…)``, the first letter as each of its case forms), in a case-sensitive pattern;
+    ``exact`` alternatives follow them, matched as written.
+
+    Alternatives keep their order; those with different first letters cannot match at the same place.
+    """
+    branches = []
+    for alternative, any_case in [*((a, ignorecase) for a in alternatives), *((a, False) for a in exact)]:
+        first, rest = alternative[0], alternative[1:]
+        if not first.isalpha():
+            raise ValueError(f"an alternative must start with a letter: {alternative!r}")
+        for form in case_forms(first) if any_case else first:
+            letter = re.escape(form)
+            branches.append(f"{letter}(?<!\\w{letter})" + (f"(?i:{rest})" if any_case and rest else rest))
+    return "(?:" + "|".join(branches) + ")"
+
+
 def first_letter_groups(alternatives: tuple[str, ...]) -> str:
     """One non-capturing alternation of regex ``alternatives``, grouped by their first letter.
 

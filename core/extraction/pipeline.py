@@ -162,7 +162,7 @@ def _digits_cannot_commit(sentence: str, body: str, hits: Hits, state: State, la
     Summing the most each could give is exact and spares the clause work for tables, amounts and "TOP 5".
     ``body`` is the sentence after a label of result minutes ("Ergebnis: Das Amt 40 legt …").
     """
-    best = 0.4 if find_times_possible(sentence) else 0.0
+    best = 0.4 if find_times_possible(sentence, hits) else 0.0
     if cue.FUTURE_WORDS.found(sentence, hits):
         best += 0.1
     if is_milestone(sentence):
@@ -260,11 +260,11 @@ def _candidate(
         + (0.1 if milestone else 0.0)
     if best < THRESHOLD - _EPS:
         return None
-    timed = find_times_possible(clause)
+    timed = find_times_possible(clause, hits)
     if not timed and cue.commitment_score(cues, False, False) + unit.boost + context_bonus + future_bonus \
             < THRESHOLD - _EPS:
         return None
-    times = find_times(text, start, end, meeting, context.land, context.next_meetings, doc_body) if timed else []
+    times = find_times(text, start, end, meeting, context.land, context.next_meetings, doc_body, hits) if timed else []
     due_expr: TimeExpr | None = None
     has_period = past_date = False
     future_times = times  # most clauses have no time expression: nothing to sort out

@@ -18,30 +18,53 @@ import datetime as dt
 import re
 from typing import Final
 
-from core.extraction.lexicon import has_digit, substrings
+from core.extraction.lexicon import Hits, has_digit, substrings, word_cue, word_start
 from core.extraction.timex_resolve import MONTHS, TimeExpr, resolve
 
 _MONTH: Final = r"(?P<month>Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
 _YEAR: Final = r"(?P<year>(?:19|20)\d\d)"
 _ORD: Final = r"(?P<ord>ersten|zweiten|dritten|vierten|[1-4]\.|I{1,3}\.|IV\.)"
+# The words that open an expression, written as word starts that re skips ahead to (``word_start``; a "\b"
+# in front would make it try every character): prepositions in any case ("Im Oktober"), the rest as written.
+_PART: Final = word_start(("Anfang", "Mitte", "Ende"))
+_SHORT_OPENER: Final = word_start(
+    ("a[mb]", "bis", "zum", "vom", "den", "spätestens", "bis zum"), True, exact=("Frist",)
+)
+_END_OF_YEAR: Final = word_start((
+    r"Ende\s+(?:des\s+|dieses\s+|diesen\s+)?(?:Jahres|Kalenderjahres)",
+    r"Ablauf\s+(?:des\s+|dieses\s+|diesen\s+)?(?:Jahres|Kalenderjahres)",
+    "Jahresende", "Jahreswechsel", r"noch\s+in\s+diesem\s+Jahr", r"noch\s+dieses\s+Jahr",
+))
+_IM: Final = word_start(("im",), True)
+_WITHIN: Final = word_start(("in", r"innerhalb\s+von", "binnen"), True)
+_HOLIDAY_OPENER: Final = word_start(("nach", "vor", r"bis\s+zur", r"bis\s+zu", "bis", "zur", "in"), True)
+_SEASON_OPENER: Final = word_start(("im", "ab", r"bis\s+zum", r"für\s+den", r"für\s+das", "zum"), True)
+_MONTH_OPENER: Final = word_start(("im", "ab", "bis", "zum", "seit", "für"), True)
+_WEEKDAY_OPENER: Final = word_start(("bis", "am", "zum", r"bis\s+zum", r"bis\s+spätestens", r"spätestens\s+am"), True)
+# "in der / bis zur / zum / im nächsten Sitzung|Ausschuss …" ("zur", "zum", "im" are contracted articles)
+_MEETING_OPENER: Final = word_start((
+    *(rf"{word}\s+(?:der|die|den|dem|einer\s+der|eine\s+der)" for word in ("in", "auf", "zu", "für", r"bis\s+zu")),
+    r"bis\s+zur", r"bis\s+zum", "zur", "zum", "im",
+), True)
+_SOON: Final = word_start(("demnächst", "zeitnah", r"in\s+Kürze", "kurzfristig", r"zu\s+gegebener\s+Zeit",
+                           r"im\s+Anschluss", "anschließend"))
 
 _PATTERNS: Final[list[tuple[str, str]]] = [
     # 13.09.2023 / 1.10.23 (two dots; not part of "50/012/2023" or a version number). The day is
     # "[0-3]?\d" not preceded by [\d./], written to start with \d so that re skips ahead to digits.
     ("full", r"(?P<d>\d(?<![\d./]\d)(?:(?<=[0-3])\d)?)\.\s?(?P<m>[01]?\d)\.\s?(?P<y>(?:19|20)\d\d|\d\d)(?![\d.]\d)"),
-    # 1. Oktober (2023)
-    ("day_month", rf"(?<![\d.])(?P<d>[0-3]?\d)\.\s?{_MONTH}(?:\s+{_YEAR})?\b"),
+    # 1. Oktober (2023); the day is "[0-3]?\d" not preceded by [\d.], written to start with \d as above
+    ("day_month", rf"(?P<d>\d(?<![\d.]\d)(?:(?<=[0-3])\d)?)\.\s?{_MONTH}(?:\s+{_YEAR})?\b"),
     # bis 30.6. / am 13.09. — only after a preposition, else "TOP 5.1." would be a date
-    ("short", r"\b(?:(?i:a[mb]|bis|zum|vom|den|spätestens|bis zum)|Frist)\s+(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?!\d)"),
-    ("end_year", r"\b(?:(?:Ende|Ablauf)\s+(?:des\s+|dieses\s+|diesen\s+)?(?:Jahres|Kalenderjahres)"
-                 rf"|Jahresende|Jahreswechsel|noch\s+in\s+diesem\s+Jahr|noch\s+dieses\s+Jahr)(?:\s+{_YEAR})?\b"),
+    ("short", rf"{_SHORT_OPENER}\s+(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?!\d)"),
+    ("end_year", rf"{_END_OF_YEAR}(?:\s+{_YEAR})?\b"),
     # "Ende 2025" (31.12.), "Anfang/Mitte 2026" (a vague part of the year), "Ende nächsten Jahres"
-    ("part_year", rf"\b(?P<ypart>Anfang|Mitte|Ende)\s+(?:{_YEAR}\b|(?:des\s+)?(?P<rel>nächsten|kommenden)\s+Jahres\b)"),
+    ("part_year", rf"(?P<ypart>{_PART})\s+(?:{_YEAR}\b|(?:des\s+)?(?P<rel>nächsten|kommenden)\s+Jahres\b)"),
     # "bis zum Ende des Schuljahres 2026/2027", "zum Schuljahresende" (31 July); "Beginn des Schuljahres" (vague)
     ("school_year", r"\b(?:(?P<sypart>Ende|Beginn|Anfang)\s+(?:des\s+|dieses\s+)?Schuljahr(?:es|s)?"
                     r"|Schuljahres(?P<syword>ende|beginn))(?:\s+(?P<sy1>20\d\d)/(?:20)?\d\d)?\b"),
-    ("in_year", r"\b(?i:im)\s+(?:Laufe|Verlauf)\s+(?:des|dieses)\s+Jahres\b"),
-    ("part_month", rf"\b(?P<part>Anfang|Mitte|Ende)\s+(?:des\s+Monats\s+)?{_MONTH}(?:\s+{_YEAR})?\b"),
+    ("in_year", rf"{_IM}\s+(?:Laufe|Verlauf)\s+(?:des|dieses)\s+Jahres\b"),
+    ("part_month", rf"(?P<part>{_PART})\s+(?:des\s+Monats\s+)?{_MONTH}(?:\s+{_YEAR})?\b"),
     ("quarter", rf"\b(?:(?P<qend>Ende)\s+(?:des\s+)?)?(?:{_ORD}\s+Quartals?|Q(?P<qn>[1-4]))(?:\s+{_YEAR})?"),
     ("half", rf"\b(?:(?P<hend>Ende)\s+(?:des\s+|der\s+)?)?(?P<h>ersten|zweiten|1\.|2\.)\s+"
              rf"(?:Halbjahr(?:es|s)?|Jahreshälfte)(?:\s+{_YEAR})?"),
@@ -51,22 +74,19 @@ _PATTERNS: Final[list[tuple[str, str]]] = [
                  r"(?:(?P<wrel>nächste[nr]?|kommende[nr]?|übernächste[nr]?)\s+)?Woche"
                  r"|(?i:in\s+der|bis\s+zur|im\s+Laufe\s+der)\s+(?P<wrel2>nächsten|kommenden|folgenden|übernächsten)\s+Woche"
                  r"|(?P<wrel3>nächste|kommende|übernächste)\s+Woche)\b"),
-    ("in_units", r"\b(?i:in|innerhalb\s+von|binnen)\s+(?P<n>\d{1,2}|ein|einem|einer|zwei|drei|vier|fünf|sechs|"
+    ("in_units", rf"{_WITHIN}\s+(?P<n>\d{{1,2}}|ein|einem|einer|zwei|drei|vier|fünf|sechs|"
                  r"sieben|acht|neun|zehn|zwölf|vierzehn)\s+(?P<unit>Tagen|Wochen|Woche|Monaten|Monat)\b"),
-    ("holidays", r"\b(?P<rel>(?i:nach|vor|bis\s+zur|bis\s+zu|bis|zur|in))\s+(?:(?:den|der|die|dem)\s+)?"
+    ("holidays", rf"(?P<rel>{_HOLIDAY_OPENER})\s+(?:(?:den|der|die|dem)\s+)?"
                  r"(?P<hol>Sommerferien|Sommerpause|Herbstferien|Osterferien|Weihnachtsferien|Winterferien"
                  r"|Pfingstferien)(?:\s+(?P<hyear>20\d\d))?\b"),
-    ("season", rf"\b(?i:im|ab|bis\s+zum|für\s+den|für\s+das|zum)\s+(?P<season>Frühjahr|Frühling|Sommer|Herbst|Winter)"
-               rf"(?:\s+{_YEAR})?\b"),
-    ("month", rf"\b(?i:im|ab|bis|zum|seit|für)\s+{_MONTH}(?:\s+{_YEAR})?\b"),
+    ("season", rf"{_SEASON_OPENER}\s+(?P<season>Frühjahr|Frühling|Sommer|Herbst|Winter)(?:\s+{_YEAR})?\b"),
+    ("month", rf"{_MONTH_OPENER}\s+{_MONTH}(?:\s+{_YEAR})?\b"),
     # "bis Freitag", "am kommenden Montag" (not "am Montag, 14. November": the date follows and counts)
-    ("weekday", r"\b(?i:bis|am|zum|bis\s+zum|bis\s+spätestens|spätestens\s+am)\s+(?:(?:kommenden|nächsten)\s+)?"
+    ("weekday", rf"{_WEEKDAY_OPENER}\s+(?:(?:kommenden|nächsten)\s+)?"
                 r"(?P<wd>Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b(?!,?\s*(?:den\s+)?\d)"),
     ("month_meeting", rf"\b{_MONTH}-?[Ss]itzung\b|\b(?P<mname>Januar|Februar|März|April|Mai|Juni|Juli|August|"
                       r"September|Oktober|November|Dezember)sitzung\b"),
-    # "in der / bis zur / zum / im nächsten Sitzung|Ausschuss …" ("zur", "zum", "im" are contracted articles)
-    ("next_meeting", r"\b(?i:(?:in|auf|zu|für|bis\s+zu)\s+(?:der|die|den|dem|einer\s+der|eine\s+der)"
-                     r"|(?:bis\s+)?(?:zur|zum)|im)\s+"
+    ("next_meeting", rf"{_MEETING_OPENER}\s+"
                      r"(?P<which>nächsten|kommenden|folgenden|übernächsten)\s+"
                      r"(?P<what>[\wÄÖÜäöüß-]*(?:[Ss]itzung(?:en)?|Ausschuss|Ausschusses|Rat|Rates|Kreistag"
                      r"|[\wÄÖÜäöüß]+ausschuss))"
@@ -74,7 +94,7 @@ _PATTERNS: Final[list[tuple[str, str]]] = [
                      r"(?:\s+(?:und|sowie)\s+[\wÄÖÜäöüß-]+)?)?)|(?:\s+für\s+[\wÄÖÜäöüß,-]+"
                      r"(?:\s+(?:und|sowie)\s+[\wÄÖÜäöüß-]+)?))?"),
     ("next_year", r"\b(?:im\s+)?(?P<ny>nächsten|kommenden)\s+Jahr\b"),
-    ("soon", r"\b(?:demnächst|zeitnah|in\s+Kürze|kurzfristig|zu\s+gegebener\s+Zeit|im\s+Anschluss|anschließend)\b"),
+    ("soon", rf"{_SOON}\b"),
 ]
 
 
@@ -99,6 +119,24 @@ _MONTH_NAMES: Final = substrings(
     "Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
     "November", "Dezember",
 )
+# The same as words of the paragraph's index (index-only cue families, whose bits a clause's hits carry for
+# free): every word that a time expression without a digit needs starts a word of the text and is one of
+# these (lower-cased, as the index reads them); a word outside the list ("Ferienprogramm") never completes one.
+_MONTHS_AS_WORDS: Final = tuple(
+    name + suffix for name in ("januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august",
+                               "september", "oktober", "november", "dezember") for suffix in ("", "sitzung")
+)
+MONTH_WORDS: Final = word_cue(*_MONTHS_AS_WORDS, index_only=True)
+TIME_WORDS: Final = word_cue(
+    *_MONTHS_AS_WORDS, "jahr", "jahres", "kalenderjahres", "jahresende", "jahreswechsel", "jahreshälfte",
+    "halbjahr", "halbjahres", "halbjahrs", "schuljahr", "schuljahres", "schuljahrs", "schuljahresende",
+    "schuljahresbeginn", "quartal", "quartals", "kw", "kalenderwoche", "woche", "wochen", "tagen", "monat", "monaten",
+    "sommerferien", "sommerpause", "herbstferien", "osterferien", "weihnachtsferien", "winterferien",
+    "pfingstferien", "frühjahr", "frühling", "sommer", "herbst", "winter", "nächsten", "kommenden", "folgenden",
+    "übernächsten", "demnächst", "zeitnah", "kürze", "kurzfristig", "gegebener", "anschluss", "anschließend",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+    index_only=True,
+)
 # What a pattern cannot match without: a digit, a month name, a numeric "d.m" (see _NUMERIC_DATE) or
 # one of these substrings. Testing that first spares most of the sixteen regex passes (a single
 # alternation of all sixteen was slower).
@@ -117,9 +155,17 @@ _PRIORITY: Final = {name: i for i, (name, _) in enumerate(_PATTERNS)}  # among m
 _PLAN: Final = [(name, rx, _NEEDS[name], _PRIORITY[name]) for name, rx in _COMPILED]
 
 
-def find_times_possible(segment: str) -> bool:
-    """Cheap pre-check: can ``segment`` contain a time expression at all?"""
-    return has_digit(segment) or _TRIGGER_WORDS.search(segment) is not None
+def find_times_possible(segment: str, hits: Hits | None = None) -> bool:
+    """Cheap pre-check: can ``segment`` contain a time expression at all?
+
+    ``hits``: the segment's word bits, when known (``CueIndex.hits``): a word of ``TIME_WORDS`` then stands for
+    the substring search (it says yes to a few more segments, on which ``find_times`` finds nothing).
+    """
+    if has_digit(segment):
+        return True
+    if hits is not None:
+        return bool((hits[0] | hits[1]) & TIME_WORDS.bit)
+    return _TRIGGER_WORDS.search(segment) is not None
 
 
 def find_times(
@@ -130,14 +176,21 @@ def find_times(
     land: str = "NW",
     next_meetings: dict[str, tuple[dt.date, ...]] | None = None,
     own_body: str | None = None,
+    hits: Hits | None = None,
 ) -> list[TimeExpr]:
-    """All non-overlapping time expressions in ``text[start:end]``, in text order."""
+    """All non-overlapping time expressions in ``text[start:end]``, in text order.
+
+    ``hits``: the segment's word bits, when the caller has them (``CueIndex.hits``); they say whether a month
+    is named. Without them ``find_times_possible`` is checked first.
+    """
     stop = len(text) if end is None else end
     segment = text[start:stop]
     digits = has_digit(segment)
-    if not digits and not _TRIGGER_WORDS.search(segment) is not None:  # find_times_possible, digit test kept
+    if hits is None and not digits and _TRIGGER_WORDS.search(segment) is None:  # (find_times_possible)
         return []
-    has_month = _MONTH_NAMES.search(segment) is not None
+    has_month = (
+        _MONTH_NAMES.search(segment) is not None if hits is None else bool((hits[0] | hits[1]) & MONTH_WORDS.bit)
+    )
     present = {
         "digit": digits,
         "month": has_month,
