@@ -12,7 +12,7 @@ import operator
 import re
 from typing import Final
 
-from core.extraction.lexicon import substrings
+from core.extraction.lexicon import substrings, word_start
 from core.extraction.patterns import ADMINISTRATION, DEPENDENT_CONDITION, DEPENDENT_QUESTION, EXECUTIVE
 
 MAX_WORDS: Final = 14
@@ -42,23 +42,26 @@ _PREFIXES: Final = (
 )
 _PREFIXES_GE: Final = tuple((p, p + "ge") for p in _PREFIXES)
 _DROP_LEAD: Final = re.compile(
-    # ("bis" the conjunction, not the preposition of "Bis zu den Sommerferien …", "Bis Ende Mai …")
-    r"^(?:(?:dass|daß|da|weil|um|und|sowie|nachdem|wenn|damit|bevor|sodass|so dass"
-    r"|bis(?!\s+(?:zu|zum|zur|spätestens|Ende|Mitte|Anfang|\d))|zudem|ferner"
-    r"|außerdem|dann|daher|deshalb|nun|noch|auch|zunächst|dazu|hierfür|dafür|abschließend|weiterhin"
-    r"|des\s+Weiteren|im\s+Anschluss|anschließend|erst|es|man|sie|er|wir|diese|dieser|dies"
-    # a label before the task: "Auftrag an die Verwaltung: …", "Prüfauftrag: …"
-    r"|Auftrag\s+an\s+(?:die|den)\s+[\w-]+\s*:|(?:Prüf|Arbeits)auftrag\s*:)(?:\b|(?<=:))[,\s]*)+",
-    re.IGNORECASE,
+    r"^(?:" + word_start((
+        "dass", "daß", "da", "weil", "um", "und", "sowie", "nachdem", "wenn", "damit", "bevor", "sodass", "so dass",
+        # ("bis" the conjunction, not the preposition of "Bis zu den Sommerferien …", "Bis Ende Mai …")
+        r"bis(?!\s+(?:zu|zum|zur|spätestens|Ende|Mitte|Anfang|\d))", "zudem", "ferner",
+        "außerdem", "dann", "daher", "deshalb", "nun", "noch", "auch", "zunächst", "dazu", "hierfür", "dafür",
+        "abschließend", "weiterhin", r"des\s+Weiteren", r"im\s+Anschluss", "anschließend", "erst", "es", "man", "sie",
+        "er", "wir", "diese", "dieser", "dies",
+        # a label before the task: "Auftrag an die Verwaltung: …", "Prüfauftrag: …"
+        r"Auftrag\s+an\s+(?:die|den)\s+[\w-]+\s*:", r"Prüfauftrag\s*:", r"Arbeitsauftrag\s*:",
+    ), ignorecase=True) + r"(?:\b|(?<=:))[,\s]*)+"
 )
 # Grouped by first letter, in the original order within each group (so the same word wins): re
 # tries one group per letter at each word start instead of thirty-five words.
-_AUX: Final = re.compile(
-    r"\b(?:w(?:ird|erden|erde|orden)|m(?:uss|üssen|üsse)|s(?:oll|ollen|olle|ollte|ollten|ind|ei|eien)"
-    r"|k(?:ann|önnen|önne)|ist|n(?:och|un)|dann|a(?:uch|ngestrebt)|zunächst|g(?:egebenenfalls|gf\.|ebeten|eplant)"
+_AUX: Final = re.compile(word_start((
+    "wird", "werden", "werde", "worden", "muss", "müssen", "müsse", "soll", "sollen", "solle", "sollte", "sollten",
+    "sind", "sei", "seien", "kann", "können", "könne", "ist", "noch", "nun", "dann", "auch", "angestrebt",
+    "zunächst", "gegebenenfalls", r"ggf\.", "gebeten", "geplant", "bitte",
     # ("beauftragt" ending the phrase is its verb: "mit der Planung wird das Büro X beauftragt")
-    r"|b(?:itte|eauftragt(?!\s*$)|eabsichtigt)|ermächtigt|vorgesehen)\b\s*"
-)
+    r"beauftragt(?!\s*$)", "beabsichtigt", "ermächtigt", "vorgesehen",
+)) + r"\b\s*")
 _SPEECH_HEAD: Final = re.compile(
     r"^[^,]{0,60}?\b(?:teilt|führt|erklärt|informiert|berichtet|sagt|verkündet)\w*\s+"
     r"(?:\w+\s+){0,2}(?:mit|aus|an)?\s*,\s*(?:dass\s+)?"
@@ -137,8 +140,13 @@ def _verb_phrase(text: str) -> str:
             first = _PARTICIPLE_UND.search(text) if " und " in text else None
             if first:
                 text = text[: first.start(1)] + to_infinitive(first.group(1)) + text[first.end(1):]
-    text = _ARTICLE.sub("", text)
-    return _ARTICLE.sub("", _without_subject(text))
+    text = _without_article(text)
+    return _without_article(_without_subject(text))
+
+
+def _without_article(text: str) -> str:
+    """``text`` without an article at its start (``_ARTICLE``; tried only where it can start)."""
+    return _ARTICLE.sub("", text) if text.startswith(("D", "d", "E", "e")) else text
 
 
 def _shorten(text: str, quote: str) -> str:

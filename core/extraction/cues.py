@@ -13,14 +13,14 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from core.extraction.lexicon import Hits, confirm_families, family_hits, lookup, word_cue
+from core.extraction.lexicon import Hits, confirm_families, family_hits, lookup, word_cue, word_start
 from core.extraction.patterns import COUNCIL, REPLY_NOUNS, REPLY_OBJECT
 from core.extraction.zu_infinitives import ZU_INF
 
 MODAL: Final = word_cue("muss", "müssen", "müsse", "soll", "sollen", "solle")
 MODAL_WEAK: Final = word_cue("sollte", "sollten")  # Konjunktiv II: advice more often than obligation
-WERDE: Final = re.compile(r"\bwerde\b")  # Konjunktiv I in reported speech: "er werde … vorlegen"
-WERDEN_FUTURE: Final = re.compile(r"\b(?:wird|werden|werde)\b")
+WERDE: Final = re.compile(word_start(("werde",)) + r"\b")  # Konjunktiv I in reported speech: "er werde … vorlegen"
+WERDEN_FUTURE: Final = re.compile(word_start(("wird", "werden", "werde")) + r"\b")
 SEIN: Final = word_cue("ist", "sind", "sei", "seien")
 CAN_NOW: Final = re.compile(r"\bkann\b[^.]{0,160}?\bnun\b|\bkann\s+nun\b", re.IGNORECASE)
 
@@ -143,7 +143,7 @@ FORECAST: Final = word_cue(
     "belaufen", "betragen", "beträgt", "ausläuft", "auslaufen", "abläuft", "ablaufen", "verfällt",
     "verfallen", "andauert", "andauern", "anhält", "anhalten",
 )
-_WIRD_WERDE: Final = re.compile(r"\b(?:wird|werde)\b")
+_WIRD_WERDE: Final = re.compile(word_start(("wird", "werde")) + r"\b")
 # Indirect questions: "Herr X fragt, ob die Straße saniert werde" asks, it promises nothing.
 ASK: Final = word_cue(
     "fragt", "fragte", "erfragt", "erkundigt", "erkundigte", "wissen", "Nachfrage", "Anfrage", "gefragt",

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from core.extraction import cues as cue
 from core.extraction import patterns as rx
 from core.extraction.cue_index import CueIndex
-from core.extraction.lexicon import Hits
+from core.extraction.lexicon import Hits, contains_any
 from core.extraction.owners import find_assignee
 from core.extraction.speakers import Speaker, find_person, find_speaker
 from core.extraction.zu_infinitives import ZU_INF_ANY
@@ -69,7 +69,7 @@ def update_state(sentence: str, hits: Hits, state: State) -> None:
     elif (blank_start or sentence.startswith(rx.RESOLUTION_END_OPENERS)) and rx.RESOLUTION_END.match(sentence):
         state.resolution = False
     speaker = find_speaker(sentence, hits)
-    if sentence.endswith(":") and rx.PROPOSAL_START.search(sentence):
+    if sentence.endswith(":") and contains_any(sentence, rx.PROPOSAL_WORDS) and rx.PROPOSAL_START.search(sentence):
         state.proposal = not state.adopted
     elif state.proposal and speaker is not None:
         state.proposal = False

@@ -225,10 +225,10 @@ def case_forms(letter: str, candidates: str = _CASE_CANDIDATES) -> str:
 def word_start(alternatives: Iterable[str], ignorecase: bool = False, exact: Iterable[str] = ()) -> str:
     """``\\b(?:a|b|…)`` for regex ``alternatives`` that each start with a literal letter, written so that ``re``
     searches it fast: every alternative starts with its first letter and checks the word boundary behind it
-    ("w(?<!\\ww)ird" for "\\bwird"). A leading "\\b" makes ``re`` try the whole alternation at every character;
-    this form lets it skip ahead to the first letters. ``ignorecase``: the alternatives match in any case
-    (the rest scoped ``(?i:…)``, the first letter as each of its case forms), in a case-sensitive pattern;
-    ``exact`` alternatives follow them, matched as written.
+    ("w(?<!\\ww)ird…" for "\\bwird…", a plain word behind its whole literal: "wird(?<!\\wwird)"). A leading
+    "\\b" makes ``re`` try the whole alternation at every character; this form lets it skip ahead.
+    ``ignorecase``: the alternatives match in any case (the rest scoped ``(?i:…)``, the first letter as each of
+    its case forms), in a case-sensitive pattern; ``exact`` alternatives follow them, matched as written.
 
     Alternatives keep their order; those with different first letters cannot match at the same place.
     """
@@ -237,6 +237,9 @@ def word_start(alternatives: Iterable[str], ignorecase: bool = False, exact: Ite
         first, rest = alternative[0], alternative[1:]
         if not first.isalpha():
             raise ValueError(f"an alternative must start with a letter: {alternative!r}")
+        if not any_case and alternative.isalpha():  # a plain word: its whole literal, then the boundary
+            branches.append(f"{alternative}(?<!\\w{alternative})")
+            continue
         for form in case_forms(first) if any_case else first:
             letter = re.escape(form)
             branches.append(f"{letter}(?<!\\w{letter})" + (f"(?i:{rest})" if any_case and rest else rest))

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from core.extraction.lexicon import word_start
+
 # How minutes name the administration as an actor (also read by ``actions``).
 ADMINISTRATION: Final = r"(?:Stadt|Kreis|Gemeinde|Amts|Verbandsgemeinde|Samtgemeinde|Bezirks|Schul)?[Vv]erwaltung"
 # The heads of the administration in the Länder's codes, masculine and feminine, longest first within a
@@ -36,19 +38,20 @@ ACCEPT_ANAPHOR: Final = re.compile(
     rf"[^,]{{0,80}}?\b(?:{_PROMISE_VERB}|stimmt|stimmte)\s+(?:dies|das|es|dieses|diesem)"
     r"\s+(?:\w+\s+){0,2}?zu\s*[.!]?\s*$"
 )
+ACCEPT_ANAPHOR_VERBS: Final = ("sagt", "sichert", "stimmt")  # in each branch: substring tests before the regex
 # A head that states a view: "Herr Kurz meint, dass …", "Sie ist der Auffassung, dass …".
-OPINION_HEAD: Final = re.compile(
-    r"\b(?:meint|meinte|findet|fand|glaubt|bezweifelt|vertritt\s+die\s+(?:Auffassung|Ansicht|Meinung)"
-    r"|(?:ist|sei|war)\s+der\s+(?:Auffassung|Ansicht|Meinung|Überzeugung))\b"
-)
+OPINION_HEAD: Final = re.compile(word_start((
+    "meint", "meinte", "findet", "fand", "glaubt", "bezweifelt", r"vertritt\s+die\s+(?:Auffassung|Ansicht|Meinung)",
+    *(rf"{verb}\s+der\s+(?:Auffassung|Ansicht|Meinung|Überzeugung)" for verb in ("ist", "sei", "war")),
+)) + r"\b")
 # A passive report whose subject is told: "Über das Ergebnis wird der Ausschuss informiert."
 INFORMED: Final = re.compile(
-    r"\b(?:wird|werden|werde)\b.{0,160}?\b(?:informiert|unterrichtet|in\s+Kenntnis\s+gesetzt)\b"
+    word_start(("wird", "werden", "werde")) + r"\b.{0,160}?\b(?:informiert|unterrichtet|in\s+Kenntnis\s+gesetzt)\b"
 )
 # A speaker's first person plural future: "Wir werden dem Ausschuss … vorlegen."
 WE_WILL: Final = re.compile(r"\s*(?:\w+\s+){0,3}?[Ww]ir\s+werden\b")
 # A head that makes what it governs a condition: "… wird unter der Bedingung zugestimmt, dass … vorgelegt wird".
-CONDITION_HEAD: Final = re.compile(r"\bBedingung\b|\bvorausgesetzt\b")
+CONDITION_HEAD: Final = re.compile(word_start(("Bedingung", "vorausgesetzt")) + r"\b")
 # An acceptance that states its own task after the comma (not "dies/das zu tun").
 OWN_TASK_ACCEPT: Final = re.compile(
     rf"(?:\b(?:{_AGREE})|\b(?:{_PROMISE_VERB})\w*\s+(?:\w+\s+){{0,3}}?zu)\s*,(?!\s*(?:dies|das|es|dem|diesem)\b)"
@@ -62,7 +65,7 @@ MATTER_SUBJECT: Final = re.compile(
     r"\s*(?:(?:Dies|Das|Diese\s+Frage|Die\s+Frage|Die\s+Anfrage)\s+(?:wird|werde)"
     rf"|(?:Die|Eine)\s+(?:schriftliche\s+)?{REPLY_NOUN}\s+(?:erfolgt|folgt|wird|werde))\b"
 )
-REPORTED: Final = re.compile(r"\b(?:solle|werde|sei|könne|müsse|seien|würden)\b")
+REPORTED: Final = re.compile(word_start(("solle", "werde", "sei", "könne", "müsse", "seien", "würden")) + r"\b")
 RESOLUTION_END: Final = re.compile(
     r"^\s*(?:TOP\b|Protokoll\b|Wortprotokoll|Sachverhalt|Begründung|Beratung|Abstimmung|Sach-\s+und"
     r"|Beratungsinhalt|Herr\s|Frau\s)"
@@ -80,6 +83,7 @@ RESOLUTION_END_OPENERS: Final = (
     "TOP", "Protokoll", "Wortprotokoll", "Sachverhalt", "Begründung", "Beratung", "Abstimmung", "Sach-", "Herr", "Frau",
 )
 # A motion or draft is introduced: its "wird beauftragt" is not (yet) a task.
+PROPOSAL_WORDS: Final = ("antrag", "Antrag", "Beschlussvorschlag", "verliest")  # one in each branch
 PROPOSAL_START: Final = re.compile(
     r"(?:Beschlussantrag|Beschlussvorschlag|folgenden\s+Antrag|Antrag\s+(?:der|des)\s+[\w-]+(?:\s+[\w-]+)?)\s*:\s*$"
     r"|\bverliest\b.*:\s*$|\bstellt\b.*\bAntrag\b.*:\s*$"
@@ -149,7 +153,7 @@ FINITE_WORDS: Final = (
 )
 FINITE_END: Final = re.compile(rf"\b(?:{'|'.join(FINITE_WORDS)})\s*$")  # tried only where str.endswith found a word
 CAPITALISED: Final = re.compile(r"\s[A-ZÄÖÜ][a-zäöüß]")
-PROPOSE: Final = re.compile(r"\b(?:schlägt|schlug)\b|\bVorschlag\b")
+PROPOSE: Final = re.compile(word_start(("schlägt", "schlug", "Vorschlag")) + r"\b")
 AGREED: Final = re.compile(rf"\b(?:{_AGREE}|besprochen\s+worden)\b")
 INTENT_OWN: Final = re.compile(r"beabsichtig")  # a person's own intention, unlike "geplant" (a plan of record)
 ON_BEHALF: Final = re.compile(r"(?:seitens|von\s+Seiten|vonseiten)\s+der\s+Verwaltung")
@@ -222,21 +226,25 @@ THIRD_PARTY: Final = re.compile(
     r"|Nach\s+(?:Auskunft|Angaben|Mitteilung)\s+(?:des|der)\s+(?!Verwaltung\b)[\w-]+)\b"
 )
 # A committee's recommendation to the body that decides: a referral with a head ("empfiehlt dem Rat, …").
-RECOMMEND: Final = re.compile(rf"\bempfiehlt\s+(?:dem|der)\s+(?P<to>{COUNCIL})\b")
-UNTIL: Final = re.compile(r"\bbis\s+(?:zur|zum|zu)\b")
+RECOMMEND: Final = re.compile(rf"{word_start(('empfiehlt',))}\s+(?:dem|der)\s+(?P<to>{COUNCIL})\b")
+UNTIL: Final = re.compile(word_start(("bis",)) + r"\s+(?:zur|zum|zu)\b")
 # A meeting named as the deadline of a task, with its body: "bis zur Sitzung des Finanzausschusses".
 UNTIL_MEETING: Final = re.compile(r"\bbis\s+zur\s+(?:[\w-]+\s+){0,2}?[\w-]*[Ss]itzung(?:\s+(?:des|der)\s+[\w-]+)?")
 # A stated milestone ("der Umzug erfolgt zum 01.01.2024", "die Begehung findet am … statt", "die Grundschulen
 # folgen bis zu den Osterferien"): with a future date.
-MILESTONE: Final = re.compile(r"\b(?:erfolgt|erfolgen|folgt|folgen|findet|finden|beginnt|beginnen|startet|starten)\b")
+MILESTONE: Final = re.compile(word_start((
+    "erfolgt", "erfolgen", "folgt", "folgen", "findet", "finden", "beginnt", "beginnen", "startet", "starten",
+)) + r"\b")
 # A verbal promise governing the clause after it ("sagt zu, …"); a noun ("an dessen Zusage") recalls one.
-PROMISE_HEAD: Final = re.compile(
-    rf"\b(?:{_PROMISE_VERB})\b(?:\s+[\w.]+){{0,10}}?\s+zu\s*$|"
-    r"\b(?:kündigt|kündigte)\b(?:\s+[\w.]+){0,10}?\s+an\s*$"
-    r"|\b(?:verspricht|versprach|verpflichtet\s+sich)\b|\b(?:hat|haben)\s+(?:\w+\s+){0,4}?(?:zugesagt|zugesichert)\s*$"
-    r"|\b(?:erklärt|erklärte|erklären)\s+sich\s+(?:\w+\s+){0,3}?bereit\s*$"
-)
+PROMISE_HEAD: Final = re.compile(word_start((
+    *(rf"{verb}\b(?:\s+[\w.]+){{0,10}}?\s+zu\s*$" for verb in _PROMISE_VERB.split("|")),
+    *(rf"{verb}\b(?:\s+[\w.]+){{0,10}}?\s+an\s*$" for verb in ("kündigt", "kündigte")),
+    r"verspricht\b", r"versprach\b", r"verpflichtet\s+sich\b",
+    *(rf"{verb}\s+(?:\w+\s+){{0,4}}?(?:zugesagt|zugesichert)\s*$" for verb in ("hat", "haben")),
+    *(rf"{verb}\s+sich\s+(?:\w+\s+){{0,3}}?bereit\s*$" for verb in ("erklärt", "erklärte", "erklären")),
+)))
 INTENT: Final = re.compile(r"beabsichtig|geplant|angestrebt|vorgesehen|\bplant\b")
 # A head whose content is the dass-clause after it: "Begründet werde dies damit, dass …".
-CORRELATE_END: Final = re.compile(r"\b(?:damit|davon|darüber|daran)\s*$")
-SPEECH_VERB: Final = re.compile(r"\b(?:teilt|führt|erklärt|informiert)\w*\b")
+CORRELATE_WORDS: Final = ("damit", "davon", "darüber", "daran")
+CORRELATE_END: Final = re.compile(rf"\b(?:{'|'.join(CORRELATE_WORDS)})\s*$")  # tried where the text ends in one
+SPEECH_VERB: Final = re.compile(word_start(("teilt", "führt", "erklärt", "informiert")) + r"\w*\b")

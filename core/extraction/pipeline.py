@@ -32,7 +32,7 @@ from core.extraction.discourse import Sentence, State, acceptance, records_adopt
 from core.extraction.header import find_body as find_doc_body
 from core.extraction.header import find_meeting_date
 from core.extraction.kinds import classify, is_concrete_period, is_specific
-from core.extraction.lexicon import Hits, has_digit
+from core.extraction.lexicon import Hits, contains_any, has_digit
 from core.extraction.ownership import owner_of
 from core.extraction.sentences import iter_sentence_blocks
 from core.extraction.signals import (
@@ -121,7 +121,8 @@ def _process(
             and rx.ACCEPT_SENTENCE.match(sentence) and cue.ACCEPT.found(sentence, hits) \
             and not ZU_INF_ANY.search(sentence):
         return []  # "Dies wird zugesichert.": the acceptance of the request before, not a task of its own
-    if len(sentence) < 120 and " zu" in sentence and rx.ACCEPT_ANAPHOR.match(sentence):
+    if len(sentence) < 120 and " zu" in sentence and contains_any(sentence, rx.ACCEPT_ANAPHOR_VERBS) \
+            and rx.ACCEPT_ANAPHOR.match(sentence):
         return []  # "Landrat Dr. Weber sagt dies zu.": the same, with the one who accepts as subject
     if sentence.rstrip().endswith(":") or not rx.LOWER3.search(sentence):
         return []  # headings ("Beschluss:") and tables

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from core.extraction.lexicon import NOT_WORD_LATIN1, Hits, beyond_latin1_word, first_letter_groups, word_cue
+from core.extraction.lexicon import NOT_WORD_LATIN1, Hits, beyond_latin1_word, first_letter_groups, word_cue, word_start
 from core.extraction.patterns import (
     ADMINISTRATION,
     AGENT,
@@ -147,9 +147,10 @@ class Speaker:
         return f"Speaker(name={self.name!r}, admin={self.admin}, member={self.member}, external={self.external})"
 
 
-_PREPOSITION_BEFORE: Final = re.compile(r"(?:\bvon|\ban|\bbei|\bmit|\bgegenüber|\bfür|\bdurch|\bzu|\bvor)\s*$")
+_PREPOSITIONS: Final = ("von", "an", "bei", "mit", "gegenüber", "für", "durch", "zu", "vor")
+_PREPOSITION_BEFORE: Final = re.compile("(?:" + "|".join(r"\b" + word for word in _PREPOSITIONS) + r")\s*$")
 _NAME_TAIL: Final = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?")
-_DASS: Final = re.compile(r"\bdass\b")  # the matrix clause ends at it or at the first comma
+_DASS: Final = re.compile(word_start(("dass",)) + r"\b")  # the matrix clause ends at it or at the first comma
 # Inverted order after a fronted phrase: "Auf Nachfrage von X, ob …, antwortet Bürgermeister Y, dass …".
 _POSTPOSED: Final = re.compile(
     r"(?:,\s*so|\b(?:erklärt|ergänzt|betont|sagt|antwortet|entgegnet|erwidert|teilt|berichtet|informiert"
@@ -201,7 +202,9 @@ def find_speaker(sentence: str, hits: Hits | None = None) -> Speaker | None:
     for match in _word_matches(_PERSON_AFTER, " " + sentence):  # see _SPEECH
         start = match.start()  # where the name starts in ``sentence`` (one character of padding)
         before = sentence[max(0, start - 12):start]
-        subject = start < limit and not _PREPOSITION_BEFORE.search(before)
+        subject = start < limit and not (
+            before.rstrip().endswith(_PREPOSITIONS) and _PREPOSITION_BEFORE.search(before) is not None
+        )
         if (subject or _POSTPOSED.search(sentence[max(0, start - 16):start])) \
                 and not sentence.startswith("Herrn", start):
             return _speaker_of(match, sentence)

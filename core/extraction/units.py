@@ -114,7 +114,8 @@ def is_speech_head(clause: str) -> bool:
     """Whether a clause only introduces speech ("Herr X teilt mit, dass …")."""
     verb = ("teilt" in clause or "führt" in clause or "erklärt" in clause or "informiert" in clause) \
         and rx.SPEECH_VERB.search(clause) is not None
-    return verb or rx.CORRELATE_END.search(clause) is not None or find_speaker(clause) is not None
+    correlate = clause.rstrip().endswith(rx.CORRELATE_WORDS) and rx.CORRELATE_END.search(clause) is not None
+    return verb or correlate or find_speaker(clause) is not None
 
 
 def intends(segment: str) -> bool:
