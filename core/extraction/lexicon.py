@@ -232,17 +232,22 @@ def word_start(alternatives: Iterable[str], ignorecase: bool = False, exact: Ite
 
     Alternatives keep their order; those with different first letters cannot match at the same place.
     """
-    branches = []
+    # Grouped by first letter (in the order of first appearance, the alternatives' order kept within a group):
+    # at a letter re then tries one group, not every alternative that starts with it.
+    groups: dict[str, list[str]] = {}
     for alternative, any_case in [*((a, ignorecase) for a in alternatives), *((a, False) for a in exact)]:
         first, rest = alternative[0], alternative[1:]
         if not first.isalpha():
             raise ValueError(f"an alternative must start with a letter: {alternative!r}")
-        if not any_case and alternative.isalpha():  # a plain word: its whole literal, then the boundary
-            branches.append(f"{alternative}(?<!\\w{alternative})")
-            continue
         for form in case_forms(first) if any_case else first:
-            letter = re.escape(form)
-            branches.append(f"{letter}(?<!\\w{letter})" + (f"(?i:{rest})" if any_case and rest else rest))
+            groups.setdefault(form, []).append(f"(?i:{rest})" if any_case and rest else rest)
+    branches = []
+    for first, rests in groups.items():
+        letter = re.escape(first)
+        if len(rests) == 1 and (first + rests[0]).isalpha():  # a plain word: its whole literal, then the boundary
+            branches.append(f"{first}{rests[0]}(?<!\\w{first}{rests[0]})")
+        else:
+            branches.append(f"{letter}(?<!\\w{letter})" + (rests[0] if len(rests) == 1 else f"(?:{'|'.join(rests)})"))
     return "(?:" + "|".join(branches) + ")"
 
 

@@ -236,13 +236,15 @@ MILESTONE: Final = re.compile(word_start((
     "erfolgt", "erfolgen", "folgt", "folgen", "findet", "finden", "beginnt", "beginnen", "startet", "starten",
 )) + r"\b")
 # A verbal promise governing the clause after it ("sagt zu, …"); a noun ("an dessen Zusage") recalls one.
-PROMISE_HEAD: Final = re.compile(word_start((
-    *(rf"{verb}\b(?:\s+[\w.]+){{0,10}}?\s+zu\s*$" for verb in _PROMISE_VERB.split("|")),
-    *(rf"{verb}\b(?:\s+[\w.]+){{0,10}}?\s+an\s*$" for verb in ("kündigt", "kündigte")),
-    r"verspricht\b", r"versprach\b", r"verpflichtet\s+sich\b",
-    *(rf"{verb}\s+(?:\w+\s+){{0,4}}?(?:zugesagt|zugesichert)\s*$" for verb in ("hat", "haben")),
-    *(rf"{verb}\s+sich\s+(?:\w+\s+){{0,3}}?bereit\s*$" for verb in ("erklärt", "erklärte", "erklären")),
-)))
+PROMISE_HEAD: Final = re.compile(
+    rf"\b(?:{_PROMISE_VERB})\b(?:\s+[\w.]+){{0,10}}?\s+zu\s*$|"
+    r"\b(?:kündigt|kündigte)\b(?:\s+[\w.]+){0,10}?\s+an\s*$"
+    r"|\b(?:verspricht|versprach|verpflichtet\s+sich)\b|\b(?:hat|haben)\s+(?:\w+\s+){0,4}?(?:zugesagt|zugesichert)\s*$"
+    r"|\b(?:erklärt|erklärte|erklären)\s+sich\s+(?:\w+\s+){0,3}?bereit\s*$"
+)
+# What ends each of its branches but one, and what that one contains: tested before the regex.
+PROMISE_HEAD_ENDS: Final = ("zu", "an", "zugesagt", "zugesichert", "bereit")
+PROMISE_HEAD_WORDS: Final = ("versprich", "versprach", "verpflichtet")
 INTENT: Final = re.compile(r"beabsichtig|geplant|angestrebt|vorgesehen|\bplant\b")
 # A head whose content is the dass-clause after it: "Begründet werde dies damit, dass …".
 CORRELATE_WORDS: Final = ("damit", "davon", "darüber", "daran")

@@ -15,6 +15,7 @@ from core.extraction import patterns as rx
 from core.extraction.clauses import split_clauses, split_request_heads
 from core.extraction.cue_index import CueIndex
 from core.extraction.kinds import classify
+from core.extraction.lexicon import contains_any
 from core.extraction.lines import Span
 from core.extraction.signals import third_party
 from core.extraction.speakers import find_person, find_speaker
@@ -78,7 +79,7 @@ def units_of(
                 boost = 0.45 if accepted is not None else -0.3
                 i += 1
                 continue
-            if rx.PROMISE_HEAD.search(clause) and not cue.NEGATION.found(clause, hits):
+            if promise_head(clause) and not cue.NEGATION.found(clause, hits):
                 # "Die Verwaltung sagt zu, die Unterlagen zu versenden": the promise passes to what it
                 # governs, and the one who promises owns it.
                 boost = 0.45
@@ -116,6 +117,13 @@ def is_speech_head(clause: str) -> bool:
         and rx.SPEECH_VERB.search(clause) is not None
     correlate = clause.rstrip().endswith(rx.CORRELATE_WORDS) and rx.CORRELATE_END.search(clause) is not None
     return verb or correlate or find_speaker(clause) is not None
+
+
+def promise_head(clause: str) -> bool:
+    """``rx.PROMISE_HEAD`` ("sagt zu, …"), tried only where the clause ends in a word that ends one of its
+    branches or contains the words of the other."""
+    return (clause.rstrip().endswith(rx.PROMISE_HEAD_ENDS) or contains_any(clause, rx.PROMISE_HEAD_WORDS)) \
+        and rx.PROMISE_HEAD.search(clause) is not None
 
 
 def intends(segment: str) -> bool:
