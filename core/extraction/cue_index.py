@@ -11,15 +11,18 @@ import re
 from typing import Final
 
 from core.extraction import cues as _cues  # noqa: F401 - the families must be defined before the scan is built
+from core.extraction import kinds as _kinds  # noqa: F401 - defines the families of the kinds' words
 from core.extraction import lexicon
 from core.extraction import speakers as _speakers  # noqa: F401 - defines the family of speech verbs
 from core.extraction import timex as _timex  # noqa: F401 - defines the families of time words
 from core.extraction.lexicon import Hits
 
-_MAYBE_SHIFT: Final = 32  # a hit's bits: the families it proves, and those it makes worth a regex shifted up
+# A hit's bits: the families it proves, and those it makes worth a regex shifted up by one bit per family.
+# Both halves must fit a machine integer of compiled code (62 bits): at most 31 families.
+_MAYBE_SHIFT: Final = len(lexicon.FAMILIES)
+assert 2 * _MAYBE_SHIFT <= 62, "more than 31 cue families: their bits no longer fit a machine integer"
 _SURE_MASK: Final = (1 << _MAYBE_SHIFT) - 1
 _PREFIX_MAYBE: Final = {prefix: bits << _MAYBE_SHIFT for prefix, bits in lexicon.PREFIX_BITS.items()}
-assert len(lexicon.FAMILIES) <= _MAYBE_SHIFT <= 62 - len(lexicon.FAMILIES)  # bits stay machine integers
 _EXACT_BITS: Final = {
     word: lexicon.WORD_BITS.get(word, 0)
     | (lexicon.KEY_BITS.get(word, 0) | lexicon.PREFIX_BITS.get(word[:4], 0)) << _MAYBE_SHIFT

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from core.extraction.lexicon import contains_any
+from core.extraction.lexicon import Hits, contains_any, word_cue
 from core.extraction.patterns import COUNCIL, COUNCIL_F
 from core.types import KIND_PRECEDENCE, Kind
 
@@ -73,29 +73,53 @@ _MEETING_STEMS: Final = (
     "genehmigt", "tag", "finde", "versammlung", "veranstaltung",
 )
 _VERY_VAGUE: Final = frozenset({"soon", "next_year"})
+# The words without which the branches of forward and report_back cannot match, as index-only cue families
+# (lower-cased, as the paragraph's index reads words): a clause's hits say for free whether one occurs, and most
+# clauses spare the substring tests. Each is a whole word of a branch, or a word start ("vorgelegt…").
+FORWARD_WORDS: Final = word_cue(
+    "verwiesen", "verweisen", "verwiese", "verweisung", "überwiesen", "überweisen", "weitergeleitet",
+    "weiterzuleiten", "weiterleiten", "weitergegeben", "weiterzugeben", "weitergeben", "delegieren", "delegiert",
+    "empfiehlt", "zuzuleiten", "zugeleitet", "zuleiten", "entscheidung", "beschlussfassung", "beschluss", "schicken",
+    "verteilen", "treffen", "geklärt",
+    *(rf"{verb}\w*" for verb in ("vorgelegt", "vorzulegen", "vorlegen", "einzubringen", "eingebracht", "einbringen",
+                                  "verteilen", "geben", "gegeben")),
+    index_only=True,
+)
+REPORT_WORDS: Final = word_cue(
+    "bericht", "berichten", "berichtet", "beantworten", "beantwortet", "beantwortung", "bilateral", "informieren",
+    "informiert", "unterrichten", "unterrichtet", "update", "sachstand", "stellung", "stellungnahme", r"schriftlich\w*",
+    "antwort", "mitteilen", "mitgeteilt", "nachreichen", "klären", "rückmeldung", "sachstandsbericht",
+    "zwischenbericht", "werde",
+    index_only=True,
+)
 
 
-def classify(clause: str, has_due: bool, has_period: bool) -> Kind:
+def classify(clause: str, has_due: bool, has_period: bool, hits: Hits | None = None) -> Kind:
     """The most specific kind that fits the clause.
 
     ``has_due``: an absolute date was read; ``has_period``: a vaguer but concrete time
-    ("bis Mitte Juni", "in der 28. Kalenderwoche", "im Herbst 2022").
+    ("bis Mitte Juni", "in der 28. Kalenderwoche", "im Herbst 2022"). ``hits``: the clause's word bits, when
+    known (``CueIndex.hits``).
     """
     low = clause.lower()
+    # The index's bits stand for the words only where lower case reads as the patterns' ignored case: in an
+    # indexed paragraph without "ı" or "ſ" (``hits[2]`` is the index then).
+    words = hits[0] | hits[1] if hits is not None and hits[2] is not None else -1
     # In order of precedence, so that the patterns of less specific kinds are not even tried.
     for kind in KIND_PRECEDENCE:
-        if _fits(kind, clause, low, has_due or has_period):
+        if _fits(kind, clause, low, has_due or has_period, words):
             return kind
     raise ValueError("KIND_PRECEDENCE must contain DELIVERABLE, which always fits")
 
 
-def _fits(kind: Kind, clause: str, low: str, timed: bool) -> bool:
+def _fits(kind: Kind, clause: str, low: str, timed: bool, words: int) -> bool:
+    """Whether ``kind`` fits; ``words``: the bits of the clause's words (-1: unknown, every family possible)."""
     if kind is Kind.FORWARD:
-        return _any_branch(_FORWARD, clause, low)
+        return bool(words & FORWARD_WORDS.bit) and _any_branch(_FORWARD, clause, low)
     if kind is Kind.REPORT_BACK:
-        return _any_branch(_REPORT, clause, low) or (
+        return bool(words & REPORT_WORDS.bit) and (_any_branch(_REPORT, clause, low) or (
             "werde" in low and "verwaltung" in low and _REPORT_ADMIN.search(clause) is not None
-        )
+        ))
     if kind is Kind.MEETING:
         return contains_any(clause, _MEETING_WORDS) or (
             contains_any(clause, _MEETING_STEMS) and _MEETING_PHRASES.search(clause) is not None

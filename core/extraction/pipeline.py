@@ -285,7 +285,7 @@ def _candidate(
             context_bonus += 0.1
     if score + context_bonus - penalty + (0.2 if cues.future else 0.0) < THRESHOLD - _EPS:
         return None  # not even the bonus of a future meeting, referral or report could lift it
-    kind = classify(clause, due_expr is not None, has_period)
+    kind = classify(clause, due_expr is not None, has_period, hits)
     if kind is Kind.MEETING:
         kind = meeting_as_deadline(text, clause, start, times, due_expr is not None) or kind
     if cues.future and kind in (Kind.MEETING, Kind.FORWARD, Kind.REPORT_BACK):
