@@ -11,20 +11,31 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from core.extraction.lexicon import substrings
+from core.extraction.lexicon import substrings, word_start
 from core.extraction.patterns import ADMINISTRATION, EXECUTIVE, EXECUTIVE_F, EXECUTIVE_M
 
-_PARTY: Final = re.compile(
-    rf"\b(?P<party>(?:Die|die)\s+{ADMINISTRATION}"
-    r"|(?:Fachbereich|Fachdienst|Amt|Referat|Dezernat|Fachabteilung)\s+\d[\d.]*"
-    rf"|(?:Der|der)\s+(?:{EXECUTIVE_M}|Kreisausschuss|Gemeinderat|Stadtrat|Rat"
-    r"|Kreistag|Ausschuss|Vorstand|Ältestenrat|Magistrat|Gemeindevorstand)(?!\s+(?:der|des)\b)(?=\s+[a-zäöü])"
-    rf"|(?:Die|die)\s+(?:{EXECUTIVE_F}|Gemeindevertretung|Stadtverordnetenversammlung"
-    r"|Lenkungsgruppe|Arbeitsgruppe|AG\s+[A-ZÄÖÜ]\w+|Kämmerei|Stadtkasse|Kreiskasse)"
-    r"|(?:Das|das)\s+(?:Bau|Ordnungs|Jugend|Sozial|Schul|Standes|Tiefbau|Hochbau|Grünflächen|Umwelt|Bezirks)amt"
-    r"|(?:Der|der)\s+(?:Bauhof|Betriebshof|Wirtschaftshof)"
-    r"|[Vv]on\s+Seiten\s+der\s+Verwaltung|von\s+der\s+Verwaltung|seitens\s+der\s+Verwaltung|vonseiten\s+der\s+Verwaltung)\b"
+_ADMIN_BODIES_M: Final = (
+    rf"(?:{EXECUTIVE_M}|Kreisausschuss|Gemeinderat|Stadtrat|Rat|Kreistag|Ausschuss|Vorstand|Ältestenrat|Magistrat"
+    r"|Gemeindevorstand)(?!\s+(?:der|des)\b)(?=\s+[a-zäöü])"
 )
+_ADMIN_BODIES_F: Final = (
+    rf"(?:{EXECUTIVE_F}|Gemeindevertretung|Stadtverordnetenversammlung|Lenkungsgruppe|Arbeitsgruppe|AG\s+[A-ZÄÖÜ]\w+"
+    r"|Kämmerei|Stadtkasse|Kreiskasse)"
+)
+_OFFICES_DAS: Final = r"(?:Bau|Ordnungs|Jugend|Sozial|Schul|Standes|Tiefbau|Hochbau|Grünflächen|Umwelt|Bezirks)amt"
+# The alternatives in their order, each written out for both cases of its article, as word starts (re skips
+# ahead to their first letters: see ``word_start``).
+_PARTY: Final = re.compile("(?P<party>" + word_start((
+    *(rf"{article}\s+{ADMINISTRATION}" for article in ("Die", "die")),
+    *(rf"{office}\s+\d[\d.]*"
+      for office in ("Fachbereich", "Fachdienst", "Amt", "Referat", "Dezernat", "Fachabteilung")),
+    *(rf"{article}\s+{_ADMIN_BODIES_M}" for article in ("Der", "der")),
+    *(rf"{article}\s+{_ADMIN_BODIES_F}" for article in ("Die", "die")),
+    *(rf"{article}\s+{_OFFICES_DAS}" for article in ("Das", "das")),
+    *(rf"{article}\s+(?:Bauhof|Betriebshof|Wirtschaftshof)" for article in ("Der", "der")),
+    r"Von\s+Seiten\s+der\s+Verwaltung", r"von\s+Seiten\s+der\s+Verwaltung", r"von\s+der\s+Verwaltung",
+    r"seitens\s+der\s+Verwaltung", r"vonseiten\s+der\s+Verwaltung",
+)) + r")\b")
 _FOR_WHAT: Final = (
     r"(?:\s+für\s+[A-ZÄÖÜ][\wäöüß-]+(?:(?:,\s+|\s+und\s+|\s+sowie\s+)(?:für\s+)?[A-ZÄÖÜ][\wäöüß-]+){0,5})?"
 )
@@ -134,19 +145,21 @@ def normalise_body(body: str) -> str:
 # "Der Ausschuss beauftragt die Verwaltung, …", "Der Rat bittet den Bürgermeister, …": the body
 # commissions, the accusative object acts. Without this the commissioning body came out as owner.
 _ASSIGNEE: Final = re.compile(
-    r"\b(?:beauftragt|beauftragen|bittet|bitten|bitte|ersucht|ersuchen|ermächtigt|ermächtigen|fordert|fordern)"
-    rf"\s+(?:die|den|das)\s+(?P<who>{ADMINISTRATION}"
+    word_start(("beauftragt", "beauftragen", "bittet", "bitten", "bitte", "ersucht", "ersuchen", "ermächtigt",
+                "ermächtigen", "fordert", "fordern"))
+    + rf"\s+(?:die|den|das)\s+(?P<who>{ADMINISTRATION}"
     rf"|{EXECUTIVE}|Kämmerer|Kämmerin|Geschäftsführung|Vorsitzenden|Magistrat|Gemeindevorstand|Kreisausschuss|Bezirksamt"
     r"|(?:Fachbereich|Fachdienst|Amt|Referat|Dezernat)\s+\d[\d.]*)\b"
 )
 # The passive form: "Die Verwaltung wird beauftragt, A zu tun und B vorzulegen".
+# (Both branches start with an article: its first letter first, the word boundary behind it, as ``word_start``.)
 _ASSIGNEE_PASSIVE: Final = re.compile(
-    rf"\b(?:Die|Der|Das|die|der|das)\s+(?P<who>{ADMINISTRATION}"
+    rf"[Dd](?<!\w[Dd])(?:(?:ie|er|as)\s+(?P<who>{ADMINISTRATION}"
     rf"|{EXECUTIVE}|Magistrat|Gemeindevorstand|Bezirksamt|Amt"
     r"|Kreisausschuss|(?:Fachbereich|Fachdienst|Referat|Dezernat)\s+\d[\d.]*)\s+(?:wird|werden)\s+(?:\w+\s+){0,3}?"
     r"(?:beauftragt|gebeten|ersucht|ermächtigt|aufgefordert)\b"
-    rf"|\b(?:Der|Dem|der|dem)\s+(?P<dat>Verwaltung|{EXECUTIVE}|Magistrat|Gemeindevorstand)"
-    r"\s+wird\s+(?:\w+\s+){0,3}?aufgetragen\b"
+    rf"|(?:er|em)\s+(?P<dat>Verwaltung|{EXECUTIVE}|Magistrat|Gemeindevorstand)"
+    r"\s+wird\s+(?:\w+\s+){0,3}?aufgetragen\b)"
 )
 
 
