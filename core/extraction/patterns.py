@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from core.extraction.lexicon import word_start
+from core.extraction.lexicon import first_letter_groups, word_start
 
 # How minutes name the administration as an actor (also read by ``actions``).
 ADMINISTRATION: Final = r"(?:Stadt|Kreis|Gemeinde|Amts|Verbandsgemeinde|Samtgemeinde|Bezirks|Schul)?[Vv]erwaltung"
@@ -114,9 +114,10 @@ OFFICE: Final = (r"(?:Fachbereich(?:sleitung)?|Fachdienst|Amt|Dezernat|Referat|(
           r"|[A-ZÄÖÜ][a-zäöüß]*(?:amt|management|stelle))")
 VERWALTUNG_PRESENT_OPENERS: Final = ("Die", "Das", "Der", "Herr", "Frau")  # after white space or an enumeration
 VERWALTUNG_PRESENT: Final = re.compile(
-    rf"^\s*(?:\d{{1,2}}[.)]\s+)?(?:Die\s+{ADMINISTRATION}|Die\s+Kämmerei|Das\s+[A-ZÄÖÜ]?[a-zäöüß]*[Aa]mt(?:\s+\d+)?"
-    r"|Der\s+Fachbereich(?:\s+\d+)?|Der\s+Fachdienst(?:\s+\d+)?|Der\s+Bauhof|Das\s+[A-ZÄÖÜ][a-zäöüß]*management"
-    r"|Die\s+[A-ZÄÖÜ][a-zäöüß]*stelle"
+    # (only whether it matches counts: the alternatives are grouped by their article)
+    rf"^\s*(?:\d{{1,2}}[.)]\s+)?(?:Die\s+(?:{ADMINISTRATION}|Kämmerei|[A-ZÄÖÜ][a-zäöüß]*stelle)"
+    r"|Das\s+(?:[A-ZÄÖÜ]?[a-zäöüß]*[Aa]mt(?:\s+\d+)?|[A-ZÄÖÜ][a-zäöüß]*management)"
+    r"|Der\s+(?:Fachbereich(?:\s+\d+)?|Fachdienst(?:\s+\d+)?|Bauhof)"
     rf"|(?:Herr|Frau)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\wäöüß-]+\s+\({OFFICE}\b[^()]{{0,30}}\))"
     r"\s+(?:prüft|hält|erstellt|legt|erarbeitet|klärt|ermittelt"
     r"|informiert|berichtet|führt|setzt|sorgt|nimmt|tritt|stellt|bereitet|beantragt|schreibt|lädt|leitet"
@@ -192,19 +193,25 @@ ADMIN_FUTURE_SUB: Final = re.compile(
     rf"\s*[Dd]{_ADMIN_ACTOR_AFTER_D}[^.,;]{{0,200}}?\b[a-zäöüß]{{1,40}}(?:en|ern|eln),\s{{1,5}}"
     rf"(?:{DEPENDENT_QUESTION}|{DEPENDENT_CONDITION}|wenn|dass|damit)\b"
 )
-# The administration as the subject next to a future "wird"/"werden" (either order), or as the agent:
+# The administration as the subject next to a future "wird"/"werden" (either order), or as the agent
+# (three patterns: the agents' need "durch" or "von", tested first):
+_WIRD: Final = r"w(?<!\ww)(?:ird|erden)\s+"
+# "… wird die Verwaltung die Beschilderung überprüfen"
 ADMIN_SUBJECT_FUTURE: Final = re.compile(
-    r"w(?<!\ww)(?:ird|erden)\s+(?:"
-    # "… wird die Verwaltung die Beschilderung überprüfen"
-    rf"(?:die|der|das)\s+(?:{ADMINISTRATION}|Kämmerei|Magistrat|{EXECUTIVE}|Fachbereich|Fachdienst|[A-ZÄÖÜ]\w*amt)\b"
-    # an office as the agent of a future step: "… wird eine Abnahme durch das Bauamt erfolgen"
-    rf"|(?:[\w-]+\s+){{0,6}}?durch\s+(?:die|das|den)\s+(?:{ADMINISTRATION}|[A-ZÄÖÜ]\w*amt"
+    rf"{_WIRD}(?:die|der|das)\s+(?:{ADMINISTRATION}|Kämmerei|Magistrat|{EXECUTIVE}|Fachbereich|Fachdienst"
+    r"|[A-ZÄÖÜ]\w*amt)\b"
+)
+# an office as the agent of a future step: "… wird eine Abnahme durch das Bauamt erfolgen"
+ADMIN_AGENT_FUTURE: Final = re.compile(
+    rf"{_WIRD}(?:[\w-]+\s+){{0,6}}?durch\s+(?:die|das|den)\s+(?:{ADMINISTRATION}|[A-ZÄÖÜ]\w*amt"
     r"|Fachbereich|Fachdienst|Bauhof)\b[^.]{0,40}?\b(?:erfolgen|durchgeführt|vorgenommen|geprüft|erstellt)\b"
-    # the agent of a future passive: "Die Anregung wird von der Verwaltung aufgenommen und geprüft"
-    # (with a participle of doing, not of judging: "wird von der Verwaltung als dringend eingestuft")
-    rf"|(?:\w+\s+){{0,6}}?von\s+der\s+{ADMINISTRATION}\s+(?:\w+\s+){{0,4}}?"
+)
+# the agent of a future passive: "Die Anregung wird von der Verwaltung aufgenommen und geprüft"
+# (with a participle of doing, not of judging: "wird von der Verwaltung als dringend eingestuft")
+ADMIN_AGENT_PASSIVE: Final = re.compile(
+    rf"{_WIRD}(?:\w+\s+){{0,6}}?von\s+der\s+{ADMINISTRATION}\s+(?:\w+\s+){{0,4}}?"
     r"(?:geprüft|aufgenommen|bearbeitet|erstellt|erarbeitet|geklärt|umgesetzt|veranlasst|weitergeleitet|beantwortet"
-    r"|vorbereitet|übernommen|eingeholt|angefragt)\b)"
+    r"|vorbereitet|übernommen|eingeholt|angefragt)\b"
 )
 # … or a coordinated future: "Die Verwaltung nimmt die Anregung auf und wird sie prüfen"
 ADMIN_SUBJECT_COORDINATED: Final = re.compile(
@@ -212,16 +219,22 @@ ADMIN_SUBJECT_COORDINATED: Final = re.compile(
 )
 # Subjects outside the council and its administration: their plans are their own (guidelines: exclude).
 THIRD_PARTY_OPENERS: Final = ("Die", "Der", "Das", "Nach")  # after white space
-THIRD_PARTY: Final = re.compile(
-    r"\s*(?:(?:Die|Der|Das)\s+(?:[\w-]+\s+)?(?:Schule|Schulleitung|Firma|Investor|Investorin|Vorhabenträger\w*"
-    r"|Bauherr\w*|Unternehmen|[\w-]*[Vv]erein|Bahn|Ministerium|Landesbetrieb|Eigentümer\w*|Kirchengemeinde"
-    r"|Netzbetreiber|Stadtwerke|Verkehrsbetriebe|Energieversorger|Telekom|Polizei|Deutsche\s+Bahn"
+# (Only whether it matches counts: the outside parties are grouped by first letter, so that re tries one
+# group after the article instead of every party.)
+_THIRD_PARTIES: Final = first_letter_groups((
+    "Schule", "Schulleitung", "Firma", "Investor", "Investorin", r"Vorhabenträger\w*", r"Bauherr\w*", "Unternehmen",
+    "Bahn", "Ministerium", "Landesbetrieb", r"Eigentümer\w*", "Kirchengemeinde", "Netzbetreiber", "Stadtwerke",
+    "Verkehrsbetriebe", "Energieversorger", "Telekom", "Polizei", r"Deutsche\s+Bahn",
     # the state above the municipality: "Das Land wird die Förderrichtlinie überarbeiten"
-    r"|Land|Bund|Landesregierung|Bundesregierung|Bezirksregierung|Regierungspräsidium|Senatsverwaltung"
-    r"|Kommunalaufsicht|Landesamt"
+    "Land", "Bund", "Landesregierung", "Bundesregierung", "Bezirksregierung", "Regierungspräsidium",
+    "Senatsverwaltung", "Kommunalaufsicht", "Landesamt",
     # events nobody in the council owes: elections and school holidays ("Die Landtagswahl findet im Mai statt")
-    r"|(?:Kommunal|Landtags|Bundestags|Europa|Bürgermeister|Oberbürgermeister|Landrats)wahl(?:en)?"
-    r"|(?:Sommer|Herbst|Oster|Winter|Weihnachts|Pfingst)?[Ff]erien)"
+    *(rf"{who}wahl(?:en)?"
+      for who in ("Kommunal", "Landtags", "Bundestags", "Europa", "Bürgermeister", "Oberbürgermeister", "Landrats")),
+    *(f"{when}ferien" for when in ("Sommer", "Herbst", "Oster", "Winter", "Weihnachts", "Pfingst", "F", "f")),
+))
+THIRD_PARTY: Final = re.compile(
+    rf"\s*(?:(?:Die|Der|Das)\s+(?:[\w-]+\s+)?(?:{_THIRD_PARTIES}|[\w-]*[Vv]erein)"
     r"|(?:Die|Der|Das)\s+(?:[\w&.-]+\s+){1,4}?(?:GmbH|mbH|AG|KG|SE)(?=\s)"
     r"|Nach\s+(?:Auskunft|Angaben|Mitteilung)\s+(?:des|der)\s+(?!Verwaltung\b)[\w-]+)\b"
 )

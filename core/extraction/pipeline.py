@@ -124,8 +124,8 @@ def _process(
     if len(sentence) < 120 and " zu" in sentence and contains_any(sentence, rx.ACCEPT_ANAPHOR_VERBS) \
             and rx.ACCEPT_ANAPHOR.match(sentence):
         return []  # "Landrat Dr. Weber sagt dies zu.": the same, with the one who accepts as subject
-    if sentence.rstrip().endswith(":") or not rx.LOWER3.search(sentence):
-        return []  # headings ("Beschluss:") and tables
+    if sentence.rstrip().endswith(":"):
+        return []  # headings ("Beschluss:")
     label_end, label_force = result_label(sentence)
     body = sentence[label_end:] if label_end else sentence  # what follows "Ergebnis:", "Vereinbart:"
     if len(sentence) < 120 and sentence.rstrip()[-1:] not in rx.SENTENCE_END_CHARS and not label_force:
@@ -136,6 +136,8 @@ def _process(
         or _digits_cannot_commit(sentence, body, hits, state, label_force)
     ):
         return []  # most sentences: no cue at all, only the discourse state needed updating
+    if not rx.LOWER3.search(sentence):
+        return []  # tables (tested after the cue gate, which spares the regex for most sentences)
     acceptor = acceptance(text, ahead) if cue.REQUEST.found(sentence, hits) else None
     rejected = bool(ahead) and rejects(text, ahead[0])
     if state.resolution and (

@@ -52,11 +52,13 @@ def third_party(segment: str) -> bool:
 
 
 def admin_subject(segment: str) -> bool:
-    """The administration as the subject of a future step (``rx.ADMIN_SUBJECT_FUTURE``, ``…_COORDINATED``,
+    """The administration as the subject of a future step (``rx.ADMIN_SUBJECT_FUTURE``, ``…_COORDINATED``, the agents,
     ``rx.ADMIN_FUTURE_END`` on the segment's tail, ``rx.ADMIN_FUTURE_SUB``), tried only when "wird" or "werde(n)"
     (in each of their branches) occurs."""
     return ("wird" in segment or "werde" in segment) and (
         rx.ADMIN_SUBJECT_FUTURE.search(segment) is not None
+        or ("durch" in segment and rx.ADMIN_AGENT_FUTURE.search(segment) is not None)
+        or ("von" in segment and "erwaltung" in segment and rx.ADMIN_AGENT_PASSIVE.search(segment) is not None)
         or ("erwaltung" in segment and "und" in segment and rx.ADMIN_SUBJECT_COORDINATED.search(segment) is not None)
         or rx.ADMIN_FUTURE_END.search(segment, max(0, len(segment) - rx.ADMIN_FUTURE_REACH)) is not None
         or ("," in segment and rx.ADMIN_FUTURE_SUB.match(segment) is not None)
