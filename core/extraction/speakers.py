@@ -94,7 +94,10 @@ _INFORM_WORDS: Final = (
 _SPEECH: Final = re.compile(NOT_WORD_LATIN1 + _SPEECH_WORDS)
 _SPEECH_AT: Final = re.compile(_SPEECH_WORDS)  # at a word start the index knows
 _INFORM: Final = re.compile(NOT_WORD_LATIN1 + _INFORM_WORDS)
-_PERSON_AFTER: Final = re.compile(NOT_WORD_LATIN1 + _PERSON.pattern.removeprefix(r"\b"))
+# The letters a person can start with (a title, "Herr", "Frau", "der", "die"): after the non-word character a
+# look-ahead for them turns most words away before the alternatives are tried.
+_PERSON_FIRST: Final = "".join(sorted({title[0] for title in ADMIN_TITLES + MEMBER_TITLES} | set("HFDd")))
+_PERSON_AFTER: Final = re.compile(NOT_WORD_LATIN1 + f"(?=[{_PERSON_FIRST}])" + _PERSON.pattern.removeprefix(r"\b"))
 
 
 def _first_word(pattern: re.Pattern[str], padded: str, pos: int = 0) -> re.Match[str] | None:
