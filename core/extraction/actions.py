@@ -12,7 +12,7 @@ import operator
 import re
 from typing import Final
 
-from core.extraction.lexicon import substrings, word_start
+from core.extraction.lexicon import contains_any, word_start
 from core.extraction.patterns import ADMINISTRATION, DEPENDENT_CONDITION, DEPENDENT_QUESTION, EXECUTIVE
 
 MAX_WORDS: Final = 14
@@ -77,11 +77,11 @@ _ASSIGN_HEAD: Final = re.compile(
 # "Frau X sagt eine Antwort bis … zu": the promised object without speaker and particle.
 _PROMISE_FRAME: Final = re.compile(r"^[^,]{0,60}?\b(?:sagt|sichert)\w*\s+(?P<what>[^,]+?)\s+zu$")
 # The literal words the heads above cannot match without: substring tests spare the regexes.
-_ASSIGN_WORDS: Final = substrings(
+_ASSIGN_WORDS: Final = (
     "beauftragt", "bittet", "ersucht", "ermächtigt", "gebeten", "aufgefordert", "aufgetragen", "vereinbart",
 )
-_PROMISE_WORDS: Final = substrings("sagt", "sichert")
-_SPEECH_WORDS: Final = substrings("teilt", "führt", "erklärt", "informiert", "berichtet", "sagt", "verkündet")
+_PROMISE_WORDS: Final = ("sagt", "sichert")
+_SPEECH_WORDS: Final = ("teilt", "führt", "erklärt", "informiert", "berichtet", "sagt", "verkündet")
 # "\bzu" written as "zu" plus a look-behind, so that re searches for the literal "zu".
 # (not before an article: "zu dem Thema berichten", "zu einer Versammlung einladen" keep their "zu")
 _ZU_SPLIT: Final = re.compile(r"zu(?<!\wzu)\s+(?!(?:dem|den|der|die|das|einem|einer|einen|eine)\b)([a-zäöüß]{1,40})\b")
@@ -101,18 +101,18 @@ def make_action(quote: str) -> str:
     """A short infinitive phrase summarising the quoted commitment."""
     text = quote.strip().rstrip(".;:!?“”\"' ")
     text = _DROP_LEAD.sub("", text)
-    if "," in text and _ASSIGN_WORDS.search(text):
+    if "," in text and contains_any(text, _ASSIGN_WORDS):
         task = _ASSIGN_HEAD.sub("", text, count=1)
         # The head governs a zu-infinitive or a dass-clause; after "vereinbart eine Klausur am Samstag, 23.01."
         # the comma only sets off the date.
         if "zu" in task or task.startswith(("dass ", "daß ")):
             text = task
-    if "zu" in text and _PROMISE_WORDS.search(text):
+    if "zu" in text and contains_any(text, _PROMISE_WORDS):
         promise = _PROMISE_FRAME.match(text)
         if promise:
             text = promise.group("what")
     if "," in text:  # "Herr X teilt mit, dass …": the speech head ends in a comma
-        if _SPEECH_WORDS.search(text):
+        if contains_any(text, _SPEECH_WORDS):
             text = _SPEECH_HEAD.sub("", text)
         text = _DROP_LEAD.sub("", text)
     # "wird prüfen, ob eine Querungshilfe möglich ist": the verb to turn is the one before the question;

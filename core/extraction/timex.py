@@ -151,8 +151,14 @@ _NEEDS: Final[dict[str, str | tuple[str, ...]]] = {
     "next_meeting": ("nächsten", "kommenden", "folgenden"), "next_year": ("Jahr",),
     "soon": ("demnächst", "zeitnah", "Kürze", "kurzfristig", "gegebener", "Anschluss", "anschließend"),
 }
+# The patterns that need a word of TIME_WORDS (a digit alone never completes them: "Ende 2025", "KW42" and "Q3"
+# do, so part_year, week and quarter are not among them): with the clause's hits they are skipped without one.
+_NEEDS_TIME_WORD: Final = frozenset({
+    "end_year", "in_year", "school_year", "half", "rel_week", "in_units", "holidays", "season", "weekday",
+    "next_meeting", "next_year", "soon",
+})
 _PRIORITY: Final = {name: i for i, (name, _) in enumerate(_PATTERNS)}  # among matches of the same span
-_PLAN: Final = [(name, rx, _NEEDS[name], _PRIORITY[name]) for name, rx in _COMPILED]
+_PLAN: Final = [(name, rx, _NEEDS[name], _PRIORITY[name], name in _NEEDS_TIME_WORD) for name, rx in _COMPILED]
 
 
 def find_times_possible(segment: str, hits: Hits | None = None) -> bool:
@@ -197,8 +203,11 @@ def find_times(
         "digit+month": digits and has_month,
         "d.m": digits and _NUMERIC_DATE.search(segment) is not None,
     }
+    time_word = hits is None or bool((hits[0] | hits[1]) & TIME_WORDS.bit)
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
-    for name, rx, needs, priority in _PLAN:
+    for name, rx, needs, priority, needs_time_word in _PLAN:
+        if needs_time_word and not time_word:
+            continue
         # A few words each: plain substring tests, inlined (this loop runs for every timed clause).
         if needs.__class__ is str:
             if not present[needs]:
