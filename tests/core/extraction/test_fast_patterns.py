@@ -1,0 +1,129 @@
+"""The fast forms of the rules' patterns match exactly what their plain forms match.
+
+``lexicon.word_start`` rewrites ``\\b(?:a|b|…)``, ``zu_infinitives.ZuInfinitive`` the zu-infinitive regexes,
+and the paragraph index's word families stand in for substring tests (time words, the words of the kinds,
+speech verbs). Each is held here to the plain form on generated text and on every sentence of the style
+files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core.extraction.cue_index import CueIndex
+from core.extraction.kinds import classify
+from core.extraction.lexicon import case_forms, contains_any, has_digit, word_start
+from core.extraction.sentences import split_sentences
+from core.extraction.timex import find_times, find_times_possible
+from core.extraction.zu_infinitives import ZU_INF, ZU_INF_ANY, ZU_INF_END, ZU_INF_GROUP_END, ZuInfinitive
+
+STYLES = Path(__file__).resolve().parent / "styles"
+_FULL_BMP = "".join(chr(code) for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF)
+
+# Alternatives that share first letters and prefixes ("bis" / "bis zum", "wird" / "werden"), and text made of
+# their pieces, other words, word characters beyond Latin-1 and the case forms IGNORECASE adds ("ſ", "K").
+_ALTERNATIVES = ("bis", r"bis\s+zum", "bitte", "wird", "werden", "werde", r"ggf\.", "am", "ab", "spätestens", "sie")
+_PIECES = st.sampled_from([
+    "bis", "Bis", "BIS", "zum", "bitte", "wird", "Wird", "werden", "werde", "werdegang", "ggf.", "am", "Am", "ab",
+    "spätestens", "ſpäteſtens", "sie", "Sie", "ſie", "x", "ł", "_", "2", " ", "  ", "\n", "-", ",", ".", "(", "„",
+])
+
+
+def _text(pieces: list[str]) -> str:
+    return "".join(pieces)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=14), st.booleans())
+def test_a_word_start_form_finds_what_the_boundary_first_alternation_finds(pieces: list[str], ignorecase: bool) -> None:
+    text = _text(pieces)
+    plain = re.compile(r"\b(?:" + "|".join(_ALTERNATIVES) + ")", re.IGNORECASE if ignorecase else 0)
+    fast = re.compile(word_start(_ALTERNATIVES, ignorecase))
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert fast.sub("", text) == plain.sub("", text)
+
+
+def test_exact_alternatives_keep_their_case_after_the_case_free_ones() -> None:
+    fast = re.compile(word_start(("am",), ignorecase=True, exact=("Frist",)))
+    assert [m.group() for m in fast.finditer("AM Montag, Frist und frist, am")] == ["AM", "Frist", "am"]
+
+
+def test_word_start_refuses_an_alternative_that_starts_with_a_class() -> None:
+    with pytest.raises(ValueError, match="start with a letter"):
+        word_start((r"\w+",))
+
+
+@pytest.mark.parametrize("letter", list("abcdefghijklmnopqrstuvwxyzäöüßABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ"))
+def test_the_case_forms_of_a_german_letter_lie_in_the_ranges_searched(letter: str) -> None:
+    assert case_forms(letter) == case_forms(letter, _FULL_BMP)
+
+
+def test_the_case_forms_include_what_ignorecase_adds() -> None:
+    assert case_forms("s") == "Ss\u017f"  # long s
+    assert case_forms("k") == "Kk\u212a"  # Kelvin sign
+    assert case_forms("i") == "Ii\u0130\u0131"  # dotted capital I, dotless i
+
+
+def test_digits_and_substrings_are_found_as_written() -> None:
+    assert has_digit("bis zum 13.") and not has_digit("bis Ende Mai") and not has_digit("٣ Wochen")
+    assert contains_any("Ausschusssitzung", ("sitzung", "termin")) and not contains_any("Sitzung", ("sitzung",))
+
+
+_ZU_PIECES = st.sampled_from([
+    "zu", "vor", "legen", "prüfen", "en", "ern", "eln", "n", "an", "ein", "Vor", "x", "ß", "2", "_", "ł", " ", "  ",
+    "\n", ",", ".", ";", "“", "lassen", "werden", " zu ", "zuzu",
+])
+_ZU_PLAIN = {
+    "ZU_INF": r"\bzu\s+[a-zäöüß]{3,40}(?:en|ern|eln)\b|\b[a-zäöüß]{2,40}zu[a-zäöüß]{2,40}(?:en|ern|eln)\b",
+    "ZU_INF_ANY": r"(?:\bzu\s+[a-zäöüß]{1,40}|\b[a-zäöüß]{2,40}zu[a-zäöüß]{2,40}(?:en|ern|eln))(?=\s*(?:[,.;:“”\"]|$))",
+    "ZU_INF_GROUP_END": r"(?:\bzu\s+[a-zäöüß]{1,40}(?:en|ern|eln|n)|\b[a-zäöüß]{2,40}zu[a-zäöüß]{2,40}(?:en|ern|eln))"
+                        r"(?:\s+(?:zu\s+)?(?:lassen|können|werden|sein|haben))?[.!;:“”\"]*$",
+    "ZU_INF_END": r"(?:\bzu\s+[a-zäöüß]{1,40}|\b[a-zäöüß]{2,40}zu[a-zäöüß]{2,40})[.!;:“”\"]*\s*$",
+}
+_ZU_FAST: dict[str, ZuInfinitive] = {
+    "ZU_INF": ZU_INF, "ZU_INF_ANY": ZU_INF_ANY, "ZU_INF_GROUP_END": ZU_INF_GROUP_END, "ZU_INF_END": ZU_INF_END,
+}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_ZU_PIECES, max_size=16), st.data())
+def test_the_zu_infinitive_tests_answer_as_their_regexes(pieces: list[str], data: st.DataObject) -> None:
+    text = _text(pieces)
+    pos = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(pos, len(text)))
+    for name, plain in _ZU_PLAIN.items():
+        assert _ZU_FAST[name].search(text, pos, end) == (re.compile(plain).search(text, pos, end) is not None), name
+
+
+def test_an_infinitive_whose_head_does_not_start_the_word_is_none() -> None:
+    assert ZU_INF.search("vorzulegen") and not ZU_INF.search("Vorzulegen") and not ZU_INF.search("x2vorzulegen")
+    assert not ZU_INF.search("zulegen")  # (two letters before an infixed "zu")
+
+
+def _style_sentences() -> list[str]:
+    sentences = []
+    for path in sorted(STYLES.glob("*.txt")):
+        text = "\n".join(line.removeprefix("+ ") for line in path.read_text(encoding="utf-8").split("\n"))
+        sentences += [text[start:end] for start, end in split_sentences(text)]
+    return sentences
+
+
+def test_the_index_s_word_families_answer_as_the_substring_tests_on_every_style_sentence() -> None:
+    meeting = dt.date(2026, 11, 12)
+    timed = 0
+    for sentence in _style_sentences():
+        hits = CueIndex(sentence, 0, len(sentence)).hits(0, len(sentence))
+        expected = find_times(sentence, meeting=meeting)
+        if expected:
+            assert find_times_possible(sentence, hits), sentence
+            timed += 1
+        gated = find_times(sentence, meeting=meeting, hits=hits) if find_times_possible(sentence, hits) else []
+        assert gated == expected, sentence
+        assert classify(sentence, False, False, hits) == classify(sentence, False, False), sentence
+    assert timed > 50  # the comparison is not vacuous
