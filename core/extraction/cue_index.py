@@ -8,6 +8,8 @@ instead of being tokenised again, and phrase regexes are tried only where their 
 from __future__ import annotations
 
 import re
+import re._constants as sre_constants
+import re._parser as sre_parse
 from typing import Final
 
 from core.extraction import cues as _cues  # noqa: F401 - the families must be defined before the scan is built
@@ -44,12 +46,60 @@ _SCAN: Final = re.compile(
 lexicon.seal()
 # For the first four letters of a word: the families whose phrases can start there, each with the regex of
 # just those phrases (in their order), so that confirming a family tries only what can match at the word.
-_GROUP_PHRASES: Final[dict[str, tuple[tuple[int, re.Pattern[str]], ...]]] = {}
+def _required_words(phrase: str) -> tuple[str, ...] | None:
+    """Words (lower case) one of which every match of ``phrase`` contains after its key word: the longest run of
+    literal letters it always goes on with ("verteilen" of "zu\\s+verteilen"), or the first runs of the branches
+    it always goes on with ("beraten", "diskutiert", "erörtert"); None where it has none (it is tried anyway).
+
+    Read from the parsed pattern; only parts that every match passes through count (optional ones do not).
+    """
+    try:
+        items = list(sre_parse.parse(phrase, re.IGNORECASE))
+    except (re.error, TypeError, ValueError):
+        return None
+    runs: list[tuple[str, ...]] = []
+    run = ""
+    for n, (op, av) in enumerate([*items, (None, None)]):
+        if op is sre_constants.LITERAL and isinstance(av, int):
+            run += chr(av).lower()
+            continue
+        if len(run) >= 2:
+            runs.append((run,))
+        run = ""
+        if op is sre_constants.BRANCH and n > 0:
+            firsts = []
+            for branch in av[1]:
+                word = ""
+                for sub_op, sub_av in branch:
+                    if sub_op is not sre_constants.LITERAL:
+                        break
+                    word += chr(sub_av).lower()
+                firsts.append(word)
+            if all(len(word) >= 2 for word in firsts):
+                runs.append(tuple(firsts))
+    runs = runs[1:]  # the first is the key, which the index found at the word
+    return max(runs, key=lambda words: min(len(word) for word in words)) if runs else None
+
+
+# The words a family's phrases in a group need besides their key ("zu" is the key of "zu verteilen" and of
+# "zu schicken"; most "zu" are neither): tested on the segment before the regex (None: no such test).
+def _group_required(phrases: list[str]) -> tuple[str, ...] | None:
+    words: list[str] = []
+    for phrase in phrases:
+        required = _required_words(phrase)
+        if required is None:
+            return None
+        words.extend(required)
+    return tuple(sorted(set(words)))
+
+
+_GROUP_PHRASES: Final[dict[str, tuple[tuple[int, tuple[str, ...] | None, re.Pattern[str]], ...]]] = {}
 for _family in lexicon.FAMILIES:
     for _group, _phrases in _family.phrase_groups.items():
         _GROUP_PHRASES[_group] = (
             *_GROUP_PHRASES.get(_group, ()),
-            (_family.bit, re.compile(r"\b(?:" + "|".join(_phrases) + r")\b", re.IGNORECASE)),
+            (_family.bit, _group_required(_phrases),
+             re.compile(r"\b(?:" + "|".join(_phrases) + r")\b", re.IGNORECASE)),
         )
 
 
@@ -128,17 +178,24 @@ class CueIndex:
         key word only the phrases of each family that can start there, instead of searching the segment."""
         starts, bits, groups = self._starts, self._bits, self._groups
         found = 0
+        end = offset + len(segment)
         lo = _bisect(starts, offset, 0)
-        for k in range(lo, _bisect(starts, offset + len(segment), lo)):
+        for k in range(lo, _bisect(starts, end, lo)):
             todo = (bits[k] >> _MAYBE_SHIFT) & families & ~found
             if not todo:
                 continue
-            for bit, phrases in _GROUP_PHRASES.get(groups[k], ()):
-                if bit & todo and phrases.match(segment, starts[k] - offset) is not None:
+            for bit, required, phrases in _GROUP_PHRASES.get(groups[k], ()):
+                if bit & todo and (required is None or self._contains_any(required, starts[k], end)) \
+                        and phrases.match(segment, starts[k] - offset) is not None:
                     found |= bit
                     if first:
                         return found
         return found
+
+    def _contains_any(self, words: tuple[str, ...], start: int, end: int) -> bool:
+        """Whether one of ``words`` occurs in ``_low[start:end]``."""
+        low = self._low
+        return any(low.find(word, start, end) >= 0 for word in words)
 
     def starts_of(self, offset: int, length: int, family: int) -> list[int]:
         """Where the words with a bit of ``family`` (proven or to be confirmed) start in the segment of
