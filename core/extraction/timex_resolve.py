@@ -9,7 +9,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
 from typing import Final
 
 MONTHS: Final = {
@@ -28,17 +27,37 @@ NUMBERS: Final = {
     "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "zwölf": 12, "vierzehn": 14,
 }
 
-@dataclass(frozen=True, slots=True)
 class TimeExpr:
-    """One time expression: span in the text, wording, absolute due (or None) and vagueness."""
+    """One time expression: span in the text, wording, absolute due (or None) and vagueness.
 
-    start: int
-    end: int
-    text: str
-    kind: str
-    due: dt.date | None
-    vague: bool
-    body: str | None = None  # for "nächste Sitzung des X": the body named
+    Not changed once made. A plain class rather than a dataclass: compiled, its ``__init__`` is native.
+    """
+
+    __slots__ = ("body", "due", "end", "kind", "start", "text", "vague")
+
+    def __init__(
+        self, start: int, end: int, text: str, kind: str, due: dt.date | None, vague: bool, body: str | None = None
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kind = kind
+        self.due = due
+        self.vague = vague
+        self.body = body  # for "nächste Sitzung des X": the body named
+
+    def _key(self) -> tuple[int, int, str, str, dt.date | None, bool, str | None]:
+        return self.start, self.end, self.text, self.kind, self.due, self.vague, self.body
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, TimeExpr) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (f"TimeExpr(start={self.start}, end={self.end}, text={self.text!r}, kind={self.kind!r}, "
+                f"due={self.due!r}, vague={self.vague}, body={self.body!r})")
 
 
 def _year(raw: str | None, meeting: dt.date | None) -> int | None:
