@@ -31,17 +31,14 @@ _EXACT_BITS: Final = {
     for word in lexicon.WORD_SET | lexicon.KEY_SET
 }
 # A cue-bearing word after a non-word character: a word of the tables, or a longer word starting with
-# a 4-letter prefix ("sagte"). The character class in front lets the engine skip ahead fast, the
-# class of first letters spares the trie most attempts. Both are captured: ``re.split`` then returns
+# a 4-letter prefix ("sagte"). The character class in front lets the engine skip ahead fast; the trie's
+# branches start with literal letters, which it skips cheaply. Both are captured: ``re.split`` then returns
 # the text between the matches with them, so offsets add up from lengths without a match object each.
-# (Two scans, one starting with a literal space, cost more: the attempts at each space, not the search
-# for them, are the work.)
-_FIRST_LETTERS: Final = "".join(
-    sorted({word[0] for word in _EXACT_BITS} | {prefix[0] for prefix in lexicon.PREFIX_SET})
-)
+# (Measured and left out: a look-ahead for the first letters, and two scans, one starting with a literal
+# space; the attempts at each space, not the search for them, are the work.)
 # (The class in front is ``NOT_WORD_LATIN1``: a match after a word character beyond Latin-1 is skipped.)
 _SCAN: Final = re.compile(
-    rf"({lexicon.NOT_WORD_LATIN1})(?=[{_FIRST_LETTERS}])({lexicon.trie(set(_EXACT_BITS), set(lexicon.PREFIX_SET))})"
+    rf"({lexicon.NOT_WORD_LATIN1})({lexicon.trie(set(_EXACT_BITS), set(lexicon.PREFIX_SET))})"
 )
 lexicon.seal()
 # For the first four letters of a word: the families whose phrases can start there, each with the regex of
