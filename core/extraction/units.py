@@ -15,7 +15,7 @@ from core.extraction import patterns as rx
 from core.extraction.clauses import split_clauses, split_request_heads
 from core.extraction.cue_index import CueIndex
 from core.extraction.kinds import classify
-from core.extraction.lexicon import contains_any
+from core.extraction.lexicon import Hits, contains_any
 from core.extraction.lines import Span
 from core.extraction.signals import third_party
 from core.extraction.speakers import find_person, find_speaker
@@ -93,7 +93,7 @@ def units_of(
                 boost = -0.3
                 i += 1
                 continue
-            if is_speech_head(clause):
+            if is_speech_head(clause, hits):
                 i += 1
                 continue
         if i + 1 < len(clauses) and text.startswith("um ", clauses[i + 1][0]) and \
@@ -111,12 +111,12 @@ def is_complement(text: str, span: Span) -> bool:
     return seg.startswith(("dass ", "daß ")) or ZU_INF_ANY.search(seg)
 
 
-def is_speech_head(clause: str) -> bool:
-    """Whether a clause only introduces speech ("Herr X teilt mit, dass …")."""
+def is_speech_head(clause: str, hits: Hits | None = None) -> bool:
+    """Whether a clause only introduces speech ("Herr X teilt mit, dass …"); ``hits``: its word bits, if known."""
     verb = ("teilt" in clause or "führt" in clause or "erklärt" in clause or "informiert" in clause) \
         and rx.SPEECH_VERB.search(clause) is not None
     correlate = clause.rstrip().endswith(rx.CORRELATE_WORDS) and rx.CORRELATE_END.search(clause) is not None
-    return verb or correlate or find_speaker(clause) is not None
+    return verb or correlate or find_speaker(clause, hits) is not None
 
 
 def promise_head(clause: str) -> bool:
