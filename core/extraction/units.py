@@ -19,7 +19,7 @@ from core.extraction.lexicon import Hits, contains_any
 from core.extraction.lines import Span
 from core.extraction.signals import third_party
 from core.extraction.speakers import find_person, find_speaker
-from core.extraction.timex import find_times
+from core.extraction.timex import find_times, find_times_possible
 from core.extraction.zu_infinitives import ZU_INF_ANY, ZU_INF_END
 from core.types import Kind
 
@@ -97,7 +97,7 @@ def units_of(
                 i += 1
                 continue
         if i + 1 < len(clauses) and text.startswith("um ", clauses[i + 1][0]) and \
-                own_kind(text[clauses[i + 1][0]:clauses[i + 1][1]]) == own_kind(clause):
+                own_kind(text, index, *clauses[i + 1]) == own_kind(text, index, c_start, c_end):
             # "Die Verwaltung hält Rücksprache …, um … zu ermitteln": the purpose belongs to the task.
             c_end = clauses[i + 1][1]
             i += 1
@@ -166,7 +166,8 @@ def split_und(text: str, index: CueIndex, unit: Unit) -> Iterator[Unit]:
             or not rx.CAPITALISED.search(" " + right)
         ):
             continue
-        elif (right_kind := own_kind(right)) is Kind.DELIVERABLE or right_kind is own_kind(left):
+        elif (right_kind := own_kind(text, index, unit.start + und_end, unit.end)) is Kind.DELIVERABLE \
+                or right_kind is own_kind(text, index, unit.start, unit.start + und_start):
             continue  # the right part brings no kind of its own: one commitment
         cut = unit.start + und_start
         # "Die Verwaltung wird beauftragt A zu tun und B zu tun": B is assigned as well.
@@ -207,6 +208,8 @@ def zu_inf_end(part: str) -> bool:
     return ZU_INF_END.search(part)
 
 
-def own_kind(part: str) -> Kind:
-    """The kind ``part`` has on its own (used to decide whether "A und B" are two commitments)."""
-    return classify(part, False, bool(find_times(part)))
+def own_kind(text: str, index: CueIndex, start: int, end: int) -> Kind:
+    """The kind ``text[start:end]`` has on its own (used to decide whether "A und B" are two commitments)."""
+    part, hits = text[start:end], index.hits(start, end)
+    timed = find_times_possible(part, hits) and bool(find_times(part, hits=hits))
+    return classify(part, False, timed, hits)
