@@ -38,7 +38,7 @@ _REPORT: Final[tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]] = tuple(
          r"\bb(?:ericht(?:en|et\s+werden|\s+erstatten|\s+geben)|eantwort(?:en|et\s+werden|ung|et(?=\s*[.!]?\s*$))"
          r"|ilateral\s+klären)\b"),
         (("informier",), r"\binformier(?:en|t\s+werden|t(?=\s*[.!]?\s*$))\b"),
-        (("unterrichten", "update"), r"\bu(?:nterrichten|nterrichtet(?=\s*[.!]?\s*$)|pdate)\b"),
+        (("unterricht", "update"), r"\bu(?:nterrichten|nterrichtet(?=\s*[.!]?\s*$)|pdate)\b"),
         (("sachstand", "stellung", "schriftlich"),
          r"\bs(?:achstand\s+(?:\w+\s+){0,3}(?:geben|mitteilen)|tellung(?:\s+nehmen|nahme\s+abgeben)|chriftlich\w*)\b"),
         (("antwort",), r"\bantwort(?:\s+(?:\w+\s+){0,3}(?:geben|erteilen|erhalten)|\s+zu)\b"),

@@ -66,6 +66,7 @@ def test_it_names_bodies_in_the_nominative() -> None:
         ("Die nächste Sitzung findet am 19.02.2024 im Saalbau statt.", Kind.MEETING),
         ("Die Einwohnerversammlung wird im Herbst einberufen.", Kind.MEETING),
         ("Über das Ergebnis wird der Ausschuss informiert.", Kind.REPORT_BACK),
+        ("Über den Zeitplan wird der Ausschuss in seiner Sitzung im Januar unterrichtet.", Kind.REPORT_BACK),
         ("Landrat Richter sagt einen Sachstandsbericht für die Sitzung im März zu.", Kind.REPORT_BACK),
         ("Dies wird von der Verwaltung geprüft und im nächsten Ausschuss beantwortet.", Kind.REPORT_BACK),
         ("Die Ampel wird ausgetauscht.", Kind.DELIVERABLE),
