@@ -12,7 +12,7 @@ import operator
 import re
 from typing import Final
 
-from core.extraction.lexicon import contains_any, word_start
+from core.extraction.pattern_forms import contains_any, word_start
 from core.extraction.patterns import ADMINISTRATION, DEPENDENT_CONDITION, DEPENDENT_QUESTION, EXECUTIVE
 
 MAX_WORDS: Final = 14

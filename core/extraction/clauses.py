@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from core.extraction.lexicon import first_letter_groups
 from core.extraction.lines import Span
+from core.extraction.pattern_forms import first_letter_groups
 from core.extraction.zu_infinitives import ZU_INF_END, ZU_INF_GROUP_END
 
 # Conjunctions that open a subordinate clause which can carry a commitment of its own.

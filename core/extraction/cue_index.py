@@ -14,7 +14,7 @@ from typing import Final
 
 from core.extraction import cues as _cues  # noqa: F401 - the families must be defined before the scan is built
 from core.extraction import kinds as _kinds  # noqa: F401 - defines the families of the kinds' words
-from core.extraction import lexicon
+from core.extraction import lexicon, pattern_forms
 from core.extraction import speakers as _speakers  # noqa: F401 - defines the family of speech verbs
 from core.extraction import timex as _timex  # noqa: F401 - defines the families of time words
 from core.extraction.lexicon import Hits
@@ -38,7 +38,7 @@ _EXACT_BITS: Final = {
 # space; the attempts at each space, not the search for them, are the work.)
 # (The class in front is ``NOT_WORD_LATIN1``: a match after a word character beyond Latin-1 is skipped.)
 _SCAN: Final = re.compile(
-    rf"({lexicon.NOT_WORD_LATIN1})({lexicon.trie(set(_EXACT_BITS), set(lexicon.PREFIX_SET))})"
+    rf"({pattern_forms.NOT_WORD_LATIN1})({pattern_forms.trie(set(_EXACT_BITS), set(lexicon.PREFIX_SET))})"
 )
 lexicon.seal()
 # For the first four letters of a word: the families whose phrases can start there, each with the regex of
@@ -147,7 +147,7 @@ class CueIndex:
         for n in range(0, len(pieces) - 1, 3):
             pos += len(pieces[n]) + 1
             word: str = pieces[n + 2]
-            if not lexicon.beyond_latin1_word(pieces[n + 1]):  # (else inside a word: "ł" before it)
+            if not pattern_forms.beyond_latin1_word(pieces[n + 1]):  # (else inside a word: "ł" before it)
                 starts.append(pos)
                 bits.append(_EXACT_BITS.get(word, 0) or _PREFIX_MAYBE[word[:4]])
                 groups.append(word[:4])

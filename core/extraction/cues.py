@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from core.extraction.lexicon import Hits, confirm_families, family_hits, lookup, word_cue, word_start
+from core.extraction.lexicon import Hits, confirm_families, family_hits, lookup, word_cue
+from core.extraction.pattern_forms import word_start
 from core.extraction.patterns import COUNCIL, REPLY_NOUNS, REPLY_OBJECT
 from core.extraction.zu_infinitives import ZU_INF
 

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from core.extraction import cues as cue
 from core.extraction import patterns as rx
 from core.extraction.cue_index import CueIndex
-from core.extraction.lexicon import Hits, contains_any
+from core.extraction.lexicon import Hits
 from core.extraction.owners import find_assignee
+from core.extraction.pattern_forms import contains_any
 from core.extraction.speakers import Speaker, find_person, find_speaker
 from core.extraction.zu_infinitives import ZU_INF_ANY
 

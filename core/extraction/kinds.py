@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from core.extraction.lexicon import Hits, contains_any, word_cue
+from core.extraction.lexicon import Hits, word_cue
+from core.extraction.pattern_forms import contains_any
 from core.extraction.patterns import COUNCIL, COUNCIL_F
 from core.types import KIND_PRECEDENCE, Kind
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from core.extraction.lexicon import substrings, word_start
+from core.extraction.pattern_forms import substrings, word_start
 from core.extraction.patterns import ADMINISTRATION, EXECUTIVE, EXECUTIVE_F, EXECUTIVE_M
 
 _ADMIN_BODIES_M: Final = (

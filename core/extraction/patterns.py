@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from core.extraction.lexicon import first_letter_groups, word_start
+from core.extraction.pattern_forms import first_letter_groups, word_start
 
 # How minutes name the administration as an actor (also read by ``actions``).
 ADMINISTRATION: Final = r"(?:Stadt|Kreis|Gemeinde|Amts|Verbandsgemeinde|Samtgemeinde|Bezirks|Schul)?[Vv]erwaltung"

@@ -32,8 +32,9 @@ from core.extraction.discourse import Sentence, State, acceptance, records_adopt
 from core.extraction.header import find_body as find_doc_body
 from core.extraction.header import find_meeting_date
 from core.extraction.kinds import classify, is_concrete_period, is_specific
-from core.extraction.lexicon import Hits, contains_any, has_digit
+from core.extraction.lexicon import Hits
 from core.extraction.ownership import owner_of
+from core.extraction.pattern_forms import contains_any, has_digit
 from core.extraction.sentences import iter_sentence_blocks
 from core.extraction.signals import (
     admin_subject,

@@ -12,7 +12,8 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from core.extraction.lexicon import NOT_WORD_LATIN1, Hits, beyond_latin1_word, first_letter_groups, word_cue, word_start
+from core.extraction.lexicon import Hits, word_cue
+from core.extraction.pattern_forms import NOT_WORD_LATIN1, beyond_latin1_word, first_letter_groups, word_start
 from core.extraction.patterns import (
     ADMINISTRATION,
     AGENT,

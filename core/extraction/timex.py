@@ -18,7 +18,8 @@ import datetime as dt
 import re
 from typing import Final
 
-from core.extraction.lexicon import Hits, has_digit, substrings, word_cue, word_start
+from core.extraction.lexicon import Hits, word_cue
+from core.extraction.pattern_forms import has_digit, substrings, word_start
 from core.extraction.timex_resolve import MONTHS, TimeExpr, resolve
 
 _MONTH: Final = r"(?P<month>Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"

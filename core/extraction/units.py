@@ -15,8 +15,9 @@ from core.extraction import patterns as rx
 from core.extraction.clauses import split_clauses, split_request_heads
 from core.extraction.cue_index import CueIndex
 from core.extraction.kinds import classify
-from core.extraction.lexicon import Hits, contains_any
+from core.extraction.lexicon import Hits
 from core.extraction.lines import Span
+from core.extraction.pattern_forms import contains_any
 from core.extraction.signals import third_party
 from core.extraction.speakers import find_person, find_speaker
 from core.extraction.timex import find_times, find_times_possible

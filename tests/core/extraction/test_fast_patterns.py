@@ -1,6 +1,6 @@
 """The fast forms of the rules' patterns match exactly what their plain forms match.
 
-``lexicon.word_start`` rewrites ``\\b(?:a|b|…)``, ``zu_infinitives.ZuInfinitive`` the zu-infinitive regexes,
+``pattern_forms.word_start`` rewrites ``\\b(?:a|b|…)``, ``zu_infinitives.ZuInfinitive`` the zu-infinitive regexes,
 and the paragraph index's word families stand in for substring tests (time words, the words of the kinds,
 speech verbs). Each is held here to the plain form on generated text and on every sentence of the style
 files.
@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from core.extraction.cue_index import CueIndex
 from core.extraction.kinds import classify
-from core.extraction.lexicon import case_forms, contains_any, has_digit, word_start
+from core.extraction.pattern_forms import case_forms, contains_any, has_digit, word_start
 from core.extraction.sentences import split_sentences
 from core.extraction.timex import find_times, find_times_possible
 from core.extraction.zu_infinitives import ZU_INF, ZU_INF_ANY, ZU_INF_END, ZU_INF_GROUP_END, ZuInfinitive

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from core.extraction.cue_index import CueIndex
-from core.extraction.lexicon import first_letter_groups, lookup, substrings, trie
+from core.extraction.lexicon import lookup
+from core.extraction.pattern_forms import first_letter_groups, substrings, trie
 from core.extraction.sentences import split_sentences
 from core.extraction.speakers import find_speaker
 
