@@ -92,6 +92,8 @@ def _group_required(phrases: list[str]) -> tuple[str, ...] | None:
 
 _GROUP_PHRASES: Final[dict[str, tuple[tuple[int, tuple[str, ...] | None, re.Pattern[str]], ...]]] = {}
 for _family in lexicon.FAMILIES:
+    if _family.bit & lexicon.INDEX_ONLY:
+        continue  # (never confirmed: its words only gate other regexes)
     for _group, _phrases in _family.phrase_groups.items():
         _GROUP_PHRASES[_group] = (
             *_GROUP_PHRASES.get(_group, ()),

@@ -57,9 +57,8 @@ class WordCue:
         self.words = frozenset(a.lower() for a in alternatives if _PLAIN.match(a))
         phrases = [a for a in alternatives if not _PLAIN.match(a)]
         self.keys = frozenset(_key(a) for a in phrases)
-        self.regex = re.compile(r"\b(?:" + "|".join(phrases) + r")\b", re.IGNORECASE) if phrases else None
-        if self.regex is not None:
-            PHRASES[self.bit] = self.regex
+        if phrases:  # compiled when first asked for (``_phrase_regex``): the index tries its own per-key regexes
+            PHRASES[self.bit] = r"\b(?:" + "|".join(phrases) + r")\b"
         # The phrases by the first four letters of their key: at a word, only those can match (see _key).
         self.phrase_groups: dict[str, list[str]] = {}
         for phrase in phrases:
@@ -103,7 +102,19 @@ FAMILIES: Final[list[WordCue]] = []
 # Families whose words only say where another regex may match (``word_cue(..., index_only=True)``):
 # ``family_hits`` neither confirms nor reports them, so they cost nothing where they are not asked for.
 INDEX_ONLY = 0
-PHRASES: Final[dict[int, re.Pattern[str]]] = {}  # family bit -> the regex of its phrases
+PHRASES: Final[dict[int, str]] = {}  # family bit -> the regex of its phrases (case-insensitive), as written
+_PHRASE_REGEXES: Final[dict[int, re.Pattern[str]]] = {}
+
+
+def _phrase_regex(bit: int) -> re.Pattern[str]:
+    """The compiled regex of a family's phrases (``PHRASES``), compiled on first use: only segments without a
+    paragraph index search a family's phrases as a whole, and an import should not pay for them."""
+    regex = _PHRASE_REGEXES.get(bit)
+    if regex is None:
+        regex = _PHRASE_REGEXES[bit] = re.compile(PHRASES[bit], re.IGNORECASE)
+    return regex
+
+
 _sealed = False  # set once the paragraph scan is built from the tables (``seal``)
 
 
@@ -135,7 +146,7 @@ def confirm_families(segment: str, hits: Hits, families: int, first: bool = Fals
     while families:
         bit = families & -families
         families ^= bit
-        if PHRASES[bit].search(segment) is not None:
+        if _phrase_regex(bit).search(segment) is not None:
             found |= bit
             if first:
                 break

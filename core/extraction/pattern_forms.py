@@ -13,12 +13,27 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
+
+def _ranges(codes: list[int]) -> str:
+    """A character class body for the sorted code points: runs written as ranges ("0-9A-Z_a-z…"), which
+    ``re`` compiles much faster than the characters one by one."""
+    parts, start = [], 0
+    while start < len(codes):
+        end = start
+        while end + 1 < len(codes) and codes[end + 1] == codes[end] + 1:
+            end += 1
+        first, last = re.escape(chr(codes[start])), re.escape(chr(codes[end]))
+        parts.append(first if start == end else f"{first}-{last}")
+        start = end + 1
+    return "".join(parts)
+
+
 # The Latin-1 word characters negated: a word start searched as "<this class><word>" lets re skip the
 # positions inside words with a bitmap test in its C loop, twice as fast as "\W" (a Unicode category
 # lookup per character) or a leading "\b" (a match attempt per character). It also admits the word
 # characters beyond Latin-1 ("ğ", "Ω"): a match that starts at one of those is skipped
 # (``beyond_latin1_word``).
-NOT_WORD_LATIN1: Final = "[^" + "".join(chr(c) for c in range(256) if chr(c).isalnum() or chr(c) == "_") + "]"
+NOT_WORD_LATIN1: Final = "[^" + _ranges([c for c in range(256) if chr(c).isalnum() or chr(c) == "_"]) + "]"
 
 
 def beyond_latin1_word(char: str) -> bool:

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from core.extraction.cue_index import CueIndex
 from core.extraction.kinds import classify
-from core.extraction.pattern_forms import case_forms, contains_any, has_digit, word_start
+from core.extraction.pattern_forms import NOT_WORD_LATIN1, case_forms, contains_any, has_digit, word_start
 from core.extraction.sentences import split_sentences
 from core.extraction.timex import find_times, find_times_possible
 from core.extraction.zu_infinitives import ZU_INF, ZU_INF_ANY, ZU_INF_END, ZU_INF_GROUP_END, ZuInfinitive
@@ -68,6 +68,12 @@ def test_the_case_forms_include_what_ignorecase_adds() -> None:
     assert case_forms("s") == "Ss\u017f"  # long s
     assert case_forms("k") == "Kk\u212a"  # Kelvin sign
     assert case_forms("i") == "Ii\u0130\u0131"  # dotted capital I, dotless i
+
+
+def test_the_word_start_class_refuses_exactly_the_latin1_word_characters() -> None:
+    refused = {chr(code) for code in range(256) if re.fullmatch(NOT_WORD_LATIN1, chr(code)) is None}
+    assert refused == {chr(code) for code in range(256) if re.fullmatch(r"\w", chr(code))}
+    assert re.fullmatch(NOT_WORD_LATIN1, "ğ") and re.fullmatch(NOT_WORD_LATIN1, "-")
 
 
 def test_digits_and_substrings_are_found_as_written() -> None:
