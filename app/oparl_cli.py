@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
 from app import output
 from app.guard import handled
@@ -56,6 +55,6 @@ def sync_command(
     out.print(f"  Vorschläge: {report.commitments_new} neu, {report.commitments_kept} wiedererkannt, "
               f"{report.commitments_vanished} nicht mehr enthalten; Fristen aus dem Kalender: {report.due_resolved}")
     for message in report.warnings:
-        output.err_console.print(f"[yellow]Hinweis:[/] {escape(message)}")
+        output.err_console.print(f"[yellow]Hinweis:[/] {output.escape(message)}")
     for failure in report.failures:
         output.error(failure)

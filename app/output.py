@@ -6,20 +6,44 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Iterable, Sequence
-from typing import Any
-
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from core.dates import format_short_de
 from core.types import KIND_LABELS_DE, STATUS_LABELS_DE, Kind
 from core.views import CommitmentView
 
-# Piped output (CI logs, `| less`) gets a wide fixed width instead of Rich's 80 columns.
-console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console: Console
+    err_console: Console
+
+
+def __getattr__(name: str) -> Any:
+    """``console`` and ``err_console``, made on first use: Rich takes a tenth of a second to import on a
+    slow machine, and ``wiedervorlage extract --json`` (run once per file by scripts) never prints with it."""
+    if name in globals():  # (a name made before and asked for from inside this module)
+        return globals()[name]
+    if name not in ("console", "err_console"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from rich.console import Console
+
+    made = globals()[name] = (
+        Console(stderr=True, highlight=False, soft_wrap=True) if name == "err_console"
+        # Piped output (CI logs, `| less`) gets a wide fixed width instead of Rich's 80 columns.
+        else Console(highlight=False, width=None if sys.stdout.isatty() else 160)
+    )
+    return made
+
+
+def escape(text: str) -> str:
+    """``text`` with Rich's markup brackets escaped, to print as it is."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
+
 
 STATUS_STYLE = {"proposed": "cyan", "open": "white", "overdue": "bold red", "done": "green", "cancelled": "dim"}
 
@@ -41,6 +65,9 @@ def short(day: dt.date | None) -> str:
 
 def commitments_table(views: Sequence[CommitmentView], today: dt.date, title: str) -> Table:
     """The Beschlusskontrolle list: one row per commitment."""
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title=title, show_lines=False, expand=False)
     for name, kwargs in (("Nr.", {"justify": "right"}), ("Status", {}), ("Art", {}), ("Frist", {}),
                          ("Zuständig", {}), ("Aufgabe", {"overflow": "fold", "max_width": 60}),
@@ -59,6 +86,8 @@ def commitments_table(views: Sequence[CommitmentView], today: dt.date, title: st
 
 def extraction_table(items: Iterable[dict[str, Any]], title: str) -> Table:
     """Extracted candidates (from the contract) for people."""
+    from rich.table import Table
+
     table = Table(title=title)
     for name in ("#", "Art", "Frist", "Zuständig", "Aufgabe", "Zitat", "Konf."):
         table.add_column(name, overflow="fold")
@@ -72,6 +101,8 @@ def extraction_table(items: Iterable[dict[str, Any]], title: str) -> Table:
 
 def quote_in_context(text: str, start: int, end: int, width: int = 240) -> Text:
     """The quote highlighted inside its surrounding document text."""
+    from rich.text import Text
+
     left = max(0, start - width)
     right = min(len(text), end + width)
     out = Text("…" if left else "")
@@ -85,4 +116,4 @@ def quote_in_context(text: str, start: int, end: int, width: int = 240) -> Text:
 
 def error(message: str) -> None:
     """One line on stderr, prefixed ``Fehler:``."""
-    err_console.print(f"[bold red]Fehler:[/] {escape(' '.join(message.split()))}", soft_wrap=True)
+    __getattr__("err_console").print(f"[bold red]Fehler:[/] {escape(' '.join(message.split()))}", soft_wrap=True)

@@ -9,11 +9,11 @@ It is a readable label for the follow-up list, not a parse.
 from __future__ import annotations
 
 import operator
-import re
 from typing import Final
 
 from core.extraction.pattern_forms import contains_any, word_start
 from core.extraction.patterns import ADMINISTRATION, DEPENDENT_CONDITION, DEPENDENT_QUESTION, EXECUTIVE
+from core.extraction.regex_store import compile_regex
 
 MAX_WORDS: Final = 14
 
@@ -41,7 +41,7 @@ _PREFIXES: Final = (
     "durch", "statt", "teil", "los",
 )
 _PREFIXES_GE: Final = tuple((p, p + "ge") for p in _PREFIXES)
-_DROP_LEAD: Final = re.compile(
+_DROP_LEAD: Final = compile_regex(
     r"^(?:" + word_start((
         "dass", "daß", "da", "weil", "um", "und", "sowie", "nachdem", "wenn", "damit", "bevor", "sodass", "so dass",
         # ("bis" the conjunction, not the preposition of "Bis zu den Sommerferien …", "Bis Ende Mai …")
@@ -57,25 +57,25 @@ _DROP_LEAD: Final = re.compile(
 # tries one group per letter at each word start instead of thirty-five words.
 # (A word boundary first, not ``word_start``: these words start with the most frequent letters, and the
 # boundary fails faster inside a word than a look-behind after each such letter.)
-_AUX: Final = re.compile(
+_AUX: Final = compile_regex(
     r"\b(?:w(?:ird|erden|erde|orden)|m(?:uss|üssen|üsse)|s(?:oll|ollen|olle|ollte|ollten|ind|ei|eien)"
     r"|k(?:ann|önnen|önne)|ist|n(?:och|un)|dann|a(?:uch|ngestrebt)|zunächst|g(?:egebenenfalls|gf\.|ebeten|eplant)"
     # ("beauftragt" ending the phrase is its verb: "mit der Planung wird das Büro X beauftragt")
     r"|b(?:itte|eauftragt(?!\s*$)|eabsichtigt)|ermächtigt|vorgesehen)\b\s*"
 )
-_SPEECH_HEAD: Final = re.compile(
+_SPEECH_HEAD: Final = compile_regex(
     r"^[^,]{0,60}?\b(?:teilt|führt|erklärt|informiert|berichtet|sagt|verkündet)\w*\s+"
     r"(?:\w+\s+){0,2}(?:mit|aus|an)?\s*,\s*(?:dass\s+)?"
 )
 # (not "dem"/"einem": a dative object opens "dem Ausschuss … vorlegen" and must stay)
-_ARTICLE: Final = re.compile(r"^(?:[Dd]ie|[Dd]er|[Dd]as|[Dd]en|[Ee]ine?[nrs]?)\s+")
+_ARTICLE: Final = compile_regex(r"^(?:[Dd]ie|[Dd]er|[Dd]as|[Dd]en|[Ee]ine?[nrs]?)\s+")
 # "Der Ausschuss beauftragt die Verwaltung, …" / "Die Verwaltung wird beauftragt, …": the task
 # follows the comma; the head only says who commissions whom.
-_ASSIGN_HEAD: Final = re.compile(
+_ASSIGN_HEAD: Final = compile_regex(
     r"^[^,]{0,80}?\b(?:beauftragt|bittet|ersucht|ermächtigt|gebeten|aufgefordert|aufgetragen|vereinbart)\b[^,]{0,60},\s*"
 )
 # "Frau X sagt eine Antwort bis … zu": the promised object without speaker and particle.
-_PROMISE_FRAME: Final = re.compile(r"^[^,]{0,60}?\b(?:sagt|sichert)\w*\s+(?P<what>[^,]+?)\s+zu$")
+_PROMISE_FRAME: Final = compile_regex(r"^[^,]{0,60}?\b(?:sagt|sichert)\w*\s+(?P<what>[^,]+?)\s+zu$")
 # The literal words the heads above cannot match without: substring tests spare the regexes.
 _ASSIGN_WORDS: Final = (
     "beauftragt", "bittet", "ersucht", "ermächtigt", "gebeten", "aufgefordert", "aufgetragen", "vereinbart",
@@ -84,17 +84,19 @@ _PROMISE_WORDS: Final = ("sagt", "sichert")
 _SPEECH_WORDS: Final = ("teilt", "führt", "erklärt", "informiert", "berichtet", "sagt", "verkündet")
 # "\bzu" written as "zu" plus a look-behind, so that re searches for the literal "zu".
 # (not before an article: "zu dem Thema berichten", "zu einer Versammlung einladen" keep their "zu")
-_ZU_SPLIT: Final = re.compile(r"zu(?<!\wzu)\s+(?!(?:dem|den|der|die|das|einem|einer|einen|eine)\b)([a-zäöüß]{1,40})\b")
+_ZU_SPLIT: Final = compile_regex(
+    r"zu(?<!\wzu)\s+(?!(?:dem|den|der|die|das|einem|einer|einen|eine)\b)([a-zäöüß]{1,40})\b"
+)
 # Replacing by a C-level callable: a template such as r"\1" costs a Python call per sub().
 _GROUP_1: Final = operator.itemgetter(1)
-_ZU_INFIX: Final = re.compile(r"\b([a-zäöüß]{2,40}?)zu([a-zäöüß]{2,40}(?:en|ern|eln))\b")
-_ZU_INSIDE: Final = re.compile(r"zu(?<=[a-zäöüß]{2}zu)[a-zäöüß]")  # what _ZU_INFIX needs, found by its literal
+_ZU_INFIX: Final = compile_regex(r"\b([a-zäöüß]{2,40}?)zu([a-zäöüß]{2,40}(?:en|ern|eln))\b")
+_ZU_INSIDE: Final = compile_regex(r"zu(?<=[a-zäöüß]{2}zu)[a-zäöüß]")  # what _ZU_INFIX needs, found by its literal
 # A dependent question or condition after the main verb ("prüfen, ob …", "nachfragen, wann …").
-_DEPENDENT: Final = re.compile(rf",\s+(?:{DEPENDENT_QUESTION}|{DEPENDENT_CONDITION})\b")
-_PARTICIPLE: Final = re.compile(r"\b([a-zäöüß]{4,40}(?:t|en))\s*$")
+_DEPENDENT: Final = compile_regex(rf",\s+(?:{DEPENDENT_QUESTION}|{DEPENDENT_CONDITION})\b")
+_PARTICIPLE: Final = compile_regex(r"\b([a-zäöüß]{4,40}(?:t|en))\s*$")
 _PARTICIPLE_CHARS: Final = 42  # the longest word _PARTICIPLE reads
 # A participle before "und" (with ge- or an inseparable prefix, so that "und" after a noun is left alone).
-_PARTICIPLE_UND: Final = re.compile(r"\b((?:ge|be|ver|er|ent|zer|[a-zäöüß]{2,6}ge)[a-zäöüß]{2,36}(?:t|en))\s+und\s")
+_PARTICIPLE_UND: Final = compile_regex(r"\b((?:ge|be|ver|er|ent|zer|[a-zäöüß]{2,6}ge)[a-zäöüß]{2,36}(?:t|en))\s+und\s")
 
 
 def make_action(quote: str) -> str:
@@ -201,7 +203,7 @@ def _present_to_infinitive(verb: str) -> str:
 
 
 # Who acts, as the start of a phrase: the owner field names them already.
-_SUBJECT: Final = re.compile(
+_SUBJECT: Final = compile_regex(
     rf"(?:{ADMINISTRATION}|Kämmerei|Magistrat|(?:Fachbereich|Fachdienst|Amt)\s+\d[\d.]*"
     r"|[A-ZÄÖÜ][a-zäöüß]*amt|Amt|Bauhof|Betriebshof|(?:Herr|Frau)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\wäöüß-]+"
     rf"|(?:{EXECUTIVE}|(?:ober)?bürgermeister(?:in)?)(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?|(?:GR|GRin|StR|StRin|KTA|KA|SB)\s+[A-ZÄÖÜ][\wäöüß-]+)\s+"

@@ -7,25 +7,25 @@ delegieren" (no comma) after the request verb.
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
 from core.extraction.lines import Span
 from core.extraction.pattern_forms import first_letter_groups
+from core.extraction.regex_store import compile_regex
 from core.extraction.zu_infinitives import ZU_INF_END, ZU_INF_GROUP_END
 
 # Conjunctions that open a subordinate clause which can carry a commitment of its own.
 _SUBORDINATORS: Final = (
     "dass|daß|da|weil|um|nachdem|sodass|damit|bevor|obwohl|indem|zumal|so dass"
 )
-_CLAUSE_COMMA: Final = re.compile(r"[,;]\s+|\s[–-]\s")
-_COMMA: Final = re.compile(r"[,;]\s+")  # the same where no dash occurs: a character class first scans fast
-_COMMA_ONLY: Final = re.compile(r",\s+")  # and where no semicolon occurs either: a literal first scans faster
+_CLAUSE_COMMA: Final = compile_regex(r"[,;]\s+|\s[–-]\s")
+_COMMA: Final = compile_regex(r"[,;]\s+")  # the same where no dash occurs: a character class first scans fast
+_COMMA_ONLY: Final = compile_regex(r",\s+")  # and where no semicolon occurs either: a literal first scans faster
 # Without one, _COMMA finds the same as the slower _CLAUSE_COMMA: most dashes join words ("Straßen-Bau").
-_SPACED_DASH: Final = re.compile(r"[–-](?<=\s[–-])\s")
+_SPACED_DASH: Final = compile_regex(r"[–-](?<=\s[–-])\s")
 # (Matched at a segment's start; grouped by first letter, so that re tries one group there instead of every
 # alternative, in their order within a group.)
-_OPENS_CLAUSE: Final = re.compile(first_letter_groups((
+_OPENS_CLAUSE: Final = compile_regex(first_letter_groups((
     *(rf"{word}\b(?!\s+\d)" for word in _SUBORDINATORS.split("|")),  # "…, um 17 Uhr statt" is a time, not "um … zu"
     # V2 after a fronted subordinate clause: "Nachdem X zusagt, wird von Y ausgeführt"
     *(rf"{verb}\s" for verb in ("wird", "werden", "werde", "ist", "sind", "sei", "hat", "haben", "kann", "soll",
@@ -104,7 +104,7 @@ def _has_content_word(piece: str) -> bool:
 
 # --- request heads without a comma -----------------------------------------------------------
 
-_REQUEST_HEAD: Final = re.compile(
+_REQUEST_HEAD: Final = compile_regex(
     r"\b(?:schlägt|schlug)\b[^,.;:]{0,200}?\svor\b|\b(?:bittet|bat)\s+(?:darum\b)?|\bregt\w*\s+an\b"
 )
 

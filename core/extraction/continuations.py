@@ -4,15 +4,15 @@ item, so the two candidates become one whose quote spans both sentences."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Final
 
+from core.extraction.regex_store import compile_regex
 from core.types import KIND_PRECEDENCE, Candidate
 
 # A sentence that continues the one before: its subject is a pronoun for the matter just named.
-_REFERS_BACK: Final = re.compile(
+_REFERS_BACK: Final = compile_regex(
     r"(?:Sie|Er|Dies|Diese|Dieser|Dieses)\s+(?:wird|werden|soll|sollen|erfolgt|findet|ist)\b"
 )
 _RANK: Final = {kind: i for i, kind in enumerate(KIND_PRECEDENCE)}

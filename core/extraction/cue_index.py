@@ -18,6 +18,7 @@ from core.extraction import lexicon, pattern_forms
 from core.extraction import speakers as _speakers  # noqa: F401 - defines the family of speech verbs
 from core.extraction import timex as _timex  # noqa: F401 - defines the families of time words
 from core.extraction.lexicon import Hits
+from core.extraction.regex_store import compile_regex
 
 # A hit's bits: the families it proves, and those it makes worth a regex shifted up by one bit per family.
 # Both halves must fit a machine integer of compiled code (62 bits): at most 31 families.
@@ -37,7 +38,7 @@ _EXACT_BITS: Final = {
 # (Measured and left out: a look-ahead for the first letters, and two scans, one starting with a literal
 # space; the attempts at each space, not the search for them, are the work.)
 # (The class in front is ``NOT_WORD_LATIN1``: a match after a word character beyond Latin-1 is skipped.)
-_SCAN: Final = re.compile(
+_SCAN: Final = compile_regex(
     rf"({pattern_forms.NOT_WORD_LATIN1})({pattern_forms.trie(set(_EXACT_BITS), set(lexicon.PREFIX_SET))})"
 )
 lexicon.seal()
@@ -98,7 +99,7 @@ for _family in lexicon.FAMILIES:
         _GROUP_PHRASES[_group] = (
             *_GROUP_PHRASES.get(_group, ()),
             (_family.bit, _group_required(_phrases),
-             re.compile(r"\b(?:" + "|".join(_phrases) + r")\b", re.IGNORECASE)),
+             compile_regex(r"\b(?:" + "|".join(_phrases) + r")\b", re.IGNORECASE)),
         )
 
 

@@ -16,14 +16,15 @@ from typing import Final
 from core.extraction.lexicon import Hits, confirm_families, family_hits, lookup, word_cue
 from core.extraction.pattern_forms import word_start
 from core.extraction.patterns import COUNCIL, REPLY_NOUNS, REPLY_OBJECT
+from core.extraction.regex_store import compile_regex
 from core.extraction.zu_infinitives import ZU_INF
 
 MODAL: Final = word_cue("muss", "müssen", "müsse", "soll", "sollen", "solle")
 MODAL_WEAK: Final = word_cue("sollte", "sollten")  # Konjunktiv II: advice more often than obligation
-WERDE: Final = re.compile(word_start(("werde",)) + r"\b")  # Konjunktiv I in reported speech: "er werde … vorlegen"
-WERDEN_FUTURE: Final = re.compile(word_start(("wird", "werden", "werde")) + r"\b")
+WERDE: Final = compile_regex(word_start(("werde",)) + r"\b")  # Konjunktiv I in reported speech: "er werde … vorlegen"
+WERDEN_FUTURE: Final = compile_regex(word_start(("wird", "werden", "werde")) + r"\b")
 SEIN: Final = word_cue("ist", "sind", "sei", "seien")
-CAN_NOW: Final = re.compile(r"\bkann\b[^.]{0,160}?\bnun\b|\bkann\s+nun\b", re.IGNORECASE)
+CAN_NOW: Final = compile_regex(r"\bkann\b[^.]{0,160}?\bnun\b|\bkann\s+nun\b", re.IGNORECASE)
 
 ASSIGN: Final = word_cue(
     r"beauftragt", r"beauftragen", r"ermächtigt", r"ermächtigen", r"gebeten", r"ersucht", r"ersuchen",
@@ -70,7 +71,7 @@ ACCEPT: Final = word_cue(
     r"keine\s+Einwände", r"angenommen", r"verständig\w+\s+sich", r"so\s+beschlossen",
     r"sprechen\s+sich\s+(?:\w+\s+){0,3}dafür\s+aus", r"Zustimmung", r"folgt\s+dem\s+Vorschlag",
 )
-RESOLUTION: Final = re.compile(r"^\s*(?:Beschluss|Beschlussvorschlag|Beschlussantrag|Ergebnis)\b", re.IGNORECASE)
+RESOLUTION: Final = compile_regex(r"^\s*(?:Beschluss|Beschlussvorschlag|Beschlussantrag|Ergebnis)\b", re.IGNORECASE)
 
 PAST: Final = word_cue(
     r"wurde", r"wurden", r"worden", r"war", r"waren", r"hatte", r"hatten", r"hat", r"haben", r"habe",
@@ -84,7 +85,7 @@ NEGATION: Final = word_cue(
     r"kein", r"keine", r"keinen", r"keiner", r"weder", r"niemand",
     r"nichts(?!\s+(?:im\s+Wege|entgegen))",  # ("sagt aber nichts zu"; "dem steht nichts entgegen" agrees)
 )
-KENNTNIS: Final = re.compile(r"Kenntnis|zur\s+Kenntnis|Mitteilung\s+zur", re.IGNORECASE)
+KENNTNIS: Final = compile_regex(r"Kenntnis|zur\s+Kenntnis|Mitteilung\s+zur", re.IGNORECASE)
 OPINION: Final = word_cue(
     r"könnte", r"könnten", r"würde", r"würden", r"wäre", r"wären", r"möchte", r"wünschenswert",
     r"Meinung", r"Ansicht", r"Sicht", r"sinnvoll", r"appelliert", r"plädiert", r"fände", r"hofft",
@@ -121,7 +122,7 @@ SAME_MEETING: Final = word_cue(
     *(rf"{aux}\s+(?:(?:kurz|ausführlich|eingehend|intensiv|kontrovers|ausgiebig)\s+)?"
       r"(?:beraten|diskutiert|erörtert)(?=\s*[.;]?\s*$)" for aux in ("wird", "werden")),
 )
-QUESTION: Final = re.compile(r"\?\s*$")
+QUESTION: Final = compile_regex(r"\?\s*$")
 FUTURE_WORDS: Final = word_cue(r"dann", r"anschließend", r"im\s+Anschluss", r"demnächst", r"nun", r"danach", r"zeitnah",
                                r"noch")
 
@@ -144,13 +145,13 @@ FORECAST: Final = word_cue(
     "belaufen", "betragen", "beträgt", "ausläuft", "auslaufen", "abläuft", "ablaufen", "verfällt",
     "verfallen", "andauert", "andauern", "anhält", "anhalten",
 )
-_WIRD_WERDE: Final = re.compile(word_start(("wird", "werde")) + r"\b")
+_WIRD_WERDE: Final = compile_regex(word_start(("wird", "werde")) + r"\b")
 # Indirect questions: "Herr X fragt, ob die Straße saniert werde" asks, it promises nothing.
 ASK: Final = word_cue(
     "fragt", "fragte", "erfragt", "erkundigt", "erkundigte", "wissen", "Nachfrage", "Anfrage", "gefragt",
     "nachgefragt",
 )
-_INDIRECT_QUESTION: Final = re.compile(r",\s*(?:ob|wann|wie|warum|weshalb|wieso|inwieweit|inwiefern|welche\w*)\b")
+_INDIRECT_QUESTION: Final = compile_regex(r",\s*(?:ob|wann|wie|warum|weshalb|wieso|inwieweit|inwiefern|welche\w*)\b")
 
 
 def may_commit(clause: str, hits: Hits | None = None) -> bool:
@@ -214,7 +215,9 @@ _POSITIVE_FAMILIES: Final = (
     ASSIGN, PROMISE, PLANNED, STRONG_SCHEDULE, SCHEDULE, REFER, MODAL, MODAL_WEAK, POSITIVE_WORDS,
 )
 _POSITIVE_MASK: Final = sum(f.bit for f in _POSITIVE_FAMILIES)
-_DONE_ASSIGN: Final = re.compile(r"\b(?:sei|ist|wurde|wurden|worden|seien|sind)\b[^.]{0,80}\b(?:beauftragt|vergeben)\b")
+_DONE_ASSIGN: Final = compile_regex(
+    r"\b(?:sei|ist|wurde|wurden|worden|seien|sind)\b[^.]{0,80}\b(?:beauftragt|vergeben)\b"
+)
 
 
 def read_cues(clause: str, hits: Hits | None = None) -> Cues:

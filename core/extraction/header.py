@@ -7,6 +7,7 @@ import re
 from typing import Final
 
 from core.extraction.owners import normalise_body
+from core.extraction.regex_store import compile_regex
 from core.extraction.timex import MONTHS
 
 # Only the head of a document states its own date; later dates are deadlines or history.
@@ -22,18 +23,18 @@ _WEEKDAY: Final = r"(?:(?:Mo|Di|Mi|Do|Fr|Sa|So)\.?|Montag|Dienstag|Mittwoch|Donn
 
 # Ordered by how reliably the pattern names the meeting's own date.
 _HEADER_PATTERNS: Final = [
-    re.compile(rf"(?:Sitzungstermin|Sitzungsdatum|Datum|Tag der Sitzung)\s*:\s*(?:{_WEEKDAY})?(?:{_NUM})"),
-    re.compile(rf"(?:Sitzungstermin|Sitzungsdatum|Datum|Tag der Sitzung)\s*:\s*(?:{_WEEKDAY})?(?:{_LONG})"),
-    re.compile(rf"(?:Sitzungstermin|Sitzungsdatum)\s*:\s*{_US}"),
-    re.compile(rf"(?m)^[ \t]*{_NUM}\s+[-–]\s+\S"),  # RIS item title "15.11.2023 - 9.3 Auswertung …"
+    compile_regex(rf"(?:Sitzungstermin|Sitzungsdatum|Datum|Tag der Sitzung)\s*:\s*(?:{_WEEKDAY})?(?:{_NUM})"),
+    compile_regex(rf"(?:Sitzungstermin|Sitzungsdatum|Datum|Tag der Sitzung)\s*:\s*(?:{_WEEKDAY})?(?:{_LONG})"),
+    compile_regex(rf"(?:Sitzungstermin|Sitzungsdatum)\s*:\s*{_US}"),
+    compile_regex(rf"(?m)^[ \t]*{_NUM}\s+[-–]\s+\S"),  # RIS item title "15.11.2023 - 9.3 Auswertung …"
     # a short heading line of its own: "Sozialausschuss am 31.08.2023", "Niederschrift über die 12. Sitzung … am …"
-    re.compile(
+    compile_regex(
         # (no comma before the body and none at the end: a wrapped prose line "…, dass in der Sitzung am … sei,")
         rf"(?m)^(?:[^\n.,]|\d\.\s){{0,80}}?(?:[Ss]itzung\w*|ausschuss\w*|[Rr]at\w*|[Kk]reistag\w*|[Vv]ertretung"
         rf"|[Vv]ersammlung|gruppe)"
         rf"\s+(?:[\wÄÖÜäöüß-]+\s+){{0,6}}?(?:am|vom)\s+(?:{_WEEKDAY})?(?:{_NUM})[^\n.]{{0,40}}(?<!,)$"
     ),
-    re.compile(rf"(?m)^[ \t]*{_WEEKDAY}{_LONG}"),  # "Montag, 14. November 2011 , 19:00 Uhr"
+    compile_regex(rf"(?m)^[ \t]*{_WEEKDAY}{_LONG}"),  # "Montag, 14. November 2011 , 19:00 Uhr"
 ]
 
 
@@ -80,17 +81,17 @@ _BODY_NAME: Final = (rf"(?P<b>(?:[A-ZÄÖÜ][\wäöüß]*-\s+und\s+)?(?:(?:[A-Z�
               rf"|{_BODY_NOUN}|Rat(?:es)?))")
 # Ordered by how reliably the pattern names the document's own body.
 _BODY_PATTERNS: Final = [
-    (re.compile(rf"(?:Gremium|Protokoll)\s*:\s*{_BODY_NAME}(?![\wäöüß])"), BODY_HEAD_CHARS),
+    (compile_regex(rf"(?:Gremium|Protokoll)\s*:\s*{_BODY_NAME}(?![\wäöüß])"), BODY_HEAD_CHARS),
     # "Sozialausschuss am 31.08.2023", "Gemeinderatssitzung vom 22.02.2018"
-    (re.compile(rf"(?m)^[ \t]*{_BODY_NAME}(?:-?[Ss]itzung)?\s+(?:am|vom)\s+(?:{_WEEKDAY})?\d"), BODY_HEAD_CHARS),
+    (compile_regex(rf"(?m)^[ \t]*{_BODY_NAME}(?:-?[Ss]itzung)?\s+(?:am|vom)\s+(?:{_WEEKDAY})?\d"), BODY_HEAD_CHARS),
     # "Niederschrift über die Sitzung des Bauausschusses", "Sitzung der Gemeindevertretung"
-    (re.compile(rf"\b[Ss]itzung\s+(?:des|der)\s+{_BODY_NAME}(?![\wäöüß])"), BODY_HEAD_CHARS),
+    (compile_regex(rf"\b[Ss]itzung\s+(?:des|der)\s+{_BODY_NAME}(?![\wäöüß])"), BODY_HEAD_CHARS),
     # "Gemeinderat Musterstadt - Sitzung vom 14.05.2025", "Ortsbeirat 4 (Bornheim) – Protokoll der Sitzung am …"
-    (re.compile(rf"(?m)^[ \t]*{_BODY_NAME}(?:\s+[\wÄÖÜäöüß()/.-]+){{0,4}}\s+[-–]\s+"
+    (compile_regex(rf"(?m)^[ \t]*{_BODY_NAME}(?:\s+[\wÄÖÜäöüß()/.-]+){{0,4}}\s+[-–]\s+"
                 r"(?:(?:Protokoll|Niederschrift|Ergebnisprotokoll)\s+(?:der|über\s+die)\s+(?:\d+\.\s+)?)?"
                 r"(?:öffentlichen?\s+)?Sitzung\b"), 600),
     # a title line of its own: "Feuerschutzausschuss", "Gemeinde Grasleben - Gemeinderat"
-    (re.compile(rf"(?m)^(?:[^\n.:]{{0,50}}\s[-–]\s)?[ \t]*{_BODY_NAME}[ \t]*$"), 600),
+    (compile_regex(rf"(?m)^(?:[^\n.:]{{0,50}}\s[-–]\s)?[ \t]*{_BODY_NAME}[ \t]*$"), 600),
 ]
 _NOT_BODY_HEADS: Final = frozenset({
     "Vortrag", "Beitrag", "Antrag", "Vertrag", "Betrag", "Auftrag", "Ertrag", "Nachtrag", "Eintrag",

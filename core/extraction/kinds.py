@@ -8,6 +8,7 @@ from typing import Final
 from core.extraction.lexicon import Hits, word_cue
 from core.extraction.pattern_forms import contains_any
 from core.extraction.patterns import COUNCIL, COUNCIL_F
+from core.extraction.regex_store import compile_regex
 from core.types import KIND_PRECEDENCE, Kind
 
 # Each kind's pattern as branches, each with the (lower-cased) stems one of which it cannot match without:
@@ -16,7 +17,7 @@ from core.types import KIND_PRECEDENCE, Kind
 # character). Only whether a kind fits counts, so the branches are tried in any order.
 _HANDOVER: Final = r"(?:vor(?:gelegt|zulegen|legen)|ein(?:zubringen|gebracht|bringen))"
 _FORWARD: Final[tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]] = tuple(
-    (stems, re.compile(branch, re.IGNORECASE)) for stems, branch in (
+    (stems, compile_regex(branch, re.IGNORECASE)) for stems, branch in (
         (("verwies", "verweis", "überwies", "überweis", "weiterge", "weiterzu", "weiterle", "delegier"),
          r"\b(?:v(?:erwiesen|erweisen|erwiese|erweisung)|überw(?:iesen|eisen)"
          r"|weiter(?:geleitet|zuleiten|leiten|gegeben|zugeben|geben)|delegier(?:en|t))\b"),
@@ -34,7 +35,7 @@ _FORWARD: Final[tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]] = tuple(
     )
 )
 _REPORT: Final[tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]] = tuple(
-    (stems, re.compile(branch, re.IGNORECASE)) for stems, branch in (
+    (stems, compile_regex(branch, re.IGNORECASE)) for stems, branch in (
         (("bericht", "antwort", "klären"),
          r"\bb(?:ericht(?:en|et\s+werden|\s+erstatten|\s+geben)|eantwort(?:en|et\s+werden|ung|et(?=\s*[.!]?\s*$))"
          r"|ilateral\s+klären)\b"),
@@ -49,7 +50,7 @@ _REPORT: Final[tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]] = tuple(
     )
 )
 # "werde die Verwaltung eine …" needs both words: "werde" alone (in every "werden") lets most clauses through.
-_REPORT_ADMIN: Final = re.compile(r"\bwerde\s+die\s+Verwaltung\s+eine\b", re.IGNORECASE)
+_REPORT_ADMIN: Final = compile_regex(r"\bwerde\s+die\s+Verwaltung\s+eine\b", re.IGNORECASE)
 # The meeting words, as written: only whether one occurs counts, so the plain words are substring tests
 # and the phrases one case-sensitive pattern.
 _MEETING_WORDS: Final = (
@@ -59,7 +60,7 @@ _MEETING_WORDS: Final = (
     "behandelt", "behandeln", "Austausch", "Gespräch", "einladen", "einzuladen", "eingeladen", "Konsens", "Klausur",
     "Haushaltsberatungen", "Ältestenrat",
 )
-_MEETING_PHRASES: Final = re.compile(  # every alternative starts with a letter: re skips ahead to those letters
+_MEETING_PHRASES: Final = compile_regex(  # every alternative starts with a letter: re skips ahead to those letters
     r"Termin\b(?!\s*:)|z(?:u\s+behandeln|u\s+beschließen)"
     r"|Beratung(?:en)?\s+(?:\w+\s+){0,4}?fort(?:zusetzen|setzen|gesetzt)"
     r"|b(?:eraten\s+werden|eraten\b|eschlossen\s+werden)"

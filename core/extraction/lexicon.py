@@ -12,9 +12,11 @@ import re
 from functools import lru_cache
 from typing import Final, Protocol
 
-_WORD: Final = re.compile(r"\w+")
-_PLAIN: Final = re.compile(r"^[\wäöüß]+$")
-_KEY: Final = re.compile(r"[\wäöüß]{2,}")
+from core.extraction.regex_store import compile_regex
+
+_WORD: Final = compile_regex(r"\w+")
+_PLAIN: Final = compile_regex(r"^[\wäöüß]+$")
+_KEY: Final = compile_regex(r"[\wäöüß]{2,}")
 
 
 # Every cue family owns one bit; a segment is looked up once and answers for all families.
@@ -111,7 +113,7 @@ def _phrase_regex(bit: int) -> re.Pattern[str]:
     paragraph index search a family's phrases as a whole, and an import should not pay for them."""
     regex = _PHRASE_REGEXES.get(bit)
     if regex is None:
-        regex = _PHRASE_REGEXES[bit] = re.compile(PHRASES[bit], re.IGNORECASE)
+        regex = _PHRASE_REGEXES[bit] = compile_regex(PHRASES[bit], re.IGNORECASE)
     return regex
 
 

@@ -7,15 +7,15 @@ All offsets index the original text.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Final
 
 from core.extraction.patterns import NEW_ITEM
+from core.extraction.regex_store import compile_regex
 
 Span = tuple[int, int]
 
-_BULLET_START: Final = re.compile(r"\s*(?:[-•*–]\s|\(?\d{1,2}[.)]\s|[a-z]\)\s|TOP\b|Ö\s\d|N\s\d)")
+_BULLET_START: Final = compile_regex(r"\s*(?:[-•*–]\s|\(?\d{1,2}[.)]\s|[a-z]\)\s|TOP\b|Ö\s\d|N\s\d)")
 _HEADING_CHARS: Final = frozenset('.:!?;"“”')
 
 # Tokens that end with a full stop without ending the sentence (lower-cased, without the dot).

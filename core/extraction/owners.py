@@ -13,6 +13,7 @@ from typing import Final
 
 from core.extraction.pattern_forms import substrings, word_start
 from core.extraction.patterns import ADMINISTRATION, EXECUTIVE, EXECUTIVE_F, EXECUTIVE_M
+from core.extraction.regex_store import compile_regex
 
 _ADMIN_BODIES_M: Final = (
     rf"(?:{EXECUTIVE_M}|Kreisausschuss|Gemeinderat|Stadtrat|Rat|Kreistag|Ausschuss|Vorstand|Ältestenrat|Magistrat"
@@ -25,7 +26,7 @@ _ADMIN_BODIES_F: Final = (
 _OFFICES_DAS: Final = r"(?:Bau|Ordnungs|Jugend|Sozial|Schul|Standes|Tiefbau|Hochbau|Grünflächen|Umwelt|Bezirks)amt"
 # The alternatives in their order, each written out for both cases of its article, as word starts (re skips
 # ahead to their first letters: see ``word_start``).
-_PARTY: Final = re.compile("(?P<party>" + word_start((
+_PARTY: Final = compile_regex("(?P<party>" + word_start((
     *(rf"{article}\s+{ADMINISTRATION}" for article in ("Die", "die")),
     *(rf"{office}\s+\d[\d.]*"
       for office in ("Fachbereich", "Fachdienst", "Amt", "Referat", "Dezernat", "Fachabteilung")),
@@ -58,7 +59,7 @@ _BODY_ACRONYM: Final = r"\b(?:des|dem|den|im|in\s+den|an\s+den|der)\s+(?P<acr>[A
 def _body_pattern(ausschuss: bool, plural: bool) -> re.Pattern[str]:
     present = {"Ausschuss": ausschuss, "usschüss": plural}
     alternatives = "|".join(rx for rx, needs in _BODY_ALTERNATIVES if needs is None or present[needs])
-    return re.compile(rf"\b(?P<b>{alternatives})\b|{_BODY_ACRONYM}")
+    return compile_regex(rf"\b(?P<b>{alternatives})\b|{_BODY_ACRONYM}")
 
 
 # Keyed by ("Ausschuss" in clause, "usschüss" in clause).
@@ -69,8 +70,8 @@ _BODY_STEMS: Final = substrings(
     "ausschuss", "ausschüss", "rat", "tag", "gruppe", "kommission", "versammlung", "vertretung", "konferenz",
     "gremien", "fraktionen",
 )
-_ACRONYM_BODY: Final = re.compile(r"\b(?:des|dem|den|im|in\s+den|an\s+den|der)\s+[A-Z][A-Z+]{1,4}\b")
-_CAPITALS: Final = re.compile(r"[A-Z][A-Z+]")  # what an acronym needs; found fast as it starts with a class
+_ACRONYM_BODY: Final = compile_regex(r"\b(?:des|dem|den|im|in\s+den|an\s+den|der)\s+[A-Z][A-Z+]{1,4}\b")
+_CAPITALS: Final = compile_regex(r"[A-Z][A-Z+]")  # what an acronym needs; found fast as it starts with a class
 
 
 _NOT_BODIES: Final = frozenset({
@@ -144,7 +145,7 @@ def normalise_body(body: str) -> str:
 
 # "Der Ausschuss beauftragt die Verwaltung, …", "Der Rat bittet den Bürgermeister, …": the body
 # commissions, the accusative object acts. Without this the commissioning body came out as owner.
-_ASSIGNEE: Final = re.compile(
+_ASSIGNEE: Final = compile_regex(
     word_start(("beauftragt", "beauftragen", "bittet", "bitten", "bitte", "ersucht", "ersuchen", "ermächtigt",
                 "ermächtigen", "fordert", "fordern"))
     + rf"\s+(?:die|den|das)\s+(?P<who>{ADMINISTRATION}"
@@ -153,7 +154,7 @@ _ASSIGNEE: Final = re.compile(
 )
 # The passive form: "Die Verwaltung wird beauftragt, A zu tun und B vorzulegen".
 # (Both branches start with an article: its first letter first, the word boundary behind it, as ``word_start``.)
-_ASSIGNEE_PASSIVE: Final = re.compile(
+_ASSIGNEE_PASSIVE: Final = compile_regex(
     rf"[Dd](?<!\w[Dd])(?:(?:ie|er|as)\s+(?P<who>{ADMINISTRATION}"
     rf"|{EXECUTIVE}|Magistrat|Gemeindevorstand|Bezirksamt|Amt"
     r"|Kreisausschuss|(?:Fachbereich|Fachdienst|Referat|Dezernat)\s+\d[\d.]*)\s+(?:wird|werden)\s+(?:\w+\s+){0,3}?"

@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
+from core.extraction.regex_store import compile_regex
+
 
 def _ranges(codes: list[int]) -> str:
     """A character class body for the sorted code points: runs written as ranges ("0-9A-Z_a-z…"), which
@@ -73,7 +75,7 @@ def substrings(*words: str) -> re.Pattern[str]:
 
     One search of a trie: for forty-odd words with few first letters it beats ``contains_any``.
     """
-    return re.compile(trie((), words, rest=""))
+    return compile_regex(trie((), words, rest=""))
 
 
 def contains_any(text: str, words: tuple[str, ...]) -> bool:

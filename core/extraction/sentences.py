@@ -14,17 +14,18 @@ from collections.abc import Iterable, Iterator
 from typing import Final
 
 from core.extraction.lines import ABBREVIATIONS, Span, logical_lines, next_char, skip_space, strip_span, word_before
+from core.extraction.regex_store import compile_regex
 
 # Later stages run a dozen regexes per sentence; bounding the length keeps the
 # whole pipeline linear even for a megabyte without a single full stop.
 MAX_SENTENCE: Final = 1200
 
-_PARA_BREAK: Final = re.compile(r"\n(?:[ \t\f\r]*+\n)++")  # a whole run of blank lines at once
+_PARA_BREAK: Final = compile_regex(r"\n(?:[ \t\f\r]*+\n)++")  # a whole run of blank lines at once
 # The first mark of a run only ("......" stays linear); where only full stops occur, it is tried at each
 # (_dot_marks) instead of scanning every character. A lone full stop after a one-letter word ("z. B.") or
 # after a number of one to three digits ("1. Oktober", "am 13.09. wird") never ends a sentence (see
 # _is_boundary): the lookbehinds drop it here, without a Python call per dot.
-_END_PUNCT: Final = re.compile(
+_END_PUNCT: Final = compile_regex(
     r"[.!?](?<![.!?][.!?])"
     r"(?:(?<=\.)(?<!(?<![\w-])[A-Za-zÄÖÜäöüß]\.)(?<!(?<![\w-])\d\.)(?<!(?<![\w-])\d\d\.)(?<!(?<![\w-])\d\d\d\.)"
     r"(?![.!?])|(?<=\.)[.!?]++|(?<=[!?])[.!?]*+"
@@ -140,7 +141,7 @@ def _is_boundary(text: str, dot: int, after: int, end: int) -> bool:
     return not nxt or nxt.isupper() or nxt.isdigit() or nxt in "„\"“(-–•"
 
 
-_SENTENCE_OPENER: Final = re.compile(
+_SENTENCE_OPENER: Final = compile_regex(
     r"(?:Der|Die|Das|Dem|Den|Des|Ein|Eine|Einer|Er|Sie|Es|Dies|Diese|Dieser|Dieses|Herr|Frau|Man|Wir|Hierzu"
     r"|Dazu|Außerdem|Weiter|Zudem|Ferner)\b"
 )

@@ -24,6 +24,7 @@ from core.extraction.patterns import (
     OFFICE,
     PERSON_PLAN,
 )
+from core.extraction.regex_store import compile_regex
 
 # Titles of the administration: a passive statement by such a speaker is the speaker's to-do.
 ADMIN_TITLES: Final = (
@@ -60,7 +61,7 @@ _NAME: Final = r"(?:Dr\.\s+|Prof\.\s+)*(?:[A-ZÄÖÜ]\.\s+)?[A-ZÄÖÜ][a-zäö�
 # A second capitalised word is a surname ("Peter Buchholz"), unless it is a noun ("Schairer Besserung").
 _NOUN_END: Final = r"(?:ung|heit|keit|schaft|tion|ität|nis|ment|ag|en)\b"
 _NAME2: Final = rf"(?:\s+(?![A-ZÄÖÜ][a-zäöüß]{{1,40}}{_NOUN_END})[A-ZÄÖÜ][a-zäöüß]{{1,40}})?"
-_PERSON: Final = re.compile(
+_PERSON: Final = compile_regex(
     rf"\b(?:(?P<title>{_TITLE_ALT})\s+(?:(?:Herr|Frau)\s+)?(?P<tname>{_NAME}{_NAME2})"
     rf"|(?P<hf>Herrn?|Frau)\s+(?:(?P<htitle>{_TITLE_ALT})\s+)?(?P<hname>{_NAME}{_NAME2})"
     rf"|(?:[Dd]er)\s+(?P<role>{EXECUTIVE_M}|Vorsitzende|Ausschussvorsitzende"
@@ -92,13 +93,13 @@ _INFORM_WORDS: Final = (
 # start or after a non-word character". They are searched as "<non-word character>(?:…)" on the text
 # with a space in front (_first_word), the class being ``NOT_WORD_LATIN1`` (see there). A match starts
 # at the character before the word, whose position in the unpadded text is where the word starts.
-_SPEECH: Final = re.compile(NOT_WORD_LATIN1 + _SPEECH_WORDS)
-_SPEECH_AT: Final = re.compile(_SPEECH_WORDS)  # at a word start the index knows
-_INFORM: Final = re.compile(NOT_WORD_LATIN1 + _INFORM_WORDS)
+_SPEECH: Final = compile_regex(NOT_WORD_LATIN1 + _SPEECH_WORDS)
+_SPEECH_AT: Final = compile_regex(_SPEECH_WORDS)  # at a word start the index knows
+_INFORM: Final = compile_regex(NOT_WORD_LATIN1 + _INFORM_WORDS)
 # The letters a person can start with (a title, "Herr", "Frau", "der", "die"): after the non-word character a
 # look-ahead for them turns most words away before the alternatives are tried.
 _PERSON_FIRST: Final = "".join(sorted({title[0] for title in ADMIN_TITLES + MEMBER_TITLES} | set("HFDd")))
-_PERSON_AFTER: Final = re.compile(NOT_WORD_LATIN1 + f"(?=[{_PERSON_FIRST}])" + _PERSON.pattern.removeprefix(r"\b"))
+_PERSON_AFTER: Final = compile_regex(NOT_WORD_LATIN1 + f"(?=[{_PERSON_FIRST}])" + _PERSON.pattern.removeprefix(r"\b"))
 
 
 def _first_word(pattern: re.Pattern[str], padded: str, pos: int = 0) -> re.Match[str] | None:
@@ -121,7 +122,7 @@ def _word_matches(pattern: re.Pattern[str], padded: str) -> Iterator[re.Match[st
 
 
 # A party in brackets after the name: a council member.
-_MEMBER_PARTY: Final = re.compile(r"\((?:CDU|SPD|FDP|Grüne|GRÜNE|AfD|Linke|LINKE|FW|BZS|SÖS|Fraktion)")
+_MEMBER_PARTY: Final = compile_regex(r"\((?:CDU|SPD|FDP|Grüne|GRÜNE|AfD|Linke|LINKE|FW|BZS|SÖS|Fraktion)")
 
 
 class Speaker:
@@ -152,11 +153,11 @@ class Speaker:
 
 
 _PREPOSITIONS: Final = ("von", "an", "bei", "mit", "gegenüber", "für", "durch", "zu", "vor")
-_PREPOSITION_BEFORE: Final = re.compile("(?:" + "|".join(r"\b" + word for word in _PREPOSITIONS) + r")\s*$")
-_NAME_TAIL: Final = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?")
-_DASS: Final = re.compile(word_start(("dass",)) + r"\b")  # the matrix clause ends at it or at the first comma
+_PREPOSITION_BEFORE: Final = compile_regex("(?:" + "|".join(r"\b" + word for word in _PREPOSITIONS) + r")\s*$")
+_NAME_TAIL: Final = compile_regex(r"\s*(?:\([^()]{1,30}\)\s*)?")
+_DASS: Final = compile_regex(word_start(("dass",)) + r"\b")  # the matrix clause ends at it or at the first comma
 # Inverted order after a fronted phrase: "Auf Nachfrage von X, ob …, antwortet Bürgermeister Y, dass …".
-_POSTPOSED: Final = re.compile(
+_POSTPOSED: Final = compile_regex(
     r"(?:,\s*so|\b(?:erklärt|ergänzt|betont|sagt|antwortet|entgegnet|erwidert|teilt|berichtet|informiert"
     r"|erläutert|führt|sichert|bestätigt|verweist)\w*)\s*$"
 )
@@ -178,7 +179,7 @@ def speaker_prefix_end(sentence: str) -> int:
 
 
 # A heading that says who answers below it: "Antwort der Verwaltung:", "Stellungnahme der Verwaltung:".
-_ANSWER_HEADING: Final = re.compile(
+_ANSWER_HEADING: Final = compile_regex(
     rf"\s*(?:Antwort|Stellungnahme|Beantwortung|Mitteilung)\s+(?:der|durch\s+die)\s+{ADMINISTRATION}\s*:?\s*$"
     # "Die Anfrage wird durch die Verwaltung wie folgt beantwortet:"
     rf"|[^:]{{0,60}}?\b(?:durch|von)\s+(?:die|der)\s+{ADMINISTRATION}\s+(?:wie\s+folgt\s+)?beantwortet\s*:\s*$"
@@ -235,7 +236,7 @@ _MEMBER_SET: Final = frozenset(MEMBER_TITLES)
 
 
 # The party a speaker comes from, right after the name: "Herr Petersen von der Breitband GmbH".
-_EXTERNAL: Final = re.compile(
+_EXTERNAL: Final = compile_regex(
     r"\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:von\s+der|vom|von|der|des)\s+(?:[\w&.-]+\s+){0,3}?"
     r"(?:GmbH|mbH|AG|Planungsbüro\w*|Ingenieurbüro\w*|Büro|Firma|Stadtwerke|Polizei\w*|Landesbetrieb\w*"
     r"|Verein\w*|Bahn|Netzbetreiber\w*|Investor\w*|Architekturbüro\w*|Gutachter\w*)\b"
@@ -243,7 +244,7 @@ _EXTERNAL: Final = re.compile(
 
 
 # An office in brackets after the name: the speaker works in the administration.
-_ADMIN_BRACKET: Final = re.compile(rf"\s*\({OFFICE}\b")
+_ADMIN_BRACKET: Final = compile_regex(rf"\s*\({OFFICE}\b")
 
 
 def _external(text: str, pos: int) -> bool:
@@ -289,10 +290,10 @@ def subject_person(clause: str) -> str | None:
     return _speaker_of(match, clause).name
 
 
-_AGENT: Final = re.compile(AGENT)  # "wird durch Herrn Meier vertreten": a passive
+_AGENT: Final = compile_regex(AGENT)  # "wird durch Herrn Meier vertreten": a passive
 # The clause ends in an infinitive, not in a participle ("wird … zur Verfügung stellen", not "wird … gewählt"
 # or "… vorgeschlagen"): the "wird" after a person is then their own future.
-_INFINITIVE_END: Final = re.compile(
+_INFINITIVE_END: Final = compile_regex(
     r"\b(?!(?:ge|vorge|ausge|abge|einge|aufge|zuge|ange|beige|nachge|weiterge)[a-zäöüß]+en\b)"
     r"[a-zäöüß]{2,40}(?:en|ern|eln)\s*[.!]?\s*$"
 )

@@ -20,6 +20,7 @@ from typing import Final
 
 from core.extraction.lexicon import Hits, word_cue
 from core.extraction.pattern_forms import has_digit, substrings, word_start
+from core.extraction.regex_store import compile_regex
 from core.extraction.timex_resolve import MONTHS, TimeExpr, resolve
 
 _MONTH: Final = r"(?P<month>Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
@@ -100,13 +101,13 @@ _PATTERNS: Final[list[tuple[str, str]]] = [
 
 
 def _compile() -> list[tuple[str, re.Pattern[str]]]:
-    return [(name, re.compile(rx)) for name, rx in _PATTERNS]
+    return [(name, compile_regex(rx)) for name, rx in _PATTERNS]
 
 
 _COMPILED: Final = _compile()
 # "full" and "short" cannot match without a digit, a dot and a digit: most digits in minutes
 # (agenda items, amounts, paragraph numbers) fail this one cheap test.
-_NUMERIC_DATE: Final = re.compile(r"\d\.\s?\d")
+_NUMERIC_DATE: Final = compile_regex(r"\d\.\s?\d")
 # One cheap pre-check per sentence (most contain no time expression at all): a digit or one of these.
 # One search of their trie (``substrings``), not an alternation regex tried word by word.
 _TRIGGER_WORDS: Final = substrings(

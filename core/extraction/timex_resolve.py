@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from typing import Final
 
+from core.extraction.regex_store import compile_regex
+
 MONTHS: Final = {
     "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "april": 4, "mai": 5, "juni": 6,
     "juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
@@ -241,7 +243,7 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-_GENITIVE: Final = re.compile(r"(?<=[a-zäöüß])(?:es|s)$")
+_GENITIVE: Final = compile_regex(r"(?<=[a-zäöüß])(?:es|s)$")
 
 
 def _body_name(body_phrase: str, what: str, own_body: str | None) -> str | None:

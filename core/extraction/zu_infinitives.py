@@ -9,8 +9,9 @@ literal "zu" (which ``re`` skips ahead to in C) and reads the infinitive's head 
 
 from __future__ import annotations
 
-import re
 from typing import Final
+
+from core.extraction.regex_store import compile_regex
 
 _LOWER_LETTERS: Final = "abcdefghijklmnopqrstuvwxyzäöüß"  # the class [a-zäöüß] of the patterns
 
@@ -25,9 +26,9 @@ class ZuInfinitive:
     __slots__ = ("_infix", "_separate")
 
     def __init__(self, separate: str, infix: str, tail: str) -> None:
-        self._separate = re.compile(rf"zu(?<!\wzu)\s+{separate}{tail}")  # "(?<!\wzu)": the "\b" before "zu"
+        self._separate = compile_regex(rf"zu(?<!\wzu)\s+{separate}{tail}")  # "(?<!\wzu)": the "\b" before "zu"
         # Two lower-case letters before the "zu": a head is possible; the rest after it, as a look-ahead.
-        self._infix = re.compile(rf"zu(?<=[a-zäöüß]{{2}}zu)(?={infix}{tail})")
+        self._infix = compile_regex(rf"zu(?<=[a-zäöüß]{{2}}zu)(?={infix}{tail})")
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
         """Whether the pattern matches in ``text[pos:endpos]`` (a word boundary at ``pos`` sees the character
