@@ -52,8 +52,7 @@ _COLLECT = """
 import json, os, sys
 os.environ["WIEDERVORLAGE_PURE_PYTHON"] = "1"
 from core.extraction import lexicon, regex_store
-for bit in lexicon.PHRASES:
-    lexicon._phrase_regex(bit)  # compiled on first use in a run: stored all the same
+lexicon.phrase_regexes()  # compiled on first use in a run: stored all the same
 json.dump(sorted(regex_store.MISSED), sys.stdout)
 """
 

@@ -99,7 +99,7 @@ for _family in lexicon.FAMILIES:
         _GROUP_PHRASES[_group] = (
             *_GROUP_PHRASES.get(_group, ()),
             (_family.bit, _group_required(_phrases),
-             compile_regex(r"\b(?:" + "|".join(_phrases) + r")\b", re.IGNORECASE)),
+             compile_regex(lexicon.phrase_pattern(_phrases), re.IGNORECASE)),
         )
 
 

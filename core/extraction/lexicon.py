@@ -60,7 +60,7 @@ class WordCue:
         phrases = [a for a in alternatives if not _PLAIN.match(a)]
         self.keys = frozenset(_key(a) for a in phrases)
         if phrases:  # compiled when first asked for (``_phrase_regex``): the index tries its own per-key regexes
-            PHRASES[self.bit] = r"\b(?:" + "|".join(phrases) + r")\b"
+            PHRASES[self.bit] = phrase_pattern(phrases)
         # The phrases by the first four letters of their key: at a word, only those can match (see _key).
         self.phrase_groups: dict[str, list[str]] = {}
         for phrase in phrases:
@@ -106,6 +106,16 @@ FAMILIES: Final[list[WordCue]] = []
 INDEX_ONLY = 0
 PHRASES: Final[dict[int, str]] = {}  # family bit -> the regex of its phrases (case-insensitive), as written
 _PHRASE_REGEXES: Final[dict[int, re.Pattern[str]]] = {}
+
+
+def phrase_pattern(phrases: list[str]) -> str:
+    """The regex (to compile case-insensitively) for any of the regex ``phrases`` as whole words."""
+    return r"\b(?:" + "|".join(phrases) + r")\b"
+
+
+def phrase_regexes() -> list[re.Pattern[str]]:
+    """Every family's phrase regex, compiled now rather than on first use (so that the build stores them)."""
+    return [_phrase_regex(bit) for bit in PHRASES]
 
 
 def _phrase_regex(bit: int) -> re.Pattern[str]:

@@ -23,7 +23,12 @@ from core.extraction.pattern_forms import has_digit, substrings, word_start
 from core.extraction.regex_store import compile_regex
 from core.extraction.timex_resolve import MONTHS, TimeExpr, resolve
 
-_MONTH: Final = r"(?P<month>Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
+# The month names as the patterns read them (the abbreviations of ``MONTHS`` only in dates the header reads).
+_MONTH_NAMES_DE: Final = (
+    "Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+    "November", "Dezember",
+)
+_MONTH: Final = "(?P<month>" + "|".join(_MONTH_NAMES_DE) + ")"
 _YEAR: Final = r"(?P<year>(?:19|20)\d\d)"
 _ORD: Final = r"(?P<ord>ersten|zweiten|dritten|vierten|[1-4]\.|I{1,3}\.|IV\.)"
 # The words that open an expression, written as word starts that re skips ahead to (``word_start``; a "\b"
@@ -86,8 +91,7 @@ _PATTERNS: Final[list[tuple[str, str]]] = [
     # "bis Freitag", "am kommenden Montag" (not "am Montag, 14. November": the date follows and counts)
     ("weekday", rf"{_WEEKDAY_OPENER}\s+(?:(?:kommenden|nächsten)\s+)?"
                 r"(?P<wd>Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b(?!,?\s*(?:den\s+)?\d)"),
-    ("month_meeting", rf"\b{_MONTH}-?[Ss]itzung\b|\b(?P<mname>Januar|Februar|März|April|Mai|Juni|Juli|August|"
-                      r"September|Oktober|November|Dezember)sitzung\b"),
+    ("month_meeting", rf"\b{_MONTH}-?[Ss]itzung\b|\b(?P<mname>{'|'.join(_MONTH_NAMES_DE)})sitzung\b"),
     ("next_meeting", rf"{_MEETING_OPENER}\s+"
                      r"(?P<which>nächsten|kommenden|folgenden|übernächsten)\s+"
                      r"(?P<what>[\wÄÖÜäöüß-]*(?:[Ss]itzung(?:en)?|Ausschuss|Ausschusses|Rat|Rates|Kreistag"
@@ -111,23 +115,16 @@ _NUMERIC_DATE: Final = compile_regex(r"\d\.\s?\d")
 # One cheap pre-check per sentence (most contain no time expression at all): a digit or one of these.
 # One search of their trie (``substrings``), not an alternation regex tried word by word.
 _TRIGGER_WORDS: Final = substrings(
-    "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
-    "Dezember", "Jahr", "Quartal", "Halbjahr", "KW", "Kalenderwoche", "Woche", "Monat", "Tagen", "ferien",
+    *_MONTH_NAMES_DE, "Jahr", "Quartal", "Halbjahr", "KW", "Kalenderwoche", "Woche", "Monat", "Tagen", "ferien",
     "pause", "Frühjahr", "Frühling", "Sommer", "Herbst", "Winter", "nächsten", "kommenden", "folgenden",
     "demnächst", "zeitnah", "Kürze", "kurzfristig", "gegebener", "Anschluss", "anschließend",
     "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag", "Schuljahr",
 )
-_MONTH_NAMES: Final = substrings(
-    "Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
-    "November", "Dezember",
-)
+_MONTH_NAMES: Final = substrings(*_MONTH_NAMES_DE)
 # The same as words of the paragraph's index (index-only cue families, whose bits a clause's hits carry for
 # free): every word that a time expression without a digit needs starts a word of the text and is one of
 # these (lower-cased, as the index reads them); a word outside the list ("Ferienprogramm") never completes one.
-_MONTHS_AS_WORDS: Final = tuple(
-    name + suffix for name in ("januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august",
-                               "september", "oktober", "november", "dezember") for suffix in ("", "sitzung")
-)
+_MONTHS_AS_WORDS: Final = tuple(name.lower() + suffix for name in _MONTH_NAMES_DE for suffix in ("", "sitzung"))
 MONTH_WORDS: Final = word_cue(*_MONTHS_AS_WORDS, index_only=True)
 TIME_WORDS: Final = word_cue(
     *_MONTHS_AS_WORDS, "jahr", "jahres", "kalenderjahres", "jahresende", "jahreswechsel", "jahreshälfte",

@@ -136,7 +136,7 @@ _TIME_FRAGMENTS = st.sampled_from([
     "Juni-Sitzung", "Ende des ersten Quartals 2024", "im 2. Halbjahr", "Q3", "im nächsten Jahr", "zeitnah",
     "im Anschluss", "Ende der Woche", "in der kommenden Woche", "Ende übernächster Woche",
     "1. Oktober 2023", "am 1.10.", "Ende des Schuljahres 2025/26", "zum Schuljahresbeginn",
-    "TOP 5.1.", "§ 62", "Frau Mai", " und ", " ", "Jahresende 2025",
+    "TOP 5.1.", "§ 62", "Frau Mai", " und ", " ", "Jahresende 2025", "im Jänner", "Jännersitzung",
 ])
 
 
@@ -146,6 +146,11 @@ def test_the_pre_checks_never_hide_a_time_expression(parts: list[str]) -> None:
     text = "".join(parts)
     for meeting in (None, dt.date(2023, 6, 1)):
         assert find_times(text, meeting=meeting) == _every_pattern(text, meeting)
+
+
+def test_the_austrian_jaenner_passes_the_pre_check_as_every_month_does() -> None:
+    assert timex.find_times_possible("Die Kosten werden im Jänner vorgelegt.")
+    assert [t.text for t in find_times("Die Kosten werden im Jänner vorgelegt.", meeting=MEETING)] == ["im Jänner"]
 
 
 @pytest.mark.parametrize(
