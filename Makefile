@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev]"
 	@touch $(STAMP)
 
-$(NATIVE): $(STAMP) $(wildcard core/extraction/*.py)
+$(NATIVE): $(STAMP) $(wildcard core/extraction/*.py core/extraction/*.c)
 	$(PY) scripts/compile_rules.py
 
 compile: $(NATIVE)

@@ -8,6 +8,8 @@ strictly; mypyc turns their calls, attribute reads and loops into C, while the r
 stdlib ``re``. The extension modules land beside their sources, with a manifest of the sources'
 SHA-256; ``core.extraction.native.guard`` uses them only while that manifest matches, so an
 edited rule is never shadowed by an old build. Needs a C compiler and the Python headers.
+The build also compiles the hand-written C helpers (``native.C_SOURCES``: the paragraph index's word scan),
+which the rules use only while the build is in use; their sources count in the manifest's SHA-256 too.
 It then stores the compiled form of every rule regex (``core.extraction.regex_store``), which
 saves the 0.1-0.2 s that parsing them costs at every start.
 The C compiler's chatter goes to ``build/mypyc/build.log``; the script prints one line.
@@ -36,12 +38,16 @@ BUILD_DIR = ROOT / "build" / "mypyc"
 # Run in a child so that setuptools and mypyc work in the repository root and their output is logged.
 _SETUP = """
 import sys
-from setuptools import setup
+from setuptools import Extension, setup
 from mypyc.build import mypycify
 paths, group, target = sys.argv[1].split(","), sys.argv[2], sys.argv[3]
+c_modules = [
+    Extension("core.extraction." + source[:-2], ["core/extraction/" + source], extra_compile_args=["-O3"])
+    for source in sys.argv[5].split(",")
+]
 setup(
     name="wiedervorlage-rules",
-    ext_modules=mypycify(paths, opt_level="3", group_name=group, target_dir=target),
+    ext_modules=mypycify(paths, opt_level="3", group_name=group, target_dir=target) + c_modules,
     script_args=["build_ext", "--inplace", "--parallel", sys.argv[4], "--build-temp", target + "/temp"],
 )
 """
@@ -115,7 +121,7 @@ def build() -> None:
     with log.open("w", encoding="utf-8") as out:
         done = subprocess.run(
             [sys.executable, "-c", _SETUP, paths, native.GROUP, str(BUILD_DIR.relative_to(ROOT)),
-             str(os.cpu_count() or 1)],
+             str(os.cpu_count() or 1), ",".join(native.C_SOURCES)],
             cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, check=False,
         )
     if done.returncode != 0:
@@ -129,7 +135,8 @@ def build() -> None:
         "modules": modules, "sources_sha256": before, "python": sys.version.split()[0],
     }, indent=2) + "\n", encoding="utf-8")
     check = subprocess.run(
-        [sys.executable, "-c", "import sys, core.extraction as e; sys.exit(0 if e.native.native_in_use() else 1)"],
+        [sys.executable, "-c", "import sys, core.extraction as e, core.extraction.cue_index as c; "
+         "sys.exit(0 if e.native.native_in_use() and c._C_SCAN is not None else 1)"],
         cwd=ROOT, capture_output=True, text=True, check=False,
     )
     if check.returncode != 0:

@@ -75,6 +75,14 @@ _MEETING_STEMS: Final = (
     "genehmigt", "tag", "finde", "versammlung", "veranstaltung",
 )
 _VERY_VAGUE: Final = frozenset({"soon", "next_year"})
+# Kind's members as module constants, for the rules to compare against: in Python 3.11 the Enum metaclass
+# defines ``__getattr__``, which makes every ``Kind.X`` a slow attribute lookup (a method wrapper made per access).
+FORWARD: Final = Kind.FORWARD
+REPORT_BACK: Final = Kind.REPORT_BACK
+MEETING: Final = Kind.MEETING
+DEADLINE: Final = Kind.DEADLINE
+DELIVERABLE: Final = Kind.DELIVERABLE
+_PRECEDENCE: Final = KIND_PRECEDENCE
 # The words without which the branches of forward and report_back cannot match, as index-only cue families
 # (lower-cased, as the paragraph's index reads words): a clause's hits say for free whether one occurs, and most
 # clauses spare the substring tests. Each is a whole word of a branch, or a word start ("vorgelegt…").
@@ -108,7 +116,7 @@ def classify(clause: str, has_due: bool, has_period: bool, hits: Hits | None = N
     # indexed paragraph without "ı" or "ſ" (``hits[2]`` is the index then).
     words = hits[0] | hits[1] if hits is not None and hits[2] is not None else -1
     # In order of precedence, so that the patterns of less specific kinds are not even tried.
-    for kind in KIND_PRECEDENCE:
+    for kind in _PRECEDENCE:
         if _fits(kind, clause, low, has_due or has_period, words):
             return kind
     raise ValueError("KIND_PRECEDENCE must contain DELIVERABLE, which always fits")
@@ -116,19 +124,19 @@ def classify(clause: str, has_due: bool, has_period: bool, hits: Hits | None = N
 
 def _fits(kind: Kind, clause: str, low: str, timed: bool, words: int) -> bool:
     """Whether ``kind`` fits; ``words``: the bits of the clause's words (-1: unknown, every family possible)."""
-    if kind is Kind.FORWARD:
+    if kind is FORWARD:
         return bool(words & FORWARD_WORDS.bit) and _any_branch(_FORWARD, clause, low)
-    if kind is Kind.REPORT_BACK:
+    if kind is REPORT_BACK:
         return bool(words & REPORT_WORDS.bit) and (_any_branch(_REPORT, clause, low) or (
             "werde" in low and "verwaltung" in low and _REPORT_ADMIN.search(clause) is not None
         ))
-    if kind is Kind.MEETING:
+    if kind is MEETING:
         return contains_any(clause, _MEETING_WORDS) or (
             contains_any(clause, _MEETING_STEMS) and _MEETING_PHRASES.search(clause) is not None
         )
-    if kind is Kind.DEADLINE:
+    if kind is DEADLINE:
         return timed
-    return kind is Kind.DELIVERABLE
+    return kind is DELIVERABLE
 
 
 def _any_branch(branches: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...], clause: str, low: str) -> bool:

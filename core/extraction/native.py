@@ -32,6 +32,9 @@ GROUP: Final = f"{PACKAGE}._rules"  # mypyc's shared library becomes core/extrac
 PURE_ENV: Final = "WIEDERVORLAGE_PURE_PYTHON"
 # Not compiled: the package entry (runs this guard), the command-line entry and this module.
 _NOT_COMPILED: Final = {"__init__", "__main__", "native"}
+# Hand-written C built with the rules (``cue_index`` uses it only while the build is; its output is tested
+# against the regex it replaces).
+C_SOURCES: Final = ("_word_scan.c",)
 
 
 def compiled_modules(directory: Path = HERE) -> list[str]:
@@ -40,10 +43,14 @@ def compiled_modules(directory: Path = HERE) -> list[str]:
 
 
 def fingerprint(directory: Path = HERE, modules: Sequence[str] | None = None) -> str:
-    """SHA-256 (hex) over the names and contents of the compiled modules' sources."""
+    """SHA-256 (hex) over the names and contents of the compiled modules' sources and of the C sources."""
     digest = hashlib.sha256()
     for name in modules if modules is not None else compiled_modules(directory):
         digest.update(name.encode() + b"\0" + (directory / f"{name}.py").read_bytes() + b"\0")
+    for c_source in C_SOURCES:
+        path = directory / c_source
+        if path.exists():
+            digest.update(c_source.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
@@ -68,6 +75,13 @@ class _SourceFinder:
     ) -> importlib.machinery.ModuleSpec | None:
         source = self._paths.get(fullname)
         return importlib.util.spec_from_file_location(fullname, source) if source is not None else None
+
+
+def build_in_use() -> bool:
+    """Whether this process uses the build (compiled rules and C helpers): ``guard`` found it fresh and allowed.
+
+    Decided by ``guard``, which the package runs before any rule module is imported."""
+    return not any(isinstance(finder, _SourceFinder) for finder in sys.meta_path)
 
 
 def native_in_use() -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from core.extraction import cues as cue
 from core.extraction import patterns as rx
 from core.extraction.discourse import State
+from core.extraction.kinds import FORWARD, MEETING, REPORT_BACK
 from core.extraction.lexicon import Hits
 from core.extraction.owners import find_body, find_party
 from core.extraction.speakers import find_person, person_plans, subject_person
@@ -20,7 +21,7 @@ def owner_of(clause: str, hits: Hits, kind: Kind, unit: Unit, state: State, doc_
         state.speaker_age <= 1 or state.reported or state.answer_block) else None
     speaker_name = speaker.name if speaker else None
     accepted = unit.accepted_by or None
-    if kind is Kind.MEETING:
+    if kind is MEETING:
         planner = state.speaker if state.speaker and not state.speaker.member and state.speaker_age <= 1 else None
         if rx.INTENT_OWN.search(clause) and planner:
             return planner.name
@@ -36,7 +37,7 @@ def owner_of(clause: str, hits: Hits, kind: Kind, unit: Unit, state: State, doc_
     if assignee:
         # Each task of "X beauftragt die Verwaltung, A zu tun und B vorzulegen" is the assignee's.
         return assignee
-    if kind is Kind.FORWARD:
+    if kind is FORWARD:
         recommended = rx.RECOMMEND.search(clause)
         if recommended:
             return recommended.group("to")  # "Der Ausschuss empfiehlt dem Rat, …": the Rat decides next
@@ -44,7 +45,7 @@ def owner_of(clause: str, hits: Hits, kind: Kind, unit: Unit, state: State, doc_
             return find_party(clause) or accepted or speaker_name or find_body(clause)
         return find_body(clause) or find_party(clause) or accepted or speaker_name
     party = find_party(clause)
-    if party and kind is Kind.REPORT_BACK and rx.INFORMED.search(clause):
+    if party and kind is REPORT_BACK and rx.INFORMED.search(clause):
         party = None  # "Über das Ergebnis wird der Ausschuss informiert": the body named is told, not telling
     # The person who promises, or who is the subject of a future step ("Herr Schneider wird … nachreichen",
     # "Frau Seidel versendet das Protokoll bis …").
@@ -55,7 +56,7 @@ def owner_of(clause: str, hits: Hits, kind: Kind, unit: Unit, state: State, doc_
         return speaker.name
     if state.speaker and state.speaker_age <= 1 and rx.WE_WILL.match(clause):
         return state.speaker.name  # "Herr Yilmaz: … Wir werden bis zum Herbst …": the speaker's side
-    if state.resolution or kind is Kind.REPORT_BACK:
+    if state.resolution or kind is REPORT_BACK:
         # Passive in the administration's sphere: answering and reporting are the administration's.
         return "Verwaltung"
     return None

@@ -31,7 +31,7 @@ from core.extraction.cue_index import CueIndex
 from core.extraction.discourse import Sentence, State, acceptance, records_adoption, rejects, update_state
 from core.extraction.header import find_body as find_doc_body
 from core.extraction.header import find_meeting_date
-from core.extraction.kinds import classify, is_concrete_period, is_specific
+from core.extraction.kinds import FORWARD, MEETING, REPORT_BACK, classify, is_concrete_period, is_specific
 from core.extraction.lexicon import Hits
 from core.extraction.ownership import owner_of
 from core.extraction.pattern_forms import contains_any, has_digit
@@ -50,7 +50,7 @@ from core.extraction.speakers import person_future, person_plans, speaker_prefix
 from core.extraction.timex import TimeExpr, find_times, find_times_possible
 from core.extraction.units import Unit, agreed, intends, units_of
 from core.extraction.zu_infinitives import ZU_INF_ANY
-from core.types import Candidate, Kind, MeetingContext
+from core.types import Candidate, MeetingContext
 
 THRESHOLD: Final = 0.45
 LOOKAHEAD: Final = 2
@@ -289,9 +289,9 @@ def _candidate(
     if score + context_bonus - penalty + (0.2 if cues.future else 0.0) < THRESHOLD - _EPS:
         return None  # not even the bonus of a future meeting, referral or report could lift it
     kind = classify(clause, due_expr is not None, has_period, hits)
-    if kind is Kind.MEETING:
+    if kind is MEETING:
         kind = meeting_as_deadline(text, clause, start, times, due_expr is not None) or kind
-    if cues.future and kind in (Kind.MEETING, Kind.FORWARD, Kind.REPORT_BACK):
+    if cues.future and kind in (MEETING, FORWARD, REPORT_BACK):
         score += 0.2
     # Rounded so that float noise from the order of additions never decides a borderline item.
     score = round(max(0.0, min(1.0, score + context_bonus - penalty)), 6)

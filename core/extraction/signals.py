@@ -7,7 +7,7 @@ import datetime as dt
 
 from core.extraction import patterns as rx
 from core.extraction.discourse import Sentence
-from core.extraction.kinds import classify
+from core.extraction.kinds import MEETING, classify
 from core.extraction.timex import TimeExpr
 from core.types import Kind
 
@@ -70,11 +70,11 @@ def meeting_as_deadline(text: str, clause: str, start: int, times: list[TimeExpr
     for t in times:
         if t.kind in ("next_meeting", "month_meeting") and rx.UNTIL.search(text, max(start, t.start - 8), t.start + 8):
             kind = classify(clause[: t.start - start] + clause[t.end - start:], has_due, True)
-            return kind if kind is not Kind.MEETING else None
+            return kind if kind is not MEETING else None
     until = rx.UNTIL_MEETING.search(clause) if "itzung" in clause else None
     if until is not None:  # "bis zur Sitzung des Finanzausschusses im Januar … einholen": no date, still a deadline
         kind = classify(clause[: until.start()] + clause[until.end():], has_due, True)
-        return kind if kind is not Kind.MEETING else None
+        return kind if kind is not MEETING else None
     return None
 
 

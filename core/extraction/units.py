@@ -14,7 +14,7 @@ from core.extraction import cues as cue
 from core.extraction import patterns as rx
 from core.extraction.clauses import split_clauses, split_request_heads
 from core.extraction.cue_index import CueIndex
-from core.extraction.kinds import classify
+from core.extraction.kinds import DELIVERABLE, classify
 from core.extraction.lexicon import Hits
 from core.extraction.lines import Span
 from core.extraction.pattern_forms import contains_any
@@ -167,7 +167,7 @@ def split_und(text: str, index: CueIndex, unit: Unit) -> Iterator[Unit]:
             or not rx.CAPITALISED.search(" " + right)
         ):
             continue
-        elif (right_kind := own_kind(text, index, unit.start + und_end, unit.end)) is Kind.DELIVERABLE \
+        elif (right_kind := own_kind(text, index, unit.start + und_end, unit.end)) is DELIVERABLE \
                 or right_kind is own_kind(text, index, unit.start, unit.start + und_start):
             continue  # the right part brings no kind of its own: one commitment
         cut = unit.start + und_start
