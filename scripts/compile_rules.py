@@ -136,7 +136,7 @@ def build() -> None:
     }, indent=2) + "\n", encoding="utf-8")
     check = subprocess.run(
         [sys.executable, "-c", "import sys, core.extraction as e, core.extraction.cue_index as c; "
-         "sys.exit(0 if e.native.native_in_use() and c._C_SCAN is not None else 1)"],
+         "sys.exit(0 if e.native.native_in_use() and c._C_SCAN_WORDS is not None else 1)"],
         cwd=ROOT, capture_output=True, text=True, check=False,
     )
     if check.returncode != 0:

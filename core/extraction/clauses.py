@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Final
 
 from core.extraction.lines import Span
-from core.extraction.pattern_forms import first_letter_groups
+from core.extraction.pattern_forms import contains_any_in, first_letter_groups
 from core.extraction.regex_store import compile_regex
 from core.extraction.zu_infinitives import ZU_INF_END, ZU_INF_GROUP_END
 
@@ -107,15 +107,15 @@ def _has_content_word(piece: str) -> bool:
 _REQUEST_HEAD: Final = compile_regex(
     r"\b(?:schlägt|schlug)\b[^,.;:]{0,200}?\svor\b|\b(?:bittet|bat)\s+(?:darum\b)?|\bregt\w*\s+an\b"
 )
+_REQUEST_HEAD_WORDS: Final = ("schlägt", "schlug", "bittet", "bat", "regt")  # one is in each branch
 
 
 def split_request_heads(text: str, clauses: list[Span]) -> list[Span]:
     """Cut "X schlägt vor den Beschluss … zu delegieren" (no comma) after the request verb."""
     out: list[Span] = []
     for c_start, c_end in clauses:
-        clause = text[c_start:c_end]
         # Each branch of _REQUEST_HEAD contains one of these words: most clauses skip the regex.
-        maybe = "schlägt" in clause or "schlug" in clause or "bittet" in clause or "bat" in clause or "regt" in clause
+        maybe = contains_any_in(text, _REQUEST_HEAD_WORDS, c_start, c_end)
         match = _REQUEST_HEAD.search(text, c_start, c_end) if maybe else None
         if match and ZU_INF_END.search(text, match.end(), c_end) and len(text[match.end():c_end].split()) >= 3:
             cut = match.end()

@@ -7,7 +7,6 @@ instead of being tokenised again, and phrase regexes are tried only where their 
 
 from __future__ import annotations
 
-import importlib
 import re
 import re._constants as sre_constants
 import re._parser as sre_parse
@@ -68,7 +67,7 @@ def regex_scan(low: str) -> Scan:
 
 
 def filter_key(word: str) -> int:
-    """A 16-bit hash of the first four characters of ``word``: ``_word_scan.c`` computes the same."""
+    """A 16-bit hash of the first four characters of ``word``: ``_text_scan.c`` computes the same."""
     head = word[:4]
     key = len(head)
     for char in head:
@@ -78,7 +77,7 @@ def filter_key(word: str) -> int:
 
 def _filter_bitmap() -> bytes:
     """The filter keys of every cue-bearing word's first four letters, as a bitmap of 65536 bits: a word whose
-    key is not set cannot be one (``_word_scan.c`` looks words up only where it is)."""
+    key is not set cannot be one (``_text_scan.c`` looks words up only where it is)."""
     bitmap = bytearray(65536 // 8)
     for head in {word[:4] for word in _EXACT_BITS} | set(lexicon.PREFIX_SET):
         key = filter_key(head)
@@ -89,28 +88,19 @@ def _filter_bitmap() -> bytes:
 _FILTER: Final = _filter_bitmap()
 
 
-def _load_c_scan() -> Any:
-    """The C scan (``_word_scan.c``, built with the compiled rules), or None without a build in use."""
-    if not native.build_in_use():
-        return None
-    try:
-        return importlib.import_module("core.extraction._word_scan")
-    except ImportError:
-        return None
-
-
-_C_SCAN: Final[Any] = _load_c_scan()
+# (bound once: a module attribute read per call costs as much as a short scan)
+_C_SCAN_WORDS: Final[Any] = getattr(native.c_helpers(), "scan_words", None)
 
 
 def c_scan(low: str) -> Scan:
-    """``regex_scan`` in C, about three times as fast (``_word_scan.c``); only with the build (``_C_SCAN``)."""
-    found: Scan = _C_SCAN.scan(low, _EXACT_BITS, _PREFIX_MAYBE, _FILTER)
+    """``regex_scan`` in C, about three times as fast (``_text_scan.c``); only with the build (``_C_SCAN_WORDS``)."""
+    found: Scan = _C_SCAN_WORDS(low, _EXACT_BITS, _PREFIX_MAYBE, _FILTER)
     return found
 
 
 def scan(low: str) -> Scan:
     """The cue-bearing words of ``low``: by the C scan with the build, else by the regex."""
-    return c_scan(low) if _C_SCAN is not None else regex_scan(low)
+    return c_scan(low) if _C_SCAN_WORDS is not None else regex_scan(low)
 
 lexicon.seal()
 # For the first four letters of a word: the families whose phrases can start there, each with the regex of
@@ -253,8 +243,7 @@ class CueIndex:
 
     def _contains_any(self, words: tuple[str, ...], start: int, end: int) -> bool:
         """Whether one of ``words`` occurs in ``_low[start:end]``."""
-        low = self._low
-        return any(low.find(word, start, end) >= 0 for word in words)
+        return pattern_forms.contains_any_in(self._low, words, start, end)
 
     def starts_of(self, offset: int, length: int, family: int) -> list[int]:
         """Where the words with a bit of ``family`` (proven or to be confirmed) start in the segment of

@@ -7,13 +7,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Final
 
 from core.extraction import cues as cue
 from core.extraction import patterns as rx
 from core.extraction.cue_index import CueIndex
 from core.extraction.lexicon import Hits
 from core.extraction.owners import find_assignee
-from core.extraction.pattern_forms import contains_any
+from core.extraction.pattern_forms import contains_any, contains_any_in
 from core.extraction.speakers import Speaker, find_person, find_speaker
 from core.extraction.zu_infinitives import ZU_INF_ANY
 
@@ -103,13 +104,14 @@ def _starts_resolution(sentence: str, blank_start: bool) -> bool:
         and rx.RESOLUTION_START.match(sentence) is not None
 
 
+_REJECTED_WORDS: Final = ("nicht", "abgelehnt", "zurückgezogen", "Mehrheit")
+
+
 def rejects(text: str, span: Sentence) -> bool:
     """Whether the sentence rejects what came before ("Der Antrag wird abgelehnt.")."""
     a, b, _ = span
-    sentence = text[a:b]
     # Each branch of rx.REJECTED contains one of these words: most sentences skip the regex.
-    maybe = "nicht" in sentence or "abgelehnt" in sentence or "zurückgezogen" in sentence or "Mehrheit" in sentence
-    return maybe and rx.REJECTED.search(text, a, b) is not None
+    return contains_any_in(text, _REJECTED_WORDS, a, b) and rx.REJECTED.search(text, a, b) is not None
 
 
 def acceptance(text: str, ahead: list[Sentence]) -> str | None:

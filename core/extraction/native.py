@@ -34,7 +34,8 @@ PURE_ENV: Final = "WIEDERVORLAGE_PURE_PYTHON"
 _NOT_COMPILED: Final = {"__init__", "__main__", "native"}
 # Hand-written C built with the rules (``cue_index`` uses it only while the build is; its output is tested
 # against the regex it replaces).
-C_SOURCES: Final = ("_word_scan.c",)
+C_SOURCES: Final = ("_text_scan.c",)
+C_MODULE: Final = f"{PACKAGE}._text_scan"
 
 
 def compiled_modules(directory: Path = HERE) -> list[str]:
@@ -82,6 +83,16 @@ def build_in_use() -> bool:
 
     Decided by ``guard``, which the package runs before any rule module is imported."""
     return not any(isinstance(finder, _SourceFinder) for finder in sys.meta_path)
+
+
+def c_helpers() -> ModuleType | None:
+    """The C helpers built with the rules (``_text_scan.c``), or None when the build is not in use or lacks them."""
+    if not build_in_use():
+        return None
+    try:
+        return importlib.import_module(C_MODULE)
+    except ImportError:
+        return None
 
 
 def native_in_use() -> bool:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Final
+from typing import Any, Final
 
+from core.extraction import native
 from core.extraction.regex_store import compile_regex
 
 
@@ -78,14 +79,30 @@ def substrings(*words: str) -> re.Pattern[str]:
     return compile_regex(trie((), words, rest=""))
 
 
-def contains_any(text: str, words: tuple[str, ...]) -> bool:
-    """Whether one of ``words`` occurs in ``text``, inside words too (case as written).
+# The C helper (``_text_scan.c``) with the build, bound once; it scans the text once for all the words, where
+# ``in`` scans it once per word (and copies each word first when the text holds characters beyond Latin-1).
+_C_CONTAINS_ANY: Final[Any] = getattr(native.c_helpers(), "contains_any", None)
 
-    Compiled, a dozen ``in`` tests (CPython's substring search, a few instructions per character) cost
-    half of one trie search (``substrings``), whose engine starts a match attempt at every character that
-    begins one of the words: most letters of German text, for a few dozen words.
+
+def contains_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether one of ``words`` occurs in ``text``, inside words too (case as written); at most 64 words.
+
+    Without the build, one ``in`` test per word: a dozen of them (CPython's substring search) cost half of
+    one trie search (``substrings``), whose engine starts a match attempt at every character that begins
+    one of the words: most letters of German text, for a few dozen words.
     """
+    if _C_CONTAINS_ANY is not None:
+        found: bool = _C_CONTAINS_ANY(text, words)
+        return found
     return any(word in text for word in words)
+
+
+def contains_any_in(text: str, words: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether one of ``words`` occurs in ``text[start:end]`` (without slicing it); at most 64 words."""
+    if _C_CONTAINS_ANY is not None:
+        found: bool = _C_CONTAINS_ANY(text, words, start, end)
+        return found
+    return any(text.find(word, start, end) >= 0 for word in words)
 
 
 def has_digit(text: str) -> bool:

@@ -4,10 +4,12 @@ stated milestones, the administration as subject, a meeting that only sets a dea
 from __future__ import annotations
 
 import datetime as dt
+from typing import Final
 
 from core.extraction import patterns as rx
 from core.extraction.discourse import Sentence
 from core.extraction.kinds import MEETING, classify
+from core.extraction.pattern_forms import contains_any
 from core.extraction.timex import TimeExpr
 from core.types import Kind
 
@@ -30,10 +32,12 @@ def result_label(sentence: str) -> tuple[int, float]:
     return label.end(), 0.45 if label.group("task") else 0.0
 
 
+_MILESTONE_STEMS: Final = ("folg", "find", "beginn", "start")
+
+
 def is_milestone(segment: str) -> bool:
     """``rx.MILESTONE``, tried only when a stem that each of its branches contains occurs."""
-    return ("folg" in segment or "find" in segment or "beginn" in segment or "start" in segment) \
-        and rx.MILESTONE.search(segment) is not None
+    return contains_any(segment, _MILESTONE_STEMS) and rx.MILESTONE.search(segment) is not None
 
 
 def verwaltung_present(segment: str) -> bool:

@@ -19,7 +19,7 @@ import re
 from typing import Final
 
 from core.extraction.lexicon import Hits, word_cue
-from core.extraction.pattern_forms import has_digit, substrings, word_start
+from core.extraction.pattern_forms import contains_any, has_digit, substrings, word_start
 from core.extraction.regex_store import compile_regex
 from core.extraction.timex_resolve import MONTHS, TimeExpr, resolve
 
@@ -207,16 +207,12 @@ def find_times(
     for name, rx, needs, priority, needs_time_word in _PLAN:
         if needs_time_word and not time_word:
             continue
-        # A few words each: plain substring tests, inlined (this loop runs for every timed clause).
-        if needs.__class__ is str:
+        # A condition of ``present``, or words one of which must occur (this loop runs for every timed clause).
+        if isinstance(needs, str):
             if not present[needs]:
                 continue
-        else:
-            for word in needs:
-                if word in segment:
-                    break
-            else:
-                continue
+        elif not contains_any(segment, needs):
+            continue
         for m in rx.finditer(text, start, stop):
             found.append((m.start(), -(m.end() - m.start()), priority, name, m))
     found.sort()

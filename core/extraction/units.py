@@ -112,10 +112,15 @@ def is_complement(text: str, span: Span) -> bool:
     return seg.startswith(("dass ", "daß ")) or ZU_INF_ANY.search(seg)
 
 
+# The words without which rx.SPEECH_VERB, rx.INTENT and rx.AGREED cannot match (one is in each branch).
+_SPEECH_VERB_WORDS: Final = ("teilt", "führt", "erklärt", "informiert")
+_INTENT_WORDS: Final = ("plant", "beabsichtig", "angestrebt", "vorgesehen")
+_AGREED_WORDS: Final = ("beschl", "verein", "verabred", "besproch", "verständig", "dafür aus")
+
+
 def is_speech_head(clause: str, hits: Hits | None = None) -> bool:
     """Whether a clause only introduces speech ("Herr X teilt mit, dass …"); ``hits``: its word bits, if known."""
-    verb = ("teilt" in clause or "führt" in clause or "erklärt" in clause or "informiert" in clause) \
-        and rx.SPEECH_VERB.search(clause) is not None
+    verb = contains_any(clause, _SPEECH_VERB_WORDS) and rx.SPEECH_VERB.search(clause) is not None
     correlate = clause.rstrip().endswith(rx.CORRELATE_WORDS) and rx.CORRELATE_END.search(clause) is not None
     return verb or correlate or find_speaker(clause, hits) is not None
 
@@ -129,17 +134,12 @@ def promise_head(clause: str) -> bool:
 
 def intends(segment: str) -> bool:
     """``rx.INTENT``, tried only when a word that each of its branches contains occurs."""
-    return (
-        "plant" in segment or "beabsichtig" in segment or "angestrebt" in segment or "vorgesehen" in segment
-    ) and rx.INTENT.search(segment) is not None
+    return contains_any(segment, _INTENT_WORDS) and rx.INTENT.search(segment) is not None
 
 
 def agreed(segment: str) -> bool:
     """``rx.AGREED``, tried only when a word that each of its branches contains occurs."""
-    return (
-        "beschl" in segment or "verein" in segment or "verabred" in segment or "besproch" in segment
-        or "verständig" in segment or "dafür aus" in segment
-    ) and rx.AGREED.search(segment) is not None
+    return contains_any(segment, _AGREED_WORDS) and rx.AGREED.search(segment) is not None
 
 
 def split_und(text: str, index: CueIndex, unit: Unit) -> Iterator[Unit]:

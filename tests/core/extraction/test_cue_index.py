@@ -53,7 +53,7 @@ def test_a_cue_word_glued_to_a_letter_beyond_latin1_is_no_word_of_its_own() -> N
         assert index.hits(0, len(text))[:2] == lookup(text)[:2], text
 
 
-_C_BUILT = pytest.mark.skipif(cue_index._C_SCAN is None, reason="no build in use: run `make compile`")
+_C_BUILT = pytest.mark.skipif(cue_index._C_SCAN_WORDS is None, reason="no build in use: run `make compile`")
 
 
 @_C_BUILT
@@ -89,7 +89,7 @@ def test_the_c_scan_finds_what_the_scan_regex_finds_in_the_dev_corpus() -> None:
 @_C_BUILT
 def test_the_c_scan_rejects_a_filter_of_the_wrong_size() -> None:
     with pytest.raises(ValueError, match="65536 bits"):
-        cue_index._C_SCAN.scan(" wird ", {}, {}, b"\0" * 10)
+        cue_index._C_SCAN_WORDS(" wird ", {}, {}, b"\0" * 10)
 
 
 def test_the_word_filter_holds_every_cue_word_and_prefix() -> None:
@@ -102,7 +102,7 @@ def test_the_word_filter_holds_every_cue_word_and_prefix() -> None:
 
 def test_without_the_build_the_index_scans_with_the_regex() -> None:
     done = subprocess.run(
-        [sys.executable, "-c", "import core.extraction.cue_index as c; print(c._C_SCAN is None)"],
+        [sys.executable, "-c", "import core.extraction.cue_index as c; print(c._C_SCAN_WORDS is None)"],
         cwd=_ROOT, env={**os.environ, native.PURE_ENV: "1"}, capture_output=True, text=True, check=True, timeout=60,
     )
     assert done.stdout.strip() == "True"

@@ -1,0 +1,268 @@
+/* Two text scans of the rules in C, built with the compiled rules and used only with that build; each is
+ * tested against the Python it stands for, which stays the fallback.
+ *
+ * ``scan_words``: the paragraph index's word scan (core/extraction/cue_index.py, ``CueIndex``), every word of a
+ * lower-cased text that is a cue word or starts with a cue word's 4-letter prefix, with its offset.
+ * It gives what the scan regex ``cue_index._SCAN`` finds, without a regex: a word is a maximal run of word
+ * characters (``\w`` of a str pattern: alphanumeric or "_"), and it is taken when the whole word is a key of
+ * ``exact`` or its first four characters are a key of ``prefix``. A test holds both to the same results.
+ * The regex engine tries a match at every non-word character (a few hundred instructions each); this loop
+ * reads each character once and looks a word up only when its first two characters can start a key
+ * (``firsts``, a bitmap of the filter keys of their first four characters).
+ *
+ * ``contains_any``: whether one of several words occurs in a text (``pattern_forms.contains_any``). Python's
+ * ``in`` scans the text once per word; this scans it once, comparing the words only where one can start.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+/* \w of a str pattern; Latin-1 from a table made at import (the Unicode database costs up to four lookups). */
+static unsigned char latin1_word[256];
+#define IS_WORD(ch) ((ch) < 256 ? latin1_word[(ch)] : (Py_UNICODE_ISALNUM(ch) || (ch) == '_'))
+
+/* The first position from ``i`` on (at most ``n``) whose character is (``word`` 1) or is not (0) a word character;
+ * a loop per width of the text's characters (the generic read would test the width at every character). */
+static inline Py_ssize_t
+skip_while(int kind, const void *data, Py_ssize_t i, Py_ssize_t n, int word)
+{
+#define SKIP(TYPE)                                                       \
+    {                                                                    \
+        const TYPE *chars = (const TYPE *)data;                          \
+        while (i < n && (IS_WORD(chars[i]) ? 1 : 0) != word) {           \
+            i++;                                                         \
+        }                                                                \
+    }
+    if (kind == PyUnicode_1BYTE_KIND) {
+        SKIP(Py_UCS1)
+    }
+    else if (kind == PyUnicode_2BYTE_KIND) {
+        SKIP(Py_UCS2)
+    }
+    else {
+        SKIP(Py_UCS4)
+    }
+#undef SKIP
+    return i;
+}
+
+/* The filter key of a word: a hash of its first (up to) four characters, as ``cue_index._filter_key`` computes it. */
+static inline unsigned int
+filter_key(int kind, const void *data, Py_ssize_t start, Py_ssize_t end)
+{
+    Py_ssize_t stop = end - start > 4 ? start + 4 : end;
+    uint32_t h = (uint32_t)(stop - start);
+    for (Py_ssize_t k = start; k < stop; k++) {
+        h = h * 131u + (uint32_t)PyUnicode_READ(kind, data, k);
+    }
+    return h & 0xFFFF;
+}
+
+/* scan_words(text, exact, prefix, firsts) -> (starts, bits, groups) */
+static PyObject *
+scan_words(PyObject *module, PyObject *args)
+{
+    PyObject *text, *exact, *prefix;
+    Py_buffer firsts;
+    if (!PyArg_ParseTuple(args, "UO!O!y*", &text, &PyDict_Type, &exact, &PyDict_Type, &prefix, &firsts)) {
+        return NULL;
+    }
+    PyObject *starts = PyList_New(0), *bits = PyList_New(0), *groups = PyList_New(0), *result = NULL;
+    if (starts == NULL || bits == NULL || groups == NULL) {
+        goto done;
+    }
+    if (firsts.len != 65536 / 8) {
+        PyErr_SetString(PyExc_ValueError, "firsts must be a bitmap of 65536 bits");
+        goto done;
+    }
+    const unsigned char *bitmap = (const unsigned char *)firsts.buf;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    /* Position 0 has no character before it: a word there is not after a non-word character. */
+    Py_ssize_t i = skip_while(kind, data, 0, n, 0);
+    while (i < n) {
+        i = skip_while(kind, data, i, n, 1);  /* to the next word */
+        if (i >= n) {
+            break;
+        }
+        Py_ssize_t end = skip_while(kind, data, i + 1, n, 0);
+        unsigned int key = filter_key(kind, data, i, end);
+        if (bitmap[key >> 3] & (1u << (key & 7))) {
+            PyObject *word = PyUnicode_Substring(text, i, end);
+            if (word == NULL) {
+                goto done;
+            }
+            PyObject *value = PyDict_GetItemWithError(exact, word);  /* borrowed */
+            int sure = value != NULL ? PyObject_IsTrue(value) : 0;
+            if (sure < 0 || (value == NULL && PyErr_Occurred())) {
+                Py_DECREF(word);
+                goto done;
+            }
+            PyObject *group = word;
+            Py_INCREF(group);
+            if (end - i > 4) {
+                Py_SETREF(group, PyUnicode_Substring(text, i, i + 4));
+                if (group == NULL) {
+                    Py_DECREF(word);
+                    goto done;
+                }
+            }
+            if (!sure && end - i >= 4) {
+                value = PyDict_GetItemWithError(prefix, group);
+                if (value == NULL && PyErr_Occurred()) {
+                    Py_DECREF(word);
+                    Py_DECREF(group);
+                    goto done;
+                }
+            }
+            Py_DECREF(word);
+            if (value != NULL) {
+                PyObject *offset = PyLong_FromSsize_t(i);
+                int failed = offset == NULL || PyList_Append(starts, offset) < 0
+                    || PyList_Append(bits, value) < 0 || PyList_Append(groups, group) < 0;
+                Py_XDECREF(offset);
+                if (failed) {
+                    Py_DECREF(group);
+                    goto done;
+                }
+            }
+            Py_DECREF(group);
+        }
+        i = end;
+    }
+    result = PyTuple_Pack(3, starts, bits, groups);
+done:
+    PyBuffer_Release(&firsts);
+    Py_XDECREF(starts);
+    Py_XDECREF(bits);
+    Py_XDECREF(groups);
+    return result;
+}
+
+/* Whether ``needle`` occurs at ``pos`` of the text (its first character is known to match). */
+static inline int
+occurs_at(int kind, const void *data, Py_ssize_t pos, PyObject *needle, Py_ssize_t length)
+{
+    int n_kind = PyUnicode_KIND(needle);
+    const void *n_data = PyUnicode_DATA(needle);
+    for (Py_ssize_t k = 1; k < length; k++) {
+        if (PyUnicode_READ(kind, data, pos + k) != PyUnicode_READ(n_kind, n_data, k)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+#define MAX_NEEDLES 64
+
+/* contains_any(text, needles, start=0, end=len(text)) -> bool: one of the str ``needles`` (a tuple) occurs in
+ * ``text[start:end]``, as ``any(text.find(n, start, end) >= 0 for n in needles)`` answers. */
+static PyObject *
+contains_any(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs < 2 || nargs > 4 || !PyUnicode_Check(args[0]) || !PyTuple_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "contains_any(text: str, needles: tuple[str, ...], start=0, end=None)");
+        return NULL;
+    }
+    PyObject *text = args[0], *needles = args[1];
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), start = 0, end = n;
+    if (nargs > 2 && (start = PyLong_AsSsize_t(args[2])) == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    if (nargs > 3 && (end = PyLong_AsSsize_t(args[3])) == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    /* the slice bounds as str.find reads them */
+    if (start < 0 && (start += n) < 0) {
+        start = 0;
+    }
+    if (end < 0 && (end += n) < 0) {
+        end = 0;
+    }
+    if (end > n) {
+        end = n;
+    }
+    Py_ssize_t count = PyTuple_GET_SIZE(needles);
+    if (count > MAX_NEEDLES) {
+        PyErr_SetString(PyExc_ValueError, "contains_any takes at most 64 needles");
+        return NULL;
+    }
+    /* The needles by their first character: ``head[c]`` is the first needle starting with Latin-1 ``c`` (-1: none),
+     * ``next[k]`` the one after needle ``k``; needles starting beyond Latin-1 are chained from ``high``. */
+    Py_ssize_t lengths[MAX_NEEDLES];
+    signed char head[256], next[MAX_NEEDLES], high = -1;
+    memset(head, -1, sizeof head);
+    for (Py_ssize_t k = count - 1; k >= 0; k--) {
+        PyObject *needle = PyTuple_GET_ITEM(needles, k);
+        if (!PyUnicode_Check(needle)) {
+            PyErr_SetString(PyExc_TypeError, "contains_any: the needles must be str");
+            return NULL;
+        }
+        lengths[k] = PyUnicode_GET_LENGTH(needle);
+        if (lengths[k] == 0) {
+            if (start <= end && start <= n) {
+                Py_RETURN_TRUE;  /* "" is found wherever the slice is not beyond the text */
+            }
+            continue;
+        }
+        Py_UCS4 first = PyUnicode_READ_CHAR(needle, 0);
+        signed char *chain = first < 256 ? &head[first] : &high;
+        next[k] = *chain;
+        *chain = (signed char)k;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    /* The loop that skips to the next character a needle starts with, written per width of the text's
+     * characters (the generic read would test the width at every character). */
+#define SKIP_TO_FIRST(TYPE)                                                                  \
+    {                                                                                        \
+        const TYPE *chars = (const TYPE *)data;                                              \
+        while (i < end && (chars[i] < 256 ? head[chars[i]] < 0 : high < 0)) {                \
+            i++;                                                                             \
+        }                                                                                    \
+    }
+    for (Py_ssize_t i = start; i < end; i++) {
+        if (kind == PyUnicode_1BYTE_KIND) {
+            SKIP_TO_FIRST(Py_UCS1)
+        }
+        else if (kind == PyUnicode_2BYTE_KIND) {
+            SKIP_TO_FIRST(Py_UCS2)
+        }
+        else {
+            SKIP_TO_FIRST(Py_UCS4)
+        }
+        if (i >= end) {
+            break;
+        }
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        for (signed char k = ch < 256 ? head[ch] : high; k >= 0; k = next[k]) {
+            if (lengths[k] <= end - i && PyUnicode_READ_CHAR(PyTuple_GET_ITEM(needles, k), 0) == ch
+                    && occurs_at(kind, data, i, PyTuple_GET_ITEM(needles, k), lengths[k])) {
+                Py_RETURN_TRUE;
+            }
+        }
+    }
+#undef SKIP_TO_FIRST
+    Py_RETURN_FALSE;
+}
+
+static PyMethodDef methods[] = {
+    {"scan_words", scan_words, METH_VARARGS,
+     "scan_words(text, exact, prefix, firsts) -> (starts, bits, groups): the cue words of a lower-cased text."},
+    {"contains_any", (PyCFunction)(void (*)(void))contains_any, METH_FASTCALL,
+     "contains_any(text, needles, start=0, end=None) -> bool: whether one of the needles occurs in the slice."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_text_scan", "Text scans of the rules in C (see _text_scan.c).", -1, methods,
+};
+
+PyMODINIT_FUNC
+PyInit__text_scan(void)
+{
+    for (Py_UCS4 ch = 0; ch < 256; ch++) {
+        latin1_word[ch] = Py_UNICODE_ISALNUM(ch) || ch == '_';
+    }
+    return PyModule_Create(&module);
+}

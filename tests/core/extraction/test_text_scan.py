@@ -1,0 +1,63 @@
+"""The C substring test (``_text_scan.c``) answers exactly as Python's ``in`` and ``str.find`` do."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core.extraction import pattern_forms
+
+_C = pattern_forms._C_CONTAINS_ANY
+_C_BUILT = pytest.mark.skipif(_C is None, reason="no build in use: run `make compile`")
+# Letters that repeat, so that needles often start where the text has their first letter; beyond Latin-1 too.
+_ALPHABET = st.sampled_from([*"abzäßS „“–ğΩ\n", "\U0001f600"])
+_TEXT = st.text(alphabet=_ALPHABET, max_size=60)
+_NEEDLES = st.lists(st.text(alphabet=_ALPHABET, min_size=1, max_size=4), max_size=12).map(tuple)
+
+
+def _python(text: str, needles: tuple[str, ...], start: int, end: int) -> bool:
+    return any(text.find(needle, start, end) >= 0 for needle in needles)
+
+
+@_C_BUILT
+@settings(max_examples=1500, deadline=None)
+@given(_TEXT, _NEEDLES, st.integers(-70, 70), st.integers(-70, 70))
+def test_it_finds_a_needle_in_a_slice_as_str_find_does(
+    text: str, needles: tuple[str, ...], start: int, end: int
+) -> None:
+    assert _C(text, needles, start, end) is _python(text, needles, start, end)
+
+
+@_C_BUILT
+@settings(max_examples=800, deadline=None)
+@given(_TEXT, _NEEDLES)
+def test_it_finds_a_needle_in_the_whole_text_as_in_does(text: str, needles: tuple[str, ...]) -> None:
+    assert pattern_forms.contains_any(text, needles) is any(needle in text for needle in needles)
+    assert pattern_forms.contains_any_in(text, needles, 0, len(text)) is any(needle in text for needle in needles)
+
+
+@_C_BUILT
+@pytest.mark.parametrize(("text", "needles", "found"), [
+    ("Die Sitzung findet statt", ("Termin", "Sitzung"), True),
+    ("Die Sitzung findet statt", ("Termin", "sitzung"), False),  # case as written
+    ("Ausschusssitzung", ("sitzung",), True),  # inside words too
+    ("„Dies wird geprüft“", ("geprüft“",), True),  # beyond Latin-1, in text and needle
+    ("abc", ("",), True),
+    ("ab", ("abc",), False),  # a needle longer than what is left
+    ("", ("a",), False),
+    ("xyz", (), False),
+])
+def test_it_answers_the_examples(text: str, needles: tuple[str, ...], found: bool) -> None:
+    assert _C(text, needles) is found
+    assert any(needle in text for needle in needles) is found
+
+
+@_C_BUILT
+def test_it_refuses_more_than_64_needles_and_what_is_not_str() -> None:
+    with pytest.raises(ValueError, match="64"):
+        _C("text", tuple(f"n{k}" for k in range(65)))
+    with pytest.raises(TypeError):
+        _C("text", ("t", 1))
+    with pytest.raises(TypeError):
+        _C("text", ["t"])
