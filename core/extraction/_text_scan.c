@@ -188,10 +188,15 @@ contains_any(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     }
     /* The needles by their first character: ``head[c]`` is the first needle starting with Latin-1 ``c`` (-1: none),
-     * ``next[k]`` the one after needle ``k``; needles starting beyond Latin-1 are chained from ``high``. */
+     * ``next[k]`` the one after needle ``k``; needles starting beyond Latin-1 are chained from ``high``.
+     * ``pairs``: a bitmap of the needles' first two characters (the low six bits of each), so that the scan
+     * stops only where a needle can start, not at every common letter (a needle of one character marks every
+     * pair it can start). */
     Py_ssize_t lengths[MAX_NEEDLES];
     signed char head[256], next[MAX_NEEDLES], high = -1;
+    unsigned char pairs[4096 / 8];
     memset(head, -1, sizeof head);
+    memset(pairs, 0, sizeof pairs);
     for (Py_ssize_t k = count - 1; k >= 0; k--) {
         PyObject *needle = PyTuple_GET_ITEM(needles, k);
         if (!PyUnicode_Check(needle)) {
@@ -209,15 +214,24 @@ contains_any(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         signed char *chain = first < 256 ? &head[first] : &high;
         next[k] = *chain;
         *chain = (signed char)k;
+        unsigned int row = (first & 63) << 6;
+        if (lengths[k] == 1) {
+            memset(pairs + (row >> 3), 0xFF, 64 / 8);
+        }
+        else {
+            unsigned int key = row | (PyUnicode_READ_CHAR(needle, 1) & 63);
+            pairs[key >> 3] |= (unsigned char)(1u << (key & 7));
+        }
     }
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    /* The loop that skips to the next character a needle starts with, written per width of the text's
-     * characters (the generic read would test the width at every character). */
+    /* The loop that skips to the next pair of characters a needle can start with (the last character pairs with
+     * 0), written per width of the text's characters (the generic read would test the width at each). */
+#define PAIR_KEY(TYPE, at) ((((unsigned int)chars[at] & 63) << 6) | (at + 1 < end ? (unsigned int)chars[at + 1] & 63 : 0))
 #define SKIP_TO_FIRST(TYPE)                                                                  \
     {                                                                                        \
         const TYPE *chars = (const TYPE *)data;                                              \
-        while (i < end && (chars[i] < 256 ? head[chars[i]] < 0 : high < 0)) {                \
+        while (i < end && !(pairs[PAIR_KEY(TYPE, i) >> 3] & (1u << (PAIR_KEY(TYPE, i) & 7)))) { \
             i++;                                                                             \
         }                                                                                    \
     }
@@ -242,6 +256,7 @@ contains_any(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             }
         }
     }
+#undef PAIR_KEY
 #undef SKIP_TO_FIRST
     Py_RETURN_FALSE;
 }
