@@ -6,7 +6,7 @@ import re
 from typing import Final
 
 from core.extraction.lexicon import Hits, word_cue
-from core.extraction.pattern_forms import contains_any
+from core.extraction.pattern_forms import contains_any, present_mask, word_masks
 from core.extraction.patterns import COUNCIL, COUNCIL_F
 from core.extraction.regex_store import compile_regex
 from core.types import KIND_PRECEDENCE, Kind
@@ -125,9 +125,9 @@ def classify(clause: str, has_due: bool, has_period: bool, hits: Hits | None = N
 def _fits(kind: Kind, clause: str, low: str, timed: bool, words: int) -> bool:
     """Whether ``kind`` fits; ``words``: the bits of the clause's words (-1: unknown, every family possible)."""
     if kind is FORWARD:
-        return bool(words & FORWARD_WORDS.bit) and _any_branch(_FORWARD, clause, low)
+        return bool(words & FORWARD_WORDS.bit) and _FORWARD_BRANCHES.any_match(clause, low)
     if kind is REPORT_BACK:
-        return bool(words & REPORT_WORDS.bit) and (_any_branch(_REPORT, clause, low) or (
+        return bool(words & REPORT_WORDS.bit) and (_REPORT_BRANCHES.any_match(clause, low) or (
             "werde" in low and "verwaltung" in low and _REPORT_ADMIN.search(clause) is not None
         ))
     if kind is MEETING:
@@ -139,9 +139,25 @@ def _fits(kind: Kind, clause: str, low: str, timed: bool, words: int) -> bool:
     return kind is DELIVERABLE
 
 
-def _any_branch(branches: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...], clause: str, low: str) -> bool:
-    """Whether a branch matches the clause; each is searched only where one of its stems occurs in ``low``."""
-    return any(contains_any(low, stems) and branch.search(clause) is not None for stems, branch in branches)
+class _Branches:
+    """A kind's pattern as branches, each searched only where one of its stems occurs (one scan for all stems)."""
+
+    __slots__ = ("_plan", "_stems")
+
+    def __init__(self, branches: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]) -> None:
+        self._stems, masks = word_masks([stems for stems, _ in branches])
+        self._plan = [(mask, branch) for mask, (_, branch) in zip(masks, branches, strict=True)]
+
+    def any_match(self, clause: str, low: str) -> bool:
+        """Whether a branch matches the clause; each is searched only where one of its stems occurs in ``low``."""
+        present = present_mask(low, self._stems)
+        if not present:
+            return False
+        return any(present & mask and branch.search(clause) is not None for mask, branch in self._plan)
+
+
+_FORWARD_BRANCHES: Final = _Branches(_FORWARD)
+_REPORT_BRANCHES: Final = _Branches(_REPORT)
 
 
 def is_specific(kind: str) -> bool:

@@ -39,6 +39,14 @@ def _ranges(codes: list[int]) -> str:
 NOT_WORD_LATIN1: Final = "[^" + _ranges([c for c in range(256) if chr(c).isalnum() or chr(c) == "_"]) + "]"
 
 
+# "\b" before a word whose first character is an ASCII letter, and after one whose last character is, in a form
+# that ``re`` checks fast: the ASCII boundary ``(?a:\b)`` is a table lookup, where the Unicode "\b" asks the
+# Unicode database about both neighbours at every position tried. The look-around adds the Unicode condition
+# only where the ASCII boundary holds; together they are exactly "\b" there (a test holds them to it).
+BOUNDARY_BEFORE_ASCII: Final = r"(?a:\b)(?<!\w)"
+BOUNDARY_AFTER_ASCII: Final = r"(?a:\b)(?!\w)"
+
+
 def beyond_latin1_word(char: str) -> bool:
     """Whether ``char`` is a word character (``\\w``) that ``NOT_WORD_LATIN1`` lets through."""
     return char > "\xff" and (char.isalnum() or char == "_")
@@ -82,6 +90,7 @@ def substrings(*words: str) -> re.Pattern[str]:
 # The C helper (``_text_scan.c``) with the build, bound once; it scans the text once for all the words, where
 # ``in`` scans it once per word (and copies each word first when the text holds characters beyond Latin-1).
 _C_CONTAINS_ANY: Final[Any] = getattr(native.c_helpers(), "contains_any", None)
+_C_PRESENT_MASK: Final[Any] = getattr(native.c_helpers(), "present_mask", None)
 
 
 def contains_any(text: str, words: tuple[str, ...]) -> bool:
@@ -103,6 +112,28 @@ def contains_any_in(text: str, words: tuple[str, ...], start: int, end: int) -> 
         found: bool = _C_CONTAINS_ANY(text, words, start, end)
         return found
     return any(text.find(word, start, end) >= 0 for word in words)
+
+
+def present_mask(text: str, words: tuple[str, ...]) -> int:
+    """Which of ``words`` occur in ``text`` (inside words too, case as written): bit k for ``words[k]``; at most
+    62 words (a machine integer of compiled code). One scan of the text for all of them, with the build."""
+    if _C_PRESENT_MASK is not None:
+        found: int = _C_PRESENT_MASK(text, words)
+        return found
+    mask = 0
+    for k, word in enumerate(words):
+        if word in text:
+            mask |= 1 << k
+    return mask
+
+
+def word_masks(groups: list[tuple[str, ...]]) -> tuple[tuple[str, ...], list[int]]:
+    """The distinct words of ``groups`` (for ``present_mask``) and, for each group, the mask of its words."""
+    words = tuple(dict.fromkeys(word for group in groups for word in group))
+    if len(words) > 62:
+        raise ValueError(f"{len(words)} words: present_mask takes at most 62")
+    index = {word: k for k, word in enumerate(words)}
+    return words, [sum(1 << index[word] for word in set(group)) for group in groups]
 
 
 def has_digit(text: str) -> bool:

@@ -293,22 +293,21 @@ def _candidate(
         kind = meeting_as_deadline(text, clause, start, times, due_expr is not None) or kind
     if cues.future and kind in (MEETING, FORWARD, REPORT_BACK):
         score += 0.2
-    # Rounded so that float noise from the order of additions never decides a borderline item.
-    score = round(max(0.0, min(1.0, score + context_bonus - penalty)), 6)
+    # Rounded so that float noise from the order of additions never decides a borderline item. (Rounding to
+    # 6 places moves a value by at most 5e-7: a value further below the threshold stays below it, and the
+    # rounding, a costly call, is spared for the clauses that fail.)
+    raw = score + context_bonus - penalty
+    if raw < THRESHOLD - _EPS:
+        return None
+    score = round(max(0.0, min(1.0, raw)), 6)
     if score < THRESHOLD:
         return None
     owner = owner_of(clause, hits, kind, unit, state, doc_body)
     due_text = due_expr.text if due_expr is not None else (times[0].text if times else None)
+    # (positional: keyword arguments cost compiled code a dict per call)
     return Candidate(
-        quote=clause,
-        start=start,
-        end=end,
-        action=make_action(clause),
-        owner=owner,
-        due=due_expr.due if due_expr is not None else None,
-        due_text=due_text,
-        kind=kind,
-        confidence=round(score, 3),
+        clause, start, end, make_action(clause), owner, due_expr.due if due_expr is not None else None, due_text,
+        kind, round(score, 3),
     )
 
 

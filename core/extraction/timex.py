@@ -19,7 +19,7 @@ import re
 from typing import Final
 
 from core.extraction.lexicon import Hits, word_cue
-from core.extraction.pattern_forms import contains_any, has_digit, substrings, word_start
+from core.extraction.pattern_forms import has_digit, present_mask, substrings, word_masks, word_start
 from core.extraction.regex_store import compile_regex
 from core.extraction.timex_resolve import MONTHS, TimeExpr, resolve
 
@@ -157,7 +157,19 @@ _NEEDS_TIME_WORD: Final = frozenset({
     "next_meeting", "next_year", "soon",
 })
 _PRIORITY: Final = {name: i for i, (name, _) in enumerate(_PATTERNS)}  # among matches of the same span
-_PLAN: Final = [(name, rx, _NEEDS[name], _PRIORITY[name], name in _NEEDS_TIME_WORD) for name, rx in _COMPILED]
+# The words of the patterns that need words, looked for in one scan (``present_mask``); each pattern's mask of them.
+_WORD_NEEDS: Final = [(name, needs) for name, needs in _NEEDS.items() if not isinstance(needs, str)]
+_NEED_GROUPS: Final = word_masks([needs for _, needs in _WORD_NEEDS])
+_NEED_WORDS: Final = _NEED_GROUPS[0]
+_NEED_MASK: Final = {name: mask for (name, _), mask in zip(_WORD_NEEDS, _NEED_GROUPS[1], strict=True)}
+# Per pattern: its name, regex, condition of ``present`` ("" where it needs words instead), mask of the words it
+# needs, priority, and whether it needs a word of TIME_WORDS.
+_PLAN: Final = [
+    (name, rx, needs if isinstance(needs, str) else "", _NEED_MASK.get(name, 0), _PRIORITY[name],
+     name in _NEEDS_TIME_WORD)
+    for name, rx in _COMPILED
+    for needs in (_NEEDS[name],)
+]
 
 
 def find_times_possible(segment: str, hits: Hits | None = None) -> bool:
@@ -204,15 +216,19 @@ def find_times(
     }
     time_word = hits is None or bool((hits[0] | hits[1]) & TIME_WORDS.bit)
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
-    for name, rx, needs, priority, needs_time_word in _PLAN:
+    words = -1  # which of _NEED_WORDS occur: looked for once, when the first pattern that needs words is reached
+    for name, rx, condition, need_mask, priority, needs_time_word in _PLAN:
         if needs_time_word and not time_word:
             continue
         # A condition of ``present``, or words one of which must occur (this loop runs for every timed clause).
-        if isinstance(needs, str):
-            if not present[needs]:
+        if condition:
+            if not present[condition]:
                 continue
-        elif not contains_any(segment, needs):
-            continue
+        else:
+            if words < 0:
+                words = present_mask(segment, _NEED_WORDS)
+            if not words & need_mask:
+                continue
         for m in rx.finditer(text, start, stop):
             found.append((m.start(), -(m.end() - m.start()), priority, name, m))
     found.sort()

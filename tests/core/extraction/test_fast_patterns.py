@@ -16,9 +16,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from core.extraction import actions
 from core.extraction.cue_index import CueIndex
 from core.extraction.kinds import classify
-from core.extraction.pattern_forms import NOT_WORD_LATIN1, case_forms, contains_any, has_digit, word_start
+from core.extraction.pattern_forms import (
+    BOUNDARY_AFTER_ASCII,
+    BOUNDARY_BEFORE_ASCII,
+    NOT_WORD_LATIN1,
+    case_forms,
+    contains_any,
+    has_digit,
+    word_start,
+)
 from core.extraction.sentences import split_sentences
 from core.extraction.timex import find_times, find_times_possible
 from core.extraction.zu_infinitives import ZU_INF, ZU_INF_ANY, ZU_INF_END, ZU_INF_GROUP_END, ZuInfinitive
@@ -133,3 +142,27 @@ def test_the_index_s_word_families_answer_as_the_substring_tests_on_every_style_
         assert gated == expected, sentence
         assert classify(sentence, False, False, hits) == classify(sentence, False, False), sentence
     assert timed > 50  # the comparison is not vacuous
+
+
+_BOUNDARY_PIECES = st.sampled_from([
+    "wird", "Wird", "ist", "ggf.", "ggf", "muss", "müssen", "beauftragt", "x", "ä", "Ä", "ß", "ł", "Ω", "_", "2", "٣",
+    " ", "\n", "\xa0", ".", ",", "„", "-",
+])
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_BOUNDARY_PIECES, max_size=16))
+def test_the_fast_boundaries_are_the_word_boundary_next_to_an_ascii_letter(pieces: list[str]) -> None:
+    text = _text(pieces)
+    for fast, plain in (
+        (BOUNDARY_BEFORE_ASCII + "[A-Za-z]", r"\b[A-Za-z]"),
+        ("[A-Za-z]" + BOUNDARY_AFTER_ASCII, r"[A-Za-z]\b"),
+    ):
+        assert [m.span() for m in re.finditer(fast, text)] == [m.span() for m in re.finditer(plain, text)]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_BOUNDARY_PIECES, max_size=16))
+def test_the_auxiliaries_go_as_the_plain_pattern_removes_them(pieces: list[str]) -> None:
+    text = _text(pieces)
+    assert actions._AUX.sub("", text) == re.sub(actions.AUX_PLAIN, "", text)

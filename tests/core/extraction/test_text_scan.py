@@ -61,3 +61,27 @@ def test_it_refuses_more_than_64_needles_and_what_is_not_str() -> None:
         _C("text", ("t", 1))
     with pytest.raises(TypeError):
         _C("text", ["t"])
+
+
+@_C_BUILT
+@settings(max_examples=1000, deadline=None)
+@given(_TEXT, _NEEDLES, st.integers(-70, 70), st.integers(-70, 70))
+def test_it_tells_which_needles_occur_in_a_slice_as_str_find_does(
+    text: str, needles: tuple[str, ...], start: int, end: int
+) -> None:
+    expected = sum(1 << k for k, needle in enumerate(needles) if text.find(needle, start, end) >= 0)
+    assert pattern_forms._C_PRESENT_MASK(text, needles, start, end) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, _NEEDLES)
+def test_the_mask_of_the_words_present_is_what_in_says(text: str, needles: tuple[str, ...]) -> None:
+    assert pattern_forms.present_mask(text, needles) == sum(1 << k for k, n in enumerate(needles) if n in text)
+
+
+def test_word_masks_give_each_group_the_bits_of_its_words() -> None:
+    words, masks = pattern_forms.word_masks([("Jahr", "ahres"), ("Woche",), ("Jahr", "Monat", "Woche")])
+    assert words == ("Jahr", "ahres", "Woche", "Monat")
+    assert masks == [0b0011, 0b0100, 0b1101]
+    with pytest.raises(ValueError, match="62"):
+        pattern_forms.word_masks([tuple(f"w{k}" for k in range(63))])
