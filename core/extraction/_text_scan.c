@@ -59,7 +59,8 @@ filter_key(int kind, const void *data, Py_ssize_t start, Py_ssize_t end)
     return h & 0xFFFF;
 }
 
-/* scan_words(text, exact, prefix, firsts) -> (starts, bits, groups) */
+/* scan_words(text, exact, prefix, firsts) -> (starts, bits, heads): each word's offset, bits and the length of its
+ * head (its first four characters or fewer), which names the phrases that can start there. */
 static PyObject *
 scan_words(PyObject *module, PyObject *args)
 {
@@ -100,35 +101,31 @@ scan_words(PyObject *module, PyObject *args)
                 Py_DECREF(word);
                 goto done;
             }
-            PyObject *group = word;
-            Py_INCREF(group);
-            if (end - i > 4) {
-                Py_SETREF(group, PyUnicode_Substring(text, i, i + 4));
-                if (group == NULL) {
+            if (!sure && end - i >= 4) {  /* not a word of the tables: its first four letters may be a prefix */
+                PyObject *head = end - i > 4 ? PyUnicode_Substring(text, i, i + 4) : (Py_INCREF(word), word);
+                if (head == NULL) {
                     Py_DECREF(word);
                     goto done;
                 }
-            }
-            if (!sure && end - i >= 4) {
-                value = PyDict_GetItemWithError(prefix, group);
+                value = PyDict_GetItemWithError(prefix, head);
+                Py_DECREF(head);
                 if (value == NULL && PyErr_Occurred()) {
                     Py_DECREF(word);
-                    Py_DECREF(group);
                     goto done;
                 }
             }
             Py_DECREF(word);
             if (value != NULL) {
                 PyObject *offset = PyLong_FromSsize_t(i);
-                int failed = offset == NULL || PyList_Append(starts, offset) < 0
-                    || PyList_Append(bits, value) < 0 || PyList_Append(groups, group) < 0;
+                PyObject *head_length = PyLong_FromSsize_t(end - i < 4 ? end - i : 4);
+                int failed = offset == NULL || head_length == NULL || PyList_Append(starts, offset) < 0
+                    || PyList_Append(bits, value) < 0 || PyList_Append(groups, head_length) < 0;
                 Py_XDECREF(offset);
+                Py_XDECREF(head_length);
                 if (failed) {
-                    Py_DECREF(group);
                     goto done;
                 }
             }
-            Py_DECREF(group);
         }
         i = end;
     }
@@ -312,7 +309,7 @@ present_mask(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 
 static PyMethodDef methods[] = {
     {"scan_words", scan_words, METH_VARARGS,
-     "scan_words(text, exact, prefix, firsts) -> (starts, bits, groups): the cue words of a lower-cased text."},
+     "scan_words(text, exact, prefix, firsts) -> (starts, bits, heads): the cue words of a lower-cased text."},
     {"contains_any", (PyCFunction)(void (*)(void))contains_any, METH_FASTCALL,
      "contains_any(text, needles, start=0, end=None) -> bool: whether one of the needles occurs in the slice."},
     {"present_mask", (PyCFunction)(void (*)(void))present_mask, METH_FASTCALL,

@@ -43,15 +43,16 @@ _SCAN: Final = compile_regex(
 )
 
 
-# The scan's result for a lower-cased text: where each cue-bearing word starts, its bits, its first four letters.
-Scan = tuple[list[int], list[int], list[str]]
+# The scan's result for a lower-cased text: where each cue-bearing word starts, its bits, and the length of its
+# head, its first four letters or fewer (the phrases that can start at the word: _GROUP_PHRASES).
+Scan = tuple[list[int], list[int], list[int]]
 
 
 def regex_scan(low: str) -> Scan:
     """The cue-bearing words of ``low`` (lower-cased, a non-word character at either end) found by ``_SCAN``."""
     starts: list[int] = []
     bits: list[int] = []
-    groups: list[str] = []
+    heads: list[int] = []
     pieces = _SCAN.split(low)
     pos = 0
     # pieces: the text before a match, its non-word character, its word, the text up to the next one, …
@@ -61,9 +62,9 @@ def regex_scan(low: str) -> Scan:
         if not pattern_forms.beyond_latin1_word(pieces[n + 1]):  # (else inside a word: "ł" before it)
             starts.append(pos)
             bits.append(_EXACT_BITS.get(word, 0) or _PREFIX_MAYBE[word[:4]])
-            groups.append(word[:4])
+            heads.append(min(len(word), 4))
         pos += len(word)
-    return starts, bits, groups
+    return starts, bits, heads
 
 
 def filter_key(word: str) -> int:
@@ -189,7 +190,7 @@ class CueIndex:
     straddles either end of the slice; a slice cut inside a word is tokenised instead.
     """
 
-    __slots__ = ("_base", "_bits", "_groups", "_low", "_plain", "_starts", "_text")
+    __slots__ = ("_base", "_bits", "_heads", "_low", "_plain", "_starts", "_text")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self._text = text
@@ -203,7 +204,7 @@ class CueIndex:
         self._plain = bool(low) and "ı" not in low and "ſ" not in low
         # where each cue-bearing word starts (an offset into _low), its bits, its first four letters (the phrases
         # that can start there: _GROUP_PHRASES)
-        self._starts, self._bits, self._groups = scan(low) if low else ([], [], [])
+        self._starts, self._bits, self._heads = scan(low) if low else ([], [], [])
 
     def hits(self, start: int, end: int) -> Hits:
         """The word bits of ``text[start:end]`` (a slice of the indexed text): proven and to be confirmed."""
@@ -225,7 +226,7 @@ class CueIndex:
     def confirm(self, segment: str, offset: int, families: int, first: bool) -> int:
         """Those of ``families`` whose phrase regex matches the segment at ``offset`` in ``_low``, trying at each
         key word only the phrases of each family that can start there, instead of searching the segment."""
-        starts, bits, groups = self._starts, self._bits, self._groups
+        starts, bits, heads, low = self._starts, self._bits, self._heads, self._low
         found = 0
         end = offset + len(segment)
         lo = _bisect(starts, offset, 0)
@@ -233,9 +234,10 @@ class CueIndex:
             todo = (bits[k] >> _MAYBE_SHIFT) & families & ~found
             if not todo:
                 continue
-            for bit, required, phrases in _GROUP_PHRASES.get(groups[k], ()):
-                if bit & todo and (required is None or self._contains_any(required, starts[k], end)) \
-                        and phrases.match(segment, starts[k] - offset) is not None:
+            at = starts[k]
+            for bit, required, phrases in _GROUP_PHRASES.get(low[at:at + heads[k]], ()):
+                if bit & todo and (required is None or self._contains_any(required, at, end)) \
+                        and phrases.match(segment, at - offset) is not None:
                     found |= bit
                     if first:
                         return found

@@ -13,7 +13,13 @@ from collections.abc import Iterator
 from typing import Final
 
 from core.extraction.lexicon import Hits, word_cue
-from core.extraction.pattern_forms import NOT_WORD_LATIN1, beyond_latin1_word, first_letter_groups, word_start
+from core.extraction.pattern_forms import (
+    NOT_WORD_LATIN1,
+    beyond_latin1_word,
+    contains_any,
+    first_letter_groups,
+    word_start,
+)
 from core.extraction.patterns import (
     ADMINISTRATION,
     AGENT,
@@ -88,6 +94,11 @@ _INFORM_WORDS: Final = (
     r"(?:teilt\w*\b[^,]{0,40}\bmit|informiert\w*|berichtet\w*|e(?:rläutert|rgänzt)\w*"
     r"|f(?:ührt\w*\b[^,]{0,40}\b(?:aus|an)|ügt\w*\b[^,]{0,40}\bhinzu)|verkündet\w*|antwortet\w*"
     r"|s(?:agt\w*\b[^,]{0,40}\bzu|ichert\w*)|kündigt\w*)\b"
+)
+# The literal stem each branch of _INFORM_WORDS starts with: without one, the search is spared.
+_INFORM_STEMS: Final = (
+    "teilt", "informiert", "berichtet", "erläutert", "ergänzt", "führt", "fügt", "verkündet", "antwortet", "sagt",
+    "sichert", "kündigt",
 )
 # The word lists above and the person pattern start with a letter, so "\b" before them means "at the
 # start or after a non-word character". They are searched as "<non-word character>(?:…)" on the text
@@ -257,28 +268,29 @@ def _external(text: str, pos: int) -> bool:
 
 
 def _speaker_of(match: re.Match[str], sentence: str) -> Speaker:
+    # (the groups as one tuple: a groupdict builds a dict of every group of the pattern per call)
+    hf, hname, htitle, title, tname, role, frole = match.group(
+        "hf", "hname", "htitle", "title", "tname", "role", "frole"
+    )
     if _external(match.string, match.end()):
-        g = match.groupdict()
-        name = f"{'Herr' if (g['hf'] or '').startswith('Herr') else 'Frau'} {g['hname']}" if g["hname"] \
-            else f"{g['title']} {g['tname']}" if g["title"] else (g["role"] or g["frole"])
+        name = f"{'Herr' if (hf or '').startswith('Herr') else 'Frau'} {hname}" if hname \
+            else f"{title} {tname}" if title else (role or frole)
         return Speaker(name, False, False, True)
-    g = match.groupdict()
-    if g["role"] or g["frole"]:
-        role = g["role"] or g["frole"]
+    if role or frole:
+        role = role or frole
         name = "Verwaltung" if role.endswith("erwaltung") and role != "Kreisverwaltung" else role
         return Speaker(name, role not in ("Vorsitzende", "Ausschussvorsitzende"))
-    if g["title"]:
-        title = g["title"]
-        name = f"{title} {g['tname']}"
-        return Speaker(name, title in _ADMIN_SET, title in _MEMBER_SET)
-    title = g["htitle"]
-    name = f"{'Herr' if g['hf'].startswith('Herr') else 'Frau'} {g['hname']}"
     if title:
-        return Speaker(f"{title} {g['hname']}", title in _ADMIN_SET, title in _MEMBER_SET)
+        return Speaker(f"{title} {tname}", title in _ADMIN_SET, title in _MEMBER_SET)
+    name = f"{'Herr' if hf.startswith('Herr') else 'Frau'} {hname}"
+    if htitle:
+        return Speaker(f"{htitle} {hname}", htitle in _ADMIN_SET, htitle in _MEMBER_SET)
     if _ADMIN_BRACKET.match(match.string, match.end()) is not None:
         return Speaker(name, True)  # "Herr Yilmaz (Fachbereich Jugend): …"
     member = _MEMBER_PARTY.search(sentence)
-    return Speaker(name, member is None and _first_word(_INFORM, " " + sentence) is not None, member is not None)
+    informs = member is None and contains_any(sentence, _INFORM_STEMS) \
+        and _first_word(_INFORM, " " + sentence) is not None
+    return Speaker(name, informs, member is not None)
 
 
 

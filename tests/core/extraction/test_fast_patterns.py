@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.extraction import actions
+from core.extraction import actions, speakers
 from core.extraction.cue_index import CueIndex
 from core.extraction.kinds import classify
 from core.extraction.pattern_forms import (
@@ -166,3 +166,17 @@ def test_the_fast_boundaries_are_the_word_boundary_next_to_an_ascii_letter(piece
 def test_the_auxiliaries_go_as_the_plain_pattern_removes_them(pieces: list[str]) -> None:
     text = _text(pieces)
     assert actions._AUX.sub("", text) == re.sub(actions.AUX_PLAIN, "", text)
+
+
+_INFORM_PIECES = st.sampled_from([
+    "teilt", "teilte", "mit", "informiert", "berichtet", "erläuterte", "ergänzt", "führt", "aus", "an", "fügt",
+    "hinzu", "verkündet", "antwortet", "sagt", "zu", "sichert", "kündigt", "ankündigt", "Herr", "X", " ", ", ", "ł",
+])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_INFORM_PIECES, max_size=12))
+def test_the_inform_verbs_are_only_searched_for_where_a_stem_occurs(pieces: list[str]) -> None:
+    sentence = " ".join(pieces)
+    if speakers._first_word(speakers._INFORM, " " + sentence) is not None:
+        assert contains_any(sentence, speakers._INFORM_STEMS)
