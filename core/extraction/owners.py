@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from core.extraction.pattern_forms import substrings, word_start
+from core.extraction.pattern_forms import contains_any, substrings, word_start
 from core.extraction.patterns import ADMINISTRATION, EXECUTIVE, EXECUTIVE_F, EXECUTIVE_M
 from core.extraction.regex_store import compile_regex
 
@@ -164,11 +164,13 @@ _ASSIGNEE_PASSIVE: Final = compile_regex(
 )
 
 
+# One of these occurs in every match of _ASSIGNEE and _ASSIGNEE_PASSIVE: without one, both are spared.
+_ASSIGNEE_WORDS: Final = ("beauftrag", "bitte", "ersuch", "ermächtig", "forder", "gebeten", "aufgetragen")
+
+
 def find_assignee(sentence: str) -> str | None:
     """The party a resolution commissions ("beauftragt die Verwaltung" -> "Verwaltung"), as written."""
-    if "beauftrag" not in sentence and "bitte" not in sentence and "ersuch" not in sentence \
-            and "ermächtig" not in sentence and "forder" not in sentence and "gebeten" not in sentence \
-            and "aufgetragen" not in sentence:
+    if not contains_any(sentence, _ASSIGNEE_WORDS):
         return None
     match = _ASSIGNEE.search(sentence) or _ASSIGNEE_PASSIVE.search(sentence)
     if match is None:
