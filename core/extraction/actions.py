@@ -11,7 +11,14 @@ from __future__ import annotations
 import operator
 from typing import Final
 
-from core.extraction.pattern_forms import BOUNDARY_AFTER_ASCII, BOUNDARY_BEFORE_ASCII, contains_any, word_start
+from core.extraction.pattern_forms import (
+    BOUNDARY_AFTER_ASCII,
+    BOUNDARY_BEFORE_ASCII,
+    contains_any,
+    remove_words,
+    spaced_words,
+    word_start,
+)
 from core.extraction.patterns import ADMINISTRATION, DEPENDENT_CONDITION, DEPENDENT_QUESTION, EXECUTIVE
 from core.extraction.regex_store import compile_regex
 
@@ -67,6 +74,12 @@ _AUX: Final = compile_regex(
     # ("beauftragt" ending the phrase is its verb: "mit der Planung wird das Büro X beauftragt")
     r"|b(?:itte|eauftragt(?!\s*$)|eabsichtigt)|ermächtigt|vorgesehen)"
     + rf"(?:(?<=\.)|{BOUNDARY_AFTER_ASCII})\s*"
+)
+# Its words but "ggf." and "beauftragt", which need more than a whole word: for ``remove_words``.
+_AUX_WORDS: Final = (
+    "wird", "werden", "werde", "worden", "muss", "müssen", "müsse", "soll", "sollen", "solle", "sollte", "sollten",
+    "sind", "sei", "seien", "kann", "können", "könne", "ist", "noch", "nun", "dann", "auch", "angestrebt", "zunächst",
+    "gegebenenfalls", "gebeten", "geplant", "bitte", "beabsichtigt", "ermächtigt", "vorgesehen",
 )
 # The same as written plainly: the tests hold _AUX to it.
 AUX_PLAIN: Final = (
@@ -144,7 +157,8 @@ def _verb_phrase(text: str) -> str:
             infinitive = _ZU_INFIX.sub(lambda m: m.group(1) + m.group(2), infinitive)
         infinitive = _ZU_SPLIT.sub(_GROUP_1, infinitive)
     changed = infinitive != text
-    text = _AUX.sub("", infinitive).strip(" ,")
+    text = (_AUX.sub("", infinitive) if "ggf." in infinitive or "beauftragt" in infinitive
+            else remove_words(infinitive, _AUX_WORDS, _AUX)).strip(" ,")
     if not changed:
         # The participle ends the text: search only its last _PARTICIPLE_CHARS letters.
         match = _PARTICIPLE.search(text, max(0, len(text.rstrip()) - _PARTICIPLE_CHARS))
@@ -165,10 +179,13 @@ def _without_article(text: str) -> str:
 
 def _shorten(text: str, quote: str) -> str:
     """At most ``MAX_WORDS`` words (the last one kept after "…"), capitalised; the quote's start if empty."""
-    words = text.split()
-    if len(words) > MAX_WORDS:
-        words = [*words[: MAX_WORDS - 2], "…", words[-1]]
-    result = " ".join(words)
+    if 0 < spaced_words(text) <= MAX_WORDS:
+        result = text  # (what splitting and joining it would give)
+    else:
+        words = text.split()
+        if len(words) > MAX_WORDS:
+            words = [*words[: MAX_WORDS - 2], "…", words[-1]]
+        result = " ".join(words)
     return result[:1].upper() + result[1:] if result else quote.strip()[:80]
 
 

@@ -91,6 +91,8 @@ def substrings(*words: str) -> re.Pattern[str]:
 # ``in`` scans it once per word (and copies each word first when the text holds characters beyond Latin-1).
 _C_CONTAINS_ANY: Final[Any] = getattr(native.c_helpers(), "contains_any", None)
 _C_PRESENT_MASK: Final[Any] = getattr(native.c_helpers(), "present_mask", None)
+_C_REMOVE_WORDS: Final[Any] = getattr(native.c_helpers(), "remove_words", None)
+_C_SPACED_WORDS: Final[Any] = getattr(native.c_helpers(), "spaced_words", None)
 
 
 def contains_any(text: str, words: tuple[str, ...]) -> bool:
@@ -134,6 +136,25 @@ def word_masks(groups: list[tuple[str, ...]]) -> tuple[tuple[str, ...], list[int
         raise ValueError(f"{len(words)} words: present_mask takes at most 62")
     index = {word: k for k, word in enumerate(words)}
     return words, [sum(1 << index[word] for word in set(group)) for group in groups]
+
+
+def remove_words(text: str, words: tuple[str, ...], plain: re.Pattern[str]) -> str:
+    """``plain.sub("", text)``, where ``plain`` removes ``words`` (word characters only, at most 64) as whole words
+    with the white space after each (``\\b(?:w1|w2|…)\\b\\s*``): with the build, one C scan that compares each
+    word of the text with those of the same first character, where the regex is tried at every word boundary."""
+    if _C_REMOVE_WORDS is not None:
+        result: str = _C_REMOVE_WORDS(text, words)
+        return result
+    return plain.sub("", text)
+
+
+def spaced_words(text: str) -> int:
+    """How many words ``text`` has when single spaces alone separate them (then ``" ".join(text.split())`` is
+    ``text``), else -1 (always -1 without the build: the caller then splits)."""
+    if _C_SPACED_WORDS is not None:
+        count: int = _C_SPACED_WORDS(text)
+        return count
+    return -1
 
 
 def has_digit(text: str) -> bool:

@@ -1,12 +1,15 @@
-"""The C substring test (``_text_scan.c``) answers exactly as Python's ``in`` and ``str.find`` do."""
+"""The C text scans (``_text_scan.c``) answer exactly as the Python they stand for: ``in``, ``str.find``, a word
+regex, splitting and joining."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.extraction import pattern_forms
+from core.extraction import actions, pattern_forms
 
 _C = pattern_forms._C_CONTAINS_ANY
 _C_BUILT = pytest.mark.skipif(_C is None, reason="no build in use: run `make compile`")
@@ -85,3 +88,55 @@ def test_word_masks_give_each_group_the_bits_of_its_words() -> None:
     assert masks == [0b0011, 0b0100, 0b1101]
     with pytest.raises(ValueError, match="62"):
         pattern_forms.word_masks([tuple(f"w{k}" for k in range(63))])
+
+
+_WORD_PIECES = st.sampled_from([
+    "wird", "Wird", "werden", "ist", "istx", "xist", "müssen", "noch", "ł", "ğist", "_", "2", "ist2", " ", "  ", "\n",
+    "\xa0", "\u2009", ".", ",", "„", "-", "x", "ä",
+])
+
+
+@_C_BUILT
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_WORD_PIECES, max_size=16))
+def test_removing_words_gives_what_the_regex_of_them_removes(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    words = ("wird", "werden", "ist", "müssen", "noch", "x")
+    plain = re.compile(r"\b(?:" + "|".join(words) + r")\b\s*")
+    assert pattern_forms._C_REMOVE_WORDS(text, words) == plain.sub("", text)
+
+
+@_C_BUILT
+def test_removing_words_refuses_what_is_not_a_word() -> None:
+    with pytest.raises(ValueError, match="word characters"):
+        pattern_forms._C_REMOVE_WORDS("ggf. x", ("ggf.",))
+    text = "nichts davon"
+    assert pattern_forms._C_REMOVE_WORDS(text, ("wird",)) is text  # (nothing removed: the same object)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORD_PIECES, max_size=16))
+def test_the_auxiliaries_are_removed_as_their_regex_removes_them(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert pattern_forms.remove_words(text, actions._AUX_WORDS, actions._AUX) == actions._AUX.sub("", text)
+
+
+@_C_BUILT
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_WORD_PIECES, max_size=16))
+def test_a_single_spaced_text_is_what_splitting_and_joining_it_gives(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    count = pattern_forms.spaced_words(text)
+    words = text.split()
+    if count >= 0:
+        assert " ".join(words) == text and count == len(words)
+    else:
+        assert " ".join(words) != text or not text
+
+
+@_C_BUILT
+@pytest.mark.parametrize(("text", "count"), [
+    ("Bericht vorlegen", 2), ("a", 1), ("", 0), (" a", -1), ("a ", -1), ("a  b", -1), ("a\nb", -1), ("a\xa0b", -1),
+])
+def test_it_counts_the_words_of_single_spaced_text(text: str, count: int) -> None:
+    assert pattern_forms.spaced_words(text) == count
