@@ -115,6 +115,43 @@ _ZU_SPLIT: Final = compile_regex(
 _GROUP_1: Final = operator.itemgetter(1)
 _ZU_INFIX: Final = compile_regex(r"\b([a-zäöüß]{2,40}?)zu([a-zäöüß]{2,40}(?:en|ern|eln))\b")
 _ZU_INSIDE: Final = compile_regex(r"zu(?<=[a-zäöüß]{2}zu)[a-zäöüß]")  # what _ZU_INFIX needs, found by its literal
+_ZU_INFIX_WORD: Final = compile_regex(r"([a-zäöüß]{2,40}?)zu([a-zäöüß]{2,40}(?:en|ern|eln))")  # a whole word
+
+
+def _without_infixed_zu(text: str) -> str:
+    """``_ZU_INFIX.sub`` with head + tail for each match ("vorzulegen" -> "vorlegen"), word by word.
+
+    A match of _ZU_INFIX is a whole word (word boundaries at both ends, letters between), so only the words
+    around an infixed "zu" (``_ZU_INSIDE``, found from its literal) are matched against it, instead of trying
+    the regex at every word boundary of the text.
+    """
+    pieces: list[str] = []
+    done = 0  # the text before it is in pieces
+    looked = 0  # the end of the word last looked at
+    for inside in _ZU_INSIDE.finditer(text):
+        zu = inside.start()
+        if zu < looked:
+            continue  # a second "zu" of the word just looked at
+        start, end = zu, zu + 2
+        while start > 0 and _is_word_char(text[start - 1]):
+            start -= 1
+        while end < len(text) and _is_word_char(text[end]):
+            end += 1
+        looked = end
+        word = _ZU_INFIX_WORD.fullmatch(text, start, end)
+        if word is not None:
+            pieces.append(text[done:start])
+            pieces.append(word.group(1) + word.group(2))
+            done = end
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _is_word_char(char: str) -> bool:
+    """``\\w`` for one character of a str pattern: alphanumeric or "_"."""
+    return char.isalnum() or char == "_"
 # A dependent question or condition after the main verb ("prüfen, ob …", "nachfragen, wann …").
 _DEPENDENT: Final = compile_regex(rf",\s+(?:{DEPENDENT_QUESTION}|{DEPENDENT_CONDITION})\b")
 _PARTICIPLE: Final = compile_regex(r"\b([a-zäöüß]{4,40}(?:t|en))\s*$")
@@ -153,8 +190,7 @@ def _verb_phrase(text: str) -> str:
     """The main clause as an infinitive phrase, without auxiliaries, articles at its start and its subject."""
     infinitive = text
     if "zu" in text:
-        if _ZU_INSIDE.search(text):
-            infinitive = _ZU_INFIX.sub(lambda m: m.group(1) + m.group(2), infinitive)
+        infinitive = _without_infixed_zu(text)
         infinitive = _ZU_SPLIT.sub(_GROUP_1, infinitive)
     changed = infinitive != text
     text = (_AUX.sub("", infinitive) if "ggf." in infinitive or "beauftragt" in infinitive

@@ -180,3 +180,17 @@ def test_the_inform_verbs_are_only_searched_for_where_a_stem_occurs(pieces: list
     sentence = " ".join(pieces)
     if speakers._first_word(speakers._INFORM, " " + sentence) is not None:
         assert contains_any(sentence, speakers._INFORM_STEMS)
+
+
+_ZU_WORDS = st.sampled_from([
+    "vorzulegen", "zuzuordnen", "vorzulegenx", "Vorzulegen", "zu", "zuvor", "abzustimmen", "bezuschussen", "dazu",
+    "hinzuzuziehen", "aazubbern", "aazu", "zuzu", "x", "2", "_", " ", "ł", "ä", "ß", "-", ".",
+])
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_ZU_WORDS, max_size=10))
+def test_an_infixed_zu_goes_as_the_plain_regex_drops_it(pieces: list[str]) -> None:
+    text = _text(pieces)
+    plain = re.sub(r"\b([a-zäöüß]{2,40}?)zu([a-zäöüß]{2,40}(?:en|ern|eln))\b", r"\1\2", text)
+    assert actions._without_infixed_zu(text) == plain
