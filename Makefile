@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev]"
 	@touch $(STAMP)
 
-$(NATIVE): $(STAMP) $(wildcard core/extraction/*.py core/extraction/*.c)
+$(NATIVE): $(STAMP) $(wildcard core/extraction/*.py core/extraction/*.c core/extraction/*.h)
 	$(PY) scripts/compile_rules.py
 
 compile: $(NATIVE)

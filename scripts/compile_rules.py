@@ -41,10 +41,8 @@ import sys
 from setuptools import Extension, setup
 from mypyc.build import mypycify
 paths, group, target = sys.argv[1].split(","), sys.argv[2], sys.argv[3]
-c_modules = [
-    Extension("core.extraction." + source[:-2], ["core/extraction/" + source], extra_compile_args=["-O3"])
-    for source in sys.argv[5].split(",")
-]
+c_sources = ["core/extraction/" + source for source in sys.argv[5].split(",") if source.endswith(".c")]
+c_modules = [Extension("core.extraction._text_scan", c_sources, extra_compile_args=["-O3"])]
 setup(
     name="wiedervorlage-rules",
     ext_modules=mypycify(paths, opt_level="3", group_name=group, target_dir=target) + c_modules,

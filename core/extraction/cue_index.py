@@ -68,7 +68,7 @@ def regex_scan(low: str) -> Scan:
 
 
 def filter_key(word: str) -> int:
-    """A 16-bit hash of the first four characters of ``word``: ``_text_scan.c`` computes the same."""
+    """A 16-bit hash of the first four characters of ``word``: ``_word_scan.c`` computes the same."""
     head = word[:4]
     key = len(head)
     for char in head:
@@ -78,7 +78,7 @@ def filter_key(word: str) -> int:
 
 def _filter_bitmap() -> bytes:
     """The filter keys of every cue-bearing word's first four letters, as a bitmap of 65536 bits: a word whose
-    key is not set cannot be one (``_text_scan.c`` looks words up only where it is)."""
+    key is not set cannot be one (``_word_scan.c`` looks words up only where it is)."""
     bitmap = bytearray(65536 // 8)
     for head in {word[:4] for word in _EXACT_BITS} | set(lexicon.PREFIX_SET):
         key = filter_key(head)
@@ -94,7 +94,7 @@ _C_SCAN_WORDS: Final[Any] = getattr(native.c_helpers(), "scan_words", None)
 
 
 def c_scan(low: str) -> Scan:
-    """``regex_scan`` in C, about three times as fast (``_text_scan.c``); only with the build (``_C_SCAN_WORDS``)."""
+    """``regex_scan`` in C, about three times as fast (``_word_scan.c``); only with the build (``_C_SCAN_WORDS``)."""
     found: Scan = _C_SCAN_WORDS(low, _EXACT_BITS, _PREFIX_MAYBE, _FILTER)
     return found
 

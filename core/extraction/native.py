@@ -34,7 +34,8 @@ PURE_ENV: Final = "WIEDERVORLAGE_PURE_PYTHON"
 _NOT_COMPILED: Final = {"__init__", "__main__", "native"}
 # Hand-written C built with the rules (``cue_index`` uses it only while the build is; its output is tested
 # against the regex it replaces).
-C_SOURCES: Final = ("_text_scan.c",)
+# (the header and the files of the one module ``_text_scan``, built from the .c files)
+C_SOURCES: Final = ("_text_scan.h", "_text_scan.c", "_needles.c", "_word_scan.c", "_words.c")
 C_MODULE: Final = f"{PACKAGE}._text_scan"
 
 

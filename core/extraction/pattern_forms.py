@@ -87,8 +87,8 @@ def substrings(*words: str) -> re.Pattern[str]:
     return compile_regex(trie((), words, rest=""))
 
 
-# The C helper (``_text_scan.c``) with the build, bound once; it scans the text once for all the words, where
-# ``in`` scans it once per word (and copies each word first when the text holds characters beyond Latin-1).
+# The C helpers (``_needles.c``, ``_words.c``) with the build, bound once. They scan a text once for all the words,
+# where ``in`` scans it once per word (and copies each word first when the text holds characters beyond Latin-1).
 _C_CONTAINS_ANY: Final[Any] = getattr(native.c_helpers(), "contains_any", None)
 _C_PRESENT_MASK: Final[Any] = getattr(native.c_helpers(), "present_mask", None)
 _C_REMOVE_WORDS: Final[Any] = getattr(native.c_helpers(), "remove_words", None)

@@ -1,0 +1,158 @@
+/* Substring tests of several words at once: ``contains_any`` (whether one occurs, ``pattern_forms.contains_any``)
+ * and ``present_mask`` (which occur). Python's ``in`` scans the text once per word (and copies each word first when
+ * the text holds characters beyond Latin-1); these scan it once, comparing the words only where one can start.
+ */
+#include "_text_scan.h"
+
+/* Which of the str ``needles`` (a tuple of at most 64) occur in ``text[start:end]`` (the bounds as str.find reads
+ * them): bit k of ``*found`` for needle k. With ``first_only`` it stops at the first needle found. -1 on error. */
+static int
+find_needles(PyObject *text, PyObject *needles, Py_ssize_t start, Py_ssize_t end, int first_only, uint64_t *found)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (start < 0 && (start += n) < 0) {
+        start = 0;
+    }
+    if (end < 0 && (end += n) < 0) {
+        end = 0;
+    }
+    if (end > n) {
+        end = n;
+    }
+    Py_ssize_t count = PyTuple_GET_SIZE(needles);
+    if (count > MAX_NEEDLES) {
+        PyErr_SetString(PyExc_ValueError, "at most 64 needles");
+        return -1;
+    }
+    /* The needles by their first character: ``head[c]`` is the first needle starting with Latin-1 ``c`` (-1: none),
+     * ``next[k]`` the one after needle ``k``; needles starting beyond Latin-1 are chained from ``high``.
+     * ``pairs``: a bitmap of the needles' first two characters (the low six bits of each), so that the scan
+     * stops only where a needle can start, not at every common letter (a needle of one character marks every
+     * pair it can start). */
+    Py_ssize_t lengths[MAX_NEEDLES];
+    signed char head[256], next[MAX_NEEDLES], high = -1;
+    unsigned char pairs[4096 / 8];
+    uint64_t wanted = 0;
+    memset(head, -1, sizeof head);
+    memset(pairs, 0, sizeof pairs);
+    *found = 0;
+    for (Py_ssize_t k = count - 1; k >= 0; k--) {
+        PyObject *needle = PyTuple_GET_ITEM(needles, k);
+        if (!PyUnicode_Check(needle)) {
+            PyErr_SetString(PyExc_TypeError, "the needles must be str");
+            return -1;
+        }
+        lengths[k] = PyUnicode_GET_LENGTH(needle);
+        if (lengths[k] == 0) {
+            if (start <= end && start <= n) {
+                *found |= (uint64_t)1 << k;  /* "" is found wherever the slice is not beyond the text */
+            }
+            continue;
+        }
+        wanted |= (uint64_t)1 << k;
+        Py_UCS4 first = PyUnicode_READ_CHAR(needle, 0);
+        signed char *chain = first < 256 ? &head[first] : &high;
+        next[k] = *chain;
+        *chain = (signed char)k;
+        unsigned int row = (first & 63) << 6;
+        if (lengths[k] == 1) {
+            memset(pairs + (row >> 3), 0xFF, 64 / 8);
+        }
+        else {
+            unsigned int key = row | (PyUnicode_READ_CHAR(needle, 1) & 63);
+            pairs[key >> 3] |= (unsigned char)(1u << (key & 7));
+        }
+    }
+    if (first_only && *found) {
+        return 0;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    /* The loop that skips to the next pair of characters a needle can start with (the last character pairs with
+     * 0), written per width of the text's characters (the generic read would test the width at each). */
+#define PAIR_KEY(at) ((((unsigned int)chars[at] & 63) << 6) | (at + 1 < end ? (unsigned int)chars[at + 1] & 63 : 0))
+#define SKIP_TO_PAIR(TYPE)                                                                   \
+    {                                                                                        \
+        const TYPE *chars = (const TYPE *)data;                                              \
+        while (i < end && !(pairs[PAIR_KEY(i) >> 3] & (1u << (PAIR_KEY(i) & 7)))) {          \
+            i++;                                                                             \
+        }                                                                                    \
+    }
+    for (Py_ssize_t i = start; i < end && wanted; i++) {
+        if (kind == PyUnicode_1BYTE_KIND) {
+            SKIP_TO_PAIR(Py_UCS1)
+        }
+        else if (kind == PyUnicode_2BYTE_KIND) {
+            SKIP_TO_PAIR(Py_UCS2)
+        }
+        else {
+            SKIP_TO_PAIR(Py_UCS4)
+        }
+        if (i >= end) {
+            break;
+        }
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        for (signed char k = ch < 256 ? head[ch] : high; k >= 0; k = next[k]) {
+            uint64_t bit = (uint64_t)1 << k;
+            if ((wanted & bit) && lengths[k] <= end - i && PyUnicode_READ_CHAR(PyTuple_GET_ITEM(needles, k), 0) == ch
+                    && occurs_at(kind, data, i, PyTuple_GET_ITEM(needles, k), lengths[k])) {
+                *found |= bit;
+                wanted &= ~bit;
+                if (first_only) {
+                    return 0;
+                }
+            }
+        }
+    }
+#undef PAIR_KEY
+#undef SKIP_TO_PAIR
+    return 0;
+}
+
+/* The arguments (text, needles, start=0, end=len(text)) of contains_any and present_mask. */
+static int
+needle_arguments(PyObject *const *args, Py_ssize_t nargs, const char *usage, Py_ssize_t *start, Py_ssize_t *end)
+{
+    if (nargs < 2 || nargs > 4 || !PyUnicode_Check(args[0]) || !PyTuple_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, usage);
+        return -1;
+    }
+    *start = 0;
+    *end = PyUnicode_GET_LENGTH(args[0]);
+    if (nargs > 2 && (*start = PyLong_AsSsize_t(args[2])) == -1 && PyErr_Occurred()) {
+        return -1;
+    }
+    if (nargs > 3 && (*end = PyLong_AsSsize_t(args[3])) == -1 && PyErr_Occurred()) {
+        return -1;
+    }
+    return 0;
+}
+
+/* contains_any(text, needles, start=0, end=len(text)) -> bool: one of the str ``needles`` (a tuple) occurs in
+ * ``text[start:end]``, as ``any(text.find(n, start, end) >= 0 for n in needles)`` answers. */
+PyObject *
+wv_contains_any(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    Py_ssize_t start, end;
+    uint64_t found;
+    if (needle_arguments(args, nargs, "contains_any(text: str, needles: tuple[str, ...], start=0, end=None)",
+                         &start, &end) < 0
+            || find_needles(args[0], args[1], start, end, 1, &found) < 0) {
+        return NULL;
+    }
+    return PyBool_FromLong(found != 0);
+}
+
+/* present_mask(text, needles, start=0, end=len(text)) -> int: bit k set where needle k occurs in the slice. */
+PyObject *
+wv_present_mask(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    Py_ssize_t start, end;
+    uint64_t found;
+    if (needle_arguments(args, nargs, "present_mask(text: str, needles: tuple[str, ...], start=0, end=None)",
+                         &start, &end) < 0
+            || find_needles(args[0], args[1], start, end, 0, &found) < 0) {
+        return NULL;
+    }
+    return PyLong_FromUnsignedLongLong(found);
+}
