@@ -38,6 +38,8 @@ _EXACT_BITS: Final = {
 # (Measured and left out: a look-ahead for the first letters, and two scans, one starting with a literal
 # space; the attempts at each space, not the search for them, are the work.)
 # (The class in front is ``NOT_WORD_LATIN1``: a match after a word character beyond Latin-1 is skipped.)
+# With the build, ``_word_scan.c`` finds the same words without it (``c_scan``); the regex stays the fallback and
+# the reference the tests hold the C scan to.
 _SCAN: Final = compile_regex(
     rf"({pattern_forms.NOT_WORD_LATIN1})({pattern_forms.trie(set(_EXACT_BITS), set(lexicon.PREFIX_SET))})"
 )
@@ -202,8 +204,7 @@ class CueIndex:
         # Under IGNORECASE "ı" matches "i" and "ſ" matches "s", unlike their lower case: where they
         # occur, phrase regexes search the whole segment (see confirm).
         self._plain = bool(low) and "ı" not in low and "ſ" not in low
-        # where each cue-bearing word starts (an offset into _low), its bits, its first four letters (the phrases
-        # that can start there: _GROUP_PHRASES)
+        # where each cue-bearing word starts (an offset into _low), its bits, and the length of its head (Scan)
         self._starts, self._bits, self._heads = scan(low) if low else ([], [], [])
 
     def hits(self, start: int, end: int) -> Hits:

@@ -32,9 +32,8 @@ GROUP: Final = f"{PACKAGE}._rules"  # mypyc's shared library becomes core/extrac
 PURE_ENV: Final = "WIEDERVORLAGE_PURE_PYTHON"
 # Not compiled: the package entry (runs this guard), the command-line entry and this module.
 _NOT_COMPILED: Final = {"__init__", "__main__", "native"}
-# Hand-written C built with the rules (``cue_index`` uses it only while the build is; its output is tested
-# against the regex it replaces).
-# (the header and the files of the one module ``_text_scan``, built from the .c files)
+# Hand-written C built with the rules: the header and the files of the one module ``_text_scan`` (built from the
+# .c files; the rules use it only while the build is in use, and tests hold it to the Python it stands for).
 C_SOURCES: Final = ("_text_scan.h", "_text_scan.c", "_needles.c", "_word_scan.c", "_words.c")
 C_MODULE: Final = f"{PACKAGE}._text_scan"
 
@@ -104,7 +103,7 @@ def native_in_use() -> bool:
 
 def guard() -> None:
     """Make the rule modules load from source unless a build matching them exists (see module doc)."""
-    if any(isinstance(finder, _SourceFinder) for finder in sys.meta_path):
-        return
+    if not build_in_use():
+        return  # decided already
     if os.environ.get(PURE_ENV) == "1" or not is_fresh():
         sys.meta_path.insert(0, _SourceFinder(compiled_modules(), HERE))

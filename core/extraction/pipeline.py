@@ -304,7 +304,7 @@ def _candidate(
         return None
     owner = owner_of(clause, hits, kind, unit, state, doc_body)
     due_text = due_expr.text if due_expr is not None else (times[0].text if times else None)
-    # (positional: keyword arguments cost compiled code a dict per call)
+    # (positional, in Candidate's field order: keyword arguments cost compiled code a dict per call)
     return Candidate(
         clause, start, end, make_action(clause), owner, due_expr.due if due_expr is not None else None, due_text,
         kind, round(score, 3),
