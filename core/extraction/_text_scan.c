@@ -8,8 +8,10 @@
 unsigned char wv_latin1_word[256];
 
 static PyMethodDef methods[] = {
+    {"word_tables", wv_word_tables, METH_VARARGS,
+     "word_tables(exact, prefix) -> the tables of the cue words for scan_words."},
     {"scan_words", wv_scan_words, METH_VARARGS,
-     "scan_words(text, exact, prefix, firsts) -> (starts, bits, heads): the cue words of a lower-cased text."},
+     "scan_words(text, tables, firsts) -> (starts, bits, heads): the cue words of a lower-cased text."},
     {"contains_any", (PyCFunction)(void (*)(void))wv_contains_any, METH_FASTCALL,
      "contains_any(text, needles, start=0, end=None) -> bool: whether one of the needles occurs in the slice."},
     {"remove_words", (PyCFunction)(void (*)(void))wv_remove_words, METH_FASTCALL,

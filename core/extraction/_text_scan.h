@@ -53,6 +53,7 @@ occurs_at(int kind, const void *data, Py_ssize_t pos, PyObject *needle, Py_ssize
 }
 
 /* The functions of the module, by file. */
+PyObject *wv_word_tables(PyObject *module, PyObject *args);                                  /* _word_scan.c */
 PyObject *wv_scan_words(PyObject *module, PyObject *args);                                   /* _word_scan.c */
 PyObject *wv_contains_any(PyObject *module, PyObject *const *args, Py_ssize_t nargs);       /* _needles.c */
 PyObject *wv_present_mask(PyObject *module, PyObject *const *args, Py_ssize_t nargs);       /* _needles.c */

@@ -92,12 +92,15 @@ _FILTER: Final = _filter_bitmap()
 
 
 # (bound once: a module attribute read per call costs as much as a short scan)
-_C_SCAN_WORDS: Final[Any] = getattr(native.c_helpers(), "scan_words", None)
+_C_HELPERS: Final[Any] = native.c_helpers()
+_C_SCAN_WORDS: Final[Any] = getattr(_C_HELPERS, "scan_words", None)
+# The tables as the C scan reads them (made once: hash tables of code points).
+_C_TABLES: Final[Any] = _C_HELPERS.word_tables(_EXACT_BITS, _PREFIX_MAYBE) if _C_SCAN_WORDS is not None else None
 
 
 def c_scan(low: str) -> Scan:
     """``regex_scan`` in C, about three times as fast (``_word_scan.c``); only with the build (``_C_SCAN_WORDS``)."""
-    found: Scan = _C_SCAN_WORDS(low, _EXACT_BITS, _PREFIX_MAYBE, _FILTER)
+    found: Scan = _C_SCAN_WORDS(low, _C_TABLES, _FILTER)
     return found
 
 

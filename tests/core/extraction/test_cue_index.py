@@ -89,7 +89,7 @@ def test_the_c_scan_finds_what_the_scan_regex_finds_in_the_dev_corpus() -> None:
 @_C_BUILT
 def test_the_c_scan_rejects_a_filter_of_the_wrong_size() -> None:
     with pytest.raises(ValueError, match="65536 bits"):
-        cue_index._C_SCAN_WORDS(" wird ", {}, {}, b"\0" * 10)
+        cue_index._C_SCAN_WORDS(" wird ", cue_index._C_TABLES, b"\0" * 10)
 
 
 def test_the_word_filter_holds_every_cue_word_and_prefix() -> None:
