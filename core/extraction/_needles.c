@@ -69,7 +69,7 @@ find_needles(PyObject *text, PyObject *needles, Py_ssize_t start, Py_ssize_t end
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     /* The loop that skips to the next pair of characters a needle can start with (the last character pairs with
-     * 0), written per width of the text's characters (the generic read would test the width at each). */
+     * 0), one per width of the text's characters (BY_WIDTH). */
 #define PAIR_KEY(at) ((((unsigned int)chars[at] & 63) << 6) | (at + 1 < end ? (unsigned int)chars[at + 1] & 63 : 0))
 #define SKIP_TO_PAIR(TYPE)                                                                   \
     {                                                                                        \
@@ -79,15 +79,7 @@ find_needles(PyObject *text, PyObject *needles, Py_ssize_t start, Py_ssize_t end
         }                                                                                    \
     }
     for (Py_ssize_t i = start; i < end && wanted; i++) {
-        if (kind == PyUnicode_1BYTE_KIND) {
-            SKIP_TO_PAIR(Py_UCS1)
-        }
-        else if (kind == PyUnicode_2BYTE_KIND) {
-            SKIP_TO_PAIR(Py_UCS2)
-        }
-        else {
-            SKIP_TO_PAIR(Py_UCS4)
-        }
+        BY_WIDTH(kind, SKIP_TO_PAIR);
         if (i >= end) {
             break;
         }

@@ -13,8 +13,22 @@ extern unsigned char wv_latin1_word[256];
 
 #define MAX_NEEDLES 64
 
-/* The first position from ``i`` on (at most ``n``) whose character is (``word`` 1) or is not (0) a word character;
- * a loop per width of the text's characters (the generic read would test the width at every character). */
+/* ``BODY(TYPE)`` with ``TYPE`` the character type of a str of ``kind``: the loops over a str's characters are
+ * written once per width, since the generic read would test the width at every character. */
+#define BY_WIDTH(kind, BODY)                    \
+    do {                                        \
+        if ((kind) == PyUnicode_1BYTE_KIND) {   \
+            BODY(Py_UCS1)                       \
+        }                                       \
+        else if ((kind) == PyUnicode_2BYTE_KIND) { \
+            BODY(Py_UCS2)                       \
+        }                                       \
+        else {                                  \
+            BODY(Py_UCS4)                       \
+        }                                       \
+    } while (0)
+
+/* The first position from ``i`` on (at most ``n``) whose character is (``word`` 1) or is not (0) a word character. */
 static inline Py_ssize_t
 skip_while(int kind, const void *data, Py_ssize_t i, Py_ssize_t n, int word)
 {
@@ -25,15 +39,7 @@ skip_while(int kind, const void *data, Py_ssize_t i, Py_ssize_t n, int word)
             i++;                                                         \
         }                                                                \
     }
-    if (kind == PyUnicode_1BYTE_KIND) {
-        SKIP(Py_UCS1)
-    }
-    else if (kind == PyUnicode_2BYTE_KIND) {
-        SKIP(Py_UCS2)
-    }
-    else {
-        SKIP(Py_UCS4)
-    }
+    BY_WIDTH(kind, SKIP);
 #undef SKIP
     return i;
 }
