@@ -162,14 +162,32 @@ _WORD_NEEDS: Final = [(name, needs) for name, needs in _NEEDS.items() if not isi
 _NEED_GROUPS: Final = word_masks([needs for _, needs in _WORD_NEEDS])
 _NEED_WORDS: Final = _NEED_GROUPS[0]
 _NEED_MASK: Final = {name: mask for (name, _), mask in zip(_WORD_NEEDS, _NEED_GROUPS[1], strict=True)}
-# Per pattern: its name, regex, condition of ``present`` ("" where it needs words instead), mask of the words it
-# needs, priority, and whether it needs a word of TIME_WORDS.
-_PLAN: Final = [
-    (name, rx, needs if isinstance(needs, str) else "", _NEED_MASK.get(name, 0), _PRIORITY[name],
-     name in _NEEDS_TIME_WORD)
-    for name, rx in _COMPILED
-    for needs in (_NEEDS[name],)
-]
+# What a segment offers the patterns, as bits: a digit, a month name, both, a numeric "d.m".
+_HAS_DIGIT: Final = 1
+_HAS_MONTH: Final = 2
+_HAS_DIGIT_MONTH: Final = 4
+_HAS_DM: Final = 8
+_CONDITION_BITS: Final = {"digit": _HAS_DIGIT, "month": _HAS_MONTH, "digit+month": _HAS_DIGIT_MONTH, "d.m": _HAS_DM}
+
+
+class _Step:
+    """One pattern of the plan and what it cannot match without: a condition (bits of ``_CONDITION_BITS``) or one of
+    its words (a mask of ``_NEED_WORDS``), and perhaps a word of TIME_WORDS. A plain class: compiled, its fields
+    are read natively in the loop that runs for every timed clause."""
+
+    __slots__ = ("condition", "name", "need_mask", "needs_time_word", "priority", "regex")
+
+    def __init__(self, name: str, regex: re.Pattern[str]) -> None:
+        needs = _NEEDS[name]
+        self.name = name
+        self.regex = regex
+        self.condition = _CONDITION_BITS[needs] if isinstance(needs, str) else 0
+        self.need_mask = _NEED_MASK.get(name, 0)
+        self.priority = _PRIORITY[name]
+        self.needs_time_word = name in _NEEDS_TIME_WORD
+
+
+_PLAN: Final = [_Step(name, rx) for name, rx in _COMPILED]
 
 
 def find_times_possible(segment: str, hits: Hits | None = None) -> bool:
@@ -208,29 +226,28 @@ def find_times(
     has_month = (
         _MONTH_NAMES.search(segment) is not None if hits is None else bool((hits[0] | hits[1]) & MONTH_WORDS.bit)
     )
-    present = {
-        "digit": digits,
-        "month": has_month,
-        "digit+month": digits and has_month,
-        "d.m": digits and _NUMERIC_DATE.search(segment) is not None,
-    }
+    present = (_HAS_DIGIT if digits else 0) | (_HAS_MONTH if has_month else 0)
+    if digits and has_month:
+        present |= _HAS_DIGIT_MONTH
+    if digits and _NUMERIC_DATE.search(segment) is not None:
+        present |= _HAS_DM
     time_word = hits is None or bool((hits[0] | hits[1]) & TIME_WORDS.bit)
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
     words = -1  # which of _NEED_WORDS occur: looked for once, when the first pattern that needs words is reached
-    for name, rx, condition, need_mask, priority, needs_time_word in _PLAN:
-        if needs_time_word and not time_word:
+    for step in _PLAN:
+        if step.needs_time_word and not time_word:
             continue
-        # A condition of ``present``, or words one of which must occur (this loop runs for every timed clause).
-        if condition:
-            if not present[condition]:
+        # A condition, or words one of which must occur (this loop runs for every timed clause).
+        if step.condition:
+            if not present & step.condition:
                 continue
         else:
             if words < 0:
                 words = present_mask(segment, _NEED_WORDS)
-            if not words & need_mask:
+            if not words & step.need_mask:
                 continue
-        for m in rx.finditer(text, start, stop):
-            found.append((m.start(), -(m.end() - m.start()), priority, name, m))
+        for m in step.regex.finditer(text, start, stop):
+            found.append((m.start(), -(m.end() - m.start()), step.priority, step.name, m))
     found.sort()
     result: list[TimeExpr] = []
     last_end = -1
