@@ -154,8 +154,26 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 # A dependent question or condition after the main verb ("prüfen, ob …", "nachfragen, wann …").
 _DEPENDENT: Final = compile_regex(rf",\s+(?:{DEPENDENT_QUESTION}|{DEPENDENT_CONDITION})\b")
-_PARTICIPLE: Final = compile_regex(r"\b([a-zäöüß]{4,40}(?:t|en))\s*$")
-_PARTICIPLE_CHARS: Final = 42  # the longest word _PARTICIPLE reads
+# The participle that ends a phrase: _final_participle reads it without a regex, the tests hold it to this one.
+PARTICIPLE_PLAIN: Final = r"\b([a-zäöüß]{4,40}(?:t|en))\s*$"
+_LOWER_LETTERS: Final = frozenset("abcdefghijklmnopqrstuvwxyzäöüß")
+
+
+def _final_participle(text: str) -> tuple[int, int]:
+    """Where the word that ``PARTICIPLE_PLAIN`` finds at the end of ``text`` starts and ends, else (-1, -1): the
+    lower-case letters before the trailing white space, after a non-word character, 4 to 40 of them before a
+    final "t" or "en". (Read backwards from the end: the regex would be tried at every position of the text.)"""
+    end = len(text.rstrip())
+    start = end
+    while start > 0 and text[start - 1] in _LOWER_LETTERS:
+        start -= 1
+    length = end - start
+    if (start > 0 and _is_word_char(text[start - 1])) or not (
+        (text.endswith("t", start, end) and 5 <= length <= 41)
+        or (text.endswith("en", start, end) and 6 <= length <= 42)
+    ):
+        return -1, -1
+    return start, end
 # A participle before "und" (with ge- or an inseparable prefix, so that "und" after a noun is left alone).
 _PARTICIPLE_UND: Final = compile_regex(r"\b((?:ge|be|ver|er|ent|zer|[a-zäöüß]{2,6}ge)[a-zäöüß]{2,36}(?:t|en))\s+und\s")
 
@@ -196,10 +214,9 @@ def _verb_phrase(text: str) -> str:
     text = (_AUX.sub("", infinitive) if "ggf." in infinitive or "beauftragt" in infinitive
             else remove_words(infinitive, _AUX_WORDS, _AUX)).strip(" ,")
     if not changed:
-        # The participle ends the text: search only its last _PARTICIPLE_CHARS letters.
-        match = _PARTICIPLE.search(text, max(0, len(text.rstrip()) - _PARTICIPLE_CHARS))
-        if match and match.group(1) not in _PARTICLES:  # "findet … statt" ends in a particle, not a participle
-            text = text[: match.start(1)] + to_infinitive(match.group(1))
+        start, end = _final_participle(text)
+        if start >= 0 and text[start:end] not in _PARTICLES:  # "findet … statt" ends in a particle, not a participle
+            text = text[:start] + to_infinitive(text[start:end])
             # "… schriftlich beantwortet und dem Protokoll beigefügt": both participles of the passive
             first = _PARTICIPLE_UND.search(text) if " und " in text else None
             if first:

@@ -194,3 +194,17 @@ def test_an_infixed_zu_goes_as_the_plain_regex_drops_it(pieces: list[str]) -> No
     text = _text(pieces)
     plain = re.sub(r"\b([a-zäöüß]{2,40}?)zu([a-zäöüß]{2,40}(?:en|ern|eln))\b", r"\1\2", text)
     assert actions._without_infixed_zu(text) == plain
+
+
+_PARTICIPLE_PIECES = st.sampled_from([
+    "geprüft", "vorgelegt", "beraten", "besprochen", "xxxen", "xxxxen", "abcdt", "abct", "Geprüft", "é", "ł", "2", "_",
+    " ", "  ", "\n", "\xa0", ".", ",", "statt", "a" * 38, "en", "t",
+])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_PARTICIPLE_PIECES, max_size=8))
+def test_the_final_participle_is_the_one_the_plain_regex_finds(pieces: list[str]) -> None:
+    text = _text(pieces)
+    plain = re.compile(actions.PARTICIPLE_PLAIN).search(text, max(0, len(text.rstrip()) - 42))
+    assert actions._final_participle(text) == ((plain.start(1), plain.end(1)) if plain else (-1, -1))
