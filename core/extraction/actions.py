@@ -14,7 +14,9 @@ from typing import Final
 from core.extraction.pattern_forms import (
     BOUNDARY_AFTER_ASCII,
     BOUNDARY_BEFORE_ASCII,
+    LOWER_LETTERS,
     contains_any,
+    is_word_char,
     remove_words,
     spaced_words,
     word_start,
@@ -133,9 +135,9 @@ def _without_infixed_zu(text: str) -> str:
         if zu < looked:
             continue  # a second "zu" of the word just looked at
         start, end = zu, zu + 2
-        while start > 0 and _is_word_char(text[start - 1]):
+        while start > 0 and is_word_char(text[start - 1]):
             start -= 1
-        while end < len(text) and _is_word_char(text[end]):
+        while end < len(text) and is_word_char(text[end]):
             end += 1
         looked = end
         word = _ZU_INFIX_WORD.fullmatch(text, start, end)
@@ -148,15 +150,10 @@ def _without_infixed_zu(text: str) -> str:
     pieces.append(text[done:])
     return "".join(pieces)
 
-
-def _is_word_char(char: str) -> bool:
-    """``\\w`` for one character of a str pattern: alphanumeric or "_"."""
-    return char.isalnum() or char == "_"
 # A dependent question or condition after the main verb ("prüfen, ob …", "nachfragen, wann …").
 _DEPENDENT: Final = compile_regex(rf",\s+(?:{DEPENDENT_QUESTION}|{DEPENDENT_CONDITION})\b")
 # The participle that ends a phrase: _final_participle reads it without a regex, the tests hold it to this one.
 PARTICIPLE_PLAIN: Final = r"\b([a-zäöüß]{4,40}(?:t|en))\s*$"
-_LOWER_LETTERS: Final = frozenset("abcdefghijklmnopqrstuvwxyzäöüß")
 
 
 def _final_participle(text: str) -> tuple[int, int]:
@@ -165,10 +162,10 @@ def _final_participle(text: str) -> tuple[int, int]:
     final "t" or "en". (Read backwards from the end: the regex would be tried at every position of the text.)"""
     end = len(text.rstrip())
     start = end
-    while start > 0 and text[start - 1] in _LOWER_LETTERS:
+    while start > 0 and text[start - 1] in LOWER_LETTERS:
         start -= 1
     length = end - start
-    if (start > 0 and _is_word_char(text[start - 1])) or not (
+    if (start > 0 and is_word_char(text[start - 1])) or not (
         (text.endswith("t", start, end) and 5 <= length <= 41)
         or (text.endswith("en", start, end) and 6 <= length <= 42)
     ):

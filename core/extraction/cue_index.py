@@ -170,10 +170,6 @@ for _family in lexicon.FAMILIES:
         )
 
 
-def _is_word_char(char: str) -> bool:
-    """``\\w`` for one character of a str pattern: alphanumeric or "_"."""
-    return char.isalnum() or char == "_"
-
 
 def _bisect(values: list[int], x: int, lo: int) -> int:
     """``bisect.bisect_left(values, x, lo)``, as a loop that compiles to native integer comparisons."""
@@ -216,8 +212,8 @@ class CueIndex:
         if start >= end or not low:
             return lexicon.lookup(self._text[start:end])
         i, j = start - self._base, end - self._base
-        if (_is_word_char(low[i]) and _is_word_char(low[i - 1])) or (
-            _is_word_char(low[j - 1]) and _is_word_char(low[j])
+        if (pattern_forms.is_word_char(low[i]) and pattern_forms.is_word_char(low[i - 1])) or (
+            pattern_forms.is_word_char(low[j - 1]) and pattern_forms.is_word_char(low[j])
         ):
             return lexicon.lookup(self._text[start:end])  # a word straddles an end: tokenise the slice
         starts, bits = self._starts, self._bits

@@ -47,6 +47,15 @@ BOUNDARY_BEFORE_ASCII: Final = r"(?a:\b)(?<!\w)"
 BOUNDARY_AFTER_ASCII: Final = r"(?a:\b)(?!\w)"
 
 
+# The class [a-zäöüß] of the rules' patterns, as a set of characters.
+LOWER_LETTERS: Final = frozenset("abcdefghijklmnopqrstuvwxyzäöüß")
+
+
+def is_word_char(char: str) -> bool:
+    """``\\w`` for one character of a str pattern: alphanumeric or "_"."""
+    return char.isalnum() or char == "_"
+
+
 def beyond_latin1_word(char: str) -> bool:
     """Whether ``char`` is a word character (``\\w``) that ``NOT_WORD_LATIN1`` lets through."""
     return char > "\xff" and (char.isalnum() or char == "_")

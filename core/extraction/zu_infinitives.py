@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from core.extraction.pattern_forms import LOWER_LETTERS, is_word_char
 from core.extraction.regex_store import compile_regex
-
-_LOWER_LETTERS: Final = "abcdefghijklmnopqrstuvwxyzäöüß"  # the class [a-zäöüß] of the patterns
 
 
 class ZuInfinitive:
@@ -42,16 +41,12 @@ class ZuInfinitive:
             zu = match.start()
             # The lower-case letters before it, at most 40 and not before ``pos``, must start the word.
             head, limit = zu, max(pos, zu - 40)
-            while head > limit and text[head - 1] in _LOWER_LETTERS:
+            while head > limit and text[head - 1] in LOWER_LETTERS:
                 head -= 1
-            if zu - head >= 2 and (head == 0 or not _is_word_char(text[head - 1])):
+            if zu - head >= 2 and (head == 0 or not is_word_char(text[head - 1])):
                 return True
         return False
 
-
-def _is_word_char(char: str) -> bool:
-    """``\\w`` for one character of a str pattern: alphanumeric or "_"."""
-    return char.isalnum() or char == "_"
 
 
 _LOWER: Final = "[a-zäöüß]"
