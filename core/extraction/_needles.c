@@ -101,23 +101,23 @@ find_needles(PyObject *text, PyObject *needles, Py_ssize_t start, Py_ssize_t end
     return 0;
 }
 
-/* The arguments (text, needles, start=0, end=len(text)) of contains_any and present_mask. */
+/* The needles found for the arguments (text, needles, start=0, end=len(text)) of contains_any and present_mask
+ * (``name``, for the error message); -1 on error. */
 static int
-needle_arguments(PyObject *const *args, Py_ssize_t nargs, const char *usage, Py_ssize_t *start, Py_ssize_t *end)
+needles_of_arguments(PyObject *const *args, Py_ssize_t nargs, const char *name, int first_only, uint64_t *found)
 {
     if (nargs < 2 || nargs > 4 || !PyUnicode_Check(args[0]) || !PyTuple_Check(args[1])) {
-        PyErr_SetString(PyExc_TypeError, usage);
+        PyErr_Format(PyExc_TypeError, "%s(text: str, needles: tuple[str, ...], start=0, end=None)", name);
         return -1;
     }
-    *start = 0;
-    *end = PyUnicode_GET_LENGTH(args[0]);
-    if (nargs > 2 && (*start = PyLong_AsSsize_t(args[2])) == -1 && PyErr_Occurred()) {
+    Py_ssize_t start = 0, end = PyUnicode_GET_LENGTH(args[0]);
+    if (nargs > 2 && (start = PyLong_AsSsize_t(args[2])) == -1 && PyErr_Occurred()) {
         return -1;
     }
-    if (nargs > 3 && (*end = PyLong_AsSsize_t(args[3])) == -1 && PyErr_Occurred()) {
+    if (nargs > 3 && (end = PyLong_AsSsize_t(args[3])) == -1 && PyErr_Occurred()) {
         return -1;
     }
-    return 0;
+    return find_needles(args[0], args[1], start, end, first_only, found);
 }
 
 /* contains_any(text, needles, start=0, end=len(text)) -> bool: one of the str ``needles`` (a tuple) occurs in
@@ -125,11 +125,8 @@ needle_arguments(PyObject *const *args, Py_ssize_t nargs, const char *usage, Py_
 PyObject *
 wv_contains_any(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
-    Py_ssize_t start, end;
     uint64_t found;
-    if (needle_arguments(args, nargs, "contains_any(text: str, needles: tuple[str, ...], start=0, end=None)",
-                         &start, &end) < 0
-            || find_needles(args[0], args[1], start, end, 1, &found) < 0) {
+    if (needles_of_arguments(args, nargs, "contains_any", 1, &found) < 0) {
         return NULL;
     }
     return PyBool_FromLong(found != 0);
@@ -139,11 +136,8 @@ wv_contains_any(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 PyObject *
 wv_present_mask(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
-    Py_ssize_t start, end;
     uint64_t found;
-    if (needle_arguments(args, nargs, "present_mask(text: str, needles: tuple[str, ...], start=0, end=None)",
-                         &start, &end) < 0
-            || find_needles(args[0], args[1], start, end, 0, &found) < 0) {
+    if (needles_of_arguments(args, nargs, "present_mask", 0, &found) < 0) {
         return NULL;
     }
     return PyLong_FromUnsignedLongLong(found);
