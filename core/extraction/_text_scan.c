@@ -1,7 +1,7 @@
 /* The C text scans of the rules, one extension module built with the compiled rules (scripts/compile_rules.py)
  * and used only with that build; each function is tested against the Python it stands for, which stays the
  * fallback: the word scan of the paragraph index (_word_scan.c), substring tests of several words (_needles.c)
- * and the word-level edits of the action phrases (_words.c).
+ * the word-level edits of the action phrases (_words.c) and the lower case of the paragraph index (_case.c).
  */
 #include "_text_scan.h"
 
@@ -20,6 +20,9 @@ static PyMethodDef methods[] = {
      "spaced_words(text) -> int: its number of words when single spaces alone separate them, else -1."},
     {"present_mask", (PyCFunction)(void (*)(void))wv_present_mask, METH_FASTCALL,
      "present_mask(text, needles, start=0, end=None) -> int: bit k set where needle k occurs in the slice."},
+    {"padded_lower", (PyCFunction)(void (*)(void))wv_padded_lower, METH_FASTCALL,
+     "padded_lower(text, start, end) -> str: ' ' + text[start:end].lower() + ' ', or '' where a character lowers "
+     "to more than one."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -33,5 +36,6 @@ PyInit__text_scan(void)
     for (Py_UCS4 ch = 0; ch < 256; ch++) {
         wv_latin1_word[ch] = Py_UNICODE_ISALNUM(ch) || ch == '_';
     }
+    wv_case_init();
     return PyModule_Create(&module);
 }

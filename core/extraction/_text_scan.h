@@ -65,5 +65,7 @@ PyObject *wv_contains_any(PyObject *module, PyObject *const *args, Py_ssize_t na
 PyObject *wv_present_mask(PyObject *module, PyObject *const *args, Py_ssize_t nargs);       /* _needles.c */
 PyObject *wv_remove_words(PyObject *module, PyObject *const *args, Py_ssize_t nargs);       /* _words.c */
 PyObject *wv_spaced_words(PyObject *module, PyObject *text);                                 /* _words.c */
+PyObject *wv_padded_lower(PyObject *module, PyObject *const *args, Py_ssize_t nargs);       /* _case.c */
+void wv_case_init(void);                                                                     /* _case.c */
 
 #endif

@@ -196,9 +196,8 @@ class CueIndex:
     def __init__(self, text: str, start: int, end: int) -> None:
         self._text = text
         self._base = start - 1  # _low[i] is text[_base + i]; a space stands at either end
-        low = " " + text[start:end].lower() + " "
-        if len(low) != end - start + 2:
-            low = ""  # a character that lowers to two ("İ") shifts every offset: tokenise slices instead
+        # ("" where a character lowers to two, "İ": it would shift every offset; slices are tokenised instead)
+        low = pattern_forms.padded_lower(text, start, end)
         self._low = low
         # Under IGNORECASE "ı" matches "i" and "ſ" matches "s", unlike their lower case: where they
         # occur, phrase regexes search the whole segment (see confirm).

@@ -34,7 +34,7 @@ PURE_ENV: Final = "WIEDERVORLAGE_PURE_PYTHON"
 _NOT_COMPILED: Final = {"__init__", "__main__", "native"}
 # Hand-written C built with the rules: the header and the files of the one module ``_text_scan`` (built from the
 # .c files; the rules use it only while the build is in use, and tests hold it to the Python it stands for).
-C_SOURCES: Final = ("_text_scan.h", "_text_scan.c", "_needles.c", "_word_scan.c", "_words.c")
+C_SOURCES: Final = ("_text_scan.h", "_text_scan.c", "_needles.c", "_word_scan.c", "_words.c", "_case.c")
 C_MODULE: Final = f"{PACKAGE}._text_scan"
 
 

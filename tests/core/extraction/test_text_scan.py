@@ -140,3 +140,36 @@ def test_a_single_spaced_text_is_what_splitting_and_joining_it_gives(pieces: lis
 ])
 def test_it_counts_the_words_of_single_spaced_text(text: str, count: int) -> None:
     assert pattern_forms.spaced_words(text) == count
+
+
+def _python_padded_lower(text: str, start: int, end: int) -> str:
+    low = " " + text[start:end].lower() + " "
+    return low if len(low) == len(text[start:end]) + 2 else ""
+
+
+# Every kind of str (ASCII, Latin-1, two and four bytes), letters whose lower case leaves their width ("Ÿ" -> "ÿ",
+# "K" Kelvin -> "k"), one that lowers to two ("İ") and the capital sigma, whose lower case depends on its neighbours.
+_CASE_ALPHABET = st.sampled_from([*"aZÄößÀÞ×µ „–ŸKİΣσΩ.\n", "\U00010400", "\U0001f600"])
+
+
+@_C_BUILT
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=_CASE_ALPHABET, max_size=40), st.integers(-45, 45), st.integers(-45, 45))
+def test_it_lowers_a_padded_slice_as_str_lower_does(text: str, start: int, end: int) -> None:
+    lowered = pattern_forms._C_PADDED_LOWER(text, start, end)
+    expected = _python_padded_lower(text, start, end)
+    assert lowered == expected
+    assert lowered.isascii() is expected.isascii()  # the same width and flags, not only the same characters
+    assert pattern_forms.padded_lower(text, start, end) == expected
+
+
+@_C_BUILT
+@pytest.mark.parametrize(("text", "lowered"), [
+    ("Die Verwaltung prüft", " die verwaltung prüft "),
+    ("ÄRGER über „Straße“", " ärger über „straße“ "),
+    ("ΟΔΟΣ", " οδος "),  # final sigma: str.lower's context rule
+    ("İstanbul", ""),  # "İ" lowers to two characters: the offsets would shift
+    ("", "  "),
+])
+def test_it_lowers_the_examples(text: str, lowered: str) -> None:
+    assert pattern_forms._C_PADDED_LOWER(text, 0, len(text)) == lowered == _python_padded_lower(text, 0, len(text))
