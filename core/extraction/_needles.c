@@ -70,12 +70,24 @@ find_needles(PyObject *text, PyObject *needles, Py_ssize_t start, Py_ssize_t end
     const void *data = PyUnicode_DATA(text);
     /* The loop that skips to the next pair of characters a needle can start with (the last character pairs with
      * 0), one per width of the text's characters (BY_WIDTH). */
-#define PAIR_KEY(at) ((((unsigned int)chars[at] & 63) << 6) | (at + 1 < end ? (unsigned int)chars[at + 1] & 63 : 0))
+#define PAIR_HIT(key) (pairs[(key) >> 3] & (1u << ((key) & 7)))
+    /* (The key slides along: the low six bits of the next character shift in; the last character, which has no
+     * next, is tested with 0 after the loop, so that the loop itself needs no bounds test for ``at + 1``.) */
 #define SKIP_TO_PAIR(TYPE)                                                                   \
     {                                                                                        \
         const TYPE *chars = (const TYPE *)data;                                              \
-        while (i < end && !(pairs[PAIR_KEY(i) >> 3] & (1u << (PAIR_KEY(i) & 7)))) {          \
-            i++;                                                                             \
+        if (i < end - 1) {                                                                   \
+            unsigned int key = ((unsigned int)chars[i] & 63) << 6;                           \
+            for (;;) {                                                                       \
+                key |= (unsigned int)chars[i + 1] & 63;                                      \
+                if (PAIR_HIT(key) || ++i == end - 1) {                                       \
+                    break;                                                                   \
+                }                                                                            \
+                key = (key & 63) << 6;                                                       \
+            }                                                                                \
+        }                                                                                    \
+        if (i == end - 1 && !PAIR_HIT(((unsigned int)chars[i] & 63) << 6)) {                 \
+            i = end;                                                                         \
         }                                                                                    \
     }
     for (Py_ssize_t i = start; i < end && wanted; i++) {
@@ -96,7 +108,7 @@ find_needles(PyObject *text, PyObject *needles, Py_ssize_t start, Py_ssize_t end
             }
         }
     }
-#undef PAIR_KEY
+#undef PAIR_HIT
 #undef SKIP_TO_PAIR
     return 0;
 }
