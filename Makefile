@@ -1,5 +1,6 @@
 # Quick start: `make demo` and `make test`. Both create .venv themselves.
-PYTHON ?= python3
+# The interpreter of .venv: the distribution's optimised CPython when it fits, else python3 (scripts/pick_python.sh).
+PYTHON ?= $(shell sh scripts/pick_python.sh)
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
@@ -10,6 +11,7 @@ NATIVE := core/extraction/native-build.json
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 needed, found " + sys.version.split()[0])'
+	@echo "making $(VENV) with $(PYTHON) (Python $$($(PYTHON) -c 'import platform; print(platform.python_version())'))"
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev]"
