@@ -21,8 +21,8 @@ from core.extraction.regex_store import compile_regex
 MAX_SENTENCE: Final = 1200
 
 _PARA_BREAK: Final = compile_regex(r"\n(?:[ \t\f\r]*+\n)++")  # a whole run of blank lines at once
-# The first mark of a run only ("......" stays linear); where only full stops occur, it is tried at each
-# (_dot_marks) instead of scanning every character. A lone full stop after a one-letter word ("z. B.") or
+# The first mark of a run only ("......" stays linear); it is tried at each mark (_end_marks) instead of
+# scanning every character. A lone full stop after a one-letter word ("z. B.") or
 # after a number of one to three digits ("1. Oktober", "am 13.09. wird") never ends a sentence (see
 # _is_boundary): the lookbehinds drop it here, without a Python call per dot.
 _END_PUNCT: Final = compile_regex(
@@ -35,7 +35,7 @@ _END_PUNCT: Final = compile_regex(
     r"(?=\s+(?:Der|Die|Das|Er|Sie|Es|Dies|Diese|Dieser|Herr|Frau|Man|Wir)\s))"
     r"[\"“”')\]]*+(?=\s)"
 )
-_MAX_DOTS: Final = 32  # _dot_marks hands the rest of a line with more full stops to finditer
+_MAX_DOTS: Final = 32  # _end_marks hands the rest of a line with more marks to finditer
 _AFTER_MARK: Final = frozenset('.!?"“”\')]')  # what can follow an end mark in _END_PUNCT besides white space
 def iter_paragraphs(text: str) -> Iterator[Span]:
     """Yield spans of blank-line separated paragraphs (stripped, never empty), lazily."""
@@ -89,8 +89,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, min_chars
 
 def _split_line(text: str, start: int, end: int, out: list[Span], min_chars: int) -> None:
     sent_start = start
-    dots_only = text.find("!", start, end) < 0 and text.find("?", start, end) < 0  # the common line
-    for match in _dot_marks(text, start, end) if dots_only else _END_PUNCT.finditer(text, start, end):
+    for match in _end_marks(text, start, end):
         mark, after = match.span()
         if text[mark] == "." and not _is_boundary(text, mark, after, end):
             continue
@@ -99,24 +98,37 @@ def _split_line(text: str, start: int, end: int, out: list[Span], min_chars: int
     _emit(text, sent_start, end, out, min_chars)
 
 
-def _dot_marks(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    """``_END_PUNCT.finditer`` on a line whose only marks are full stops, without its per-character scan.
+def _end_marks(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``_END_PUNCT.finditer(text, start, end)`` without its per-character scan (a character-set test at each).
 
-    str.find jumps from dot to dot in C; the regex (whose lookbehinds see the text before ``dot`` all
-    the same) is tried only at a dot followed by a mark, quote or space, unlike "13.09.2023" or "z.B.".
+    Every match starts at a ".", "!" or "?": str.find jumps from mark to mark in C, and the regex (whose
+    lookbehinds see the text before the mark all the same) is tried only at a mark followed by a mark, quote
+    or space, unlike "13.09.2023" or "z.B.".
     """
-    dot = text.find(".", start, end)
+    dot, bang, ask = text.find(".", start, end), text.find("!", start, end), text.find("?", start, end)
     left = _MAX_DOTS
-    while dot >= 0:
+    while dot >= 0 or bang >= 0 or ask >= 0:
+        mark = _first_found(_first_found(dot, bang), ask)
         if not left:  # a table or ". . .": finditer's C loop is faster through dense marks
-            yield from _END_PUNCT.finditer(text, dot, end)
+            yield from _END_PUNCT.finditer(text, mark, end)
             return
         left -= 1
-        nxt = text[dot + 1:dot + 2] if dot + 1 < end else ""
-        match = _END_PUNCT.match(text, dot, end) if nxt in _AFTER_MARK or nxt.isspace() else None
+        nxt = text[mark + 1:mark + 2] if mark + 1 < end else ""
+        match = _END_PUNCT.match(text, mark, end) if nxt in _AFTER_MARK or nxt.isspace() else None
         if match is not None:
             yield match
-        dot = text.find(".", dot + 1 if match is None else match.end(), end)
+        pos = mark + 1 if match is None else match.end()
+        if 0 <= dot < pos:
+            dot = text.find(".", pos, end)
+        if 0 <= bang < pos:
+            bang = text.find("!", pos, end)
+        if 0 <= ask < pos:
+            ask = text.find("?", pos, end)
+
+
+def _first_found(a: int, b: int) -> int:
+    """The smaller of two ``str.find`` results that are not -1 (-1 when both are)."""
+    return b if a < 0 or 0 <= b < a else a
 
 
 def _is_boundary(text: str, dot: int, after: int, end: int) -> bool:

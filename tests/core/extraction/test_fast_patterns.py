@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.extraction import actions, speakers
+from core.extraction import actions, sentences, speakers
 from core.extraction.cue_index import CueIndex
 from core.extraction.kinds import classify
 from core.extraction.pattern_forms import (
@@ -208,3 +208,25 @@ def test_the_final_participle_is_the_one_the_plain_regex_finds(pieces: list[str]
     text = _text(pieces)
     plain = re.compile(actions.PARTICIPLE_PLAIN).search(text, max(0, len(text.rstrip()) - 42))
     assert actions._final_participle(text) == ((plain.start(1), plain.end(1)) if plain else (-1, -1))
+
+
+# Marks, quotes, digits, one-letter words and the articles that end a sentence after "L 123.", in any order.
+_MARK_PIECES = st.sampled_from([
+    ".", "!", "?", "...", "!?", "“", '"', ")", " ", "\n", "\xa0", "z", "1", "12", "123", "2023", "Die", "Der",
+    "ab", "ł", "—", "a.", "Nr.",
+])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_MARK_PIECES, max_size=24), st.integers(0, 6), st.integers(0, 6))
+def test_the_end_marks_are_the_ones_finditer_finds(pieces: list[str], cut_start: int, cut_end: int) -> None:
+    text = "".join(pieces)
+    start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
+    plain = [m.span() for m in sentences._END_PUNCT.finditer(text, start, end)]
+    assert [m.span() for m in sentences._end_marks(text, start, end)] == plain
+
+
+def test_the_end_marks_hand_a_line_dense_with_marks_to_finditer() -> None:
+    text = "Ja! " * 40 + "Nein? Gut. Fertig."
+    plain = [m.span() for m in sentences._END_PUNCT.finditer(text, 0, len(text))]
+    assert [m.span() for m in sentences._end_marks(text, 0, len(text))] == plain
