@@ -4,6 +4,9 @@
  */
 #include "_text_scan.h"
 
+/* Up to this many needles, each is searched for by str.find (see find_needles). */
+#define FEW_NEEDLES 2
+
 /* Which of the str ``needles`` (a tuple of at most 64) occur in ``text[start:end]`` (the bounds as str.find reads
  * them): bit k of ``*found`` for needle k. With ``first_only`` it stops at the first needle found. -1 on error. */
 static int
@@ -23,6 +26,31 @@ find_needles(PyObject *text, PyObject *needles, Py_ssize_t start, Py_ssize_t end
     if (count > MAX_NEEDLES) {
         PyErr_SetString(PyExc_ValueError, "at most 64 needles");
         return -1;
+    }
+    if (count <= FEW_NEEDLES) {
+        /* One or two needles: str.find's search (a skip table and memchr) beats a scan that stops at every pair
+         * of characters a needle can start with, and building that scan's tables would cost more than it. */
+        *found = 0;
+        for (Py_ssize_t k = 0; k < count; k++) {
+            if (!PyUnicode_Check(PyTuple_GET_ITEM(needles, k))) {
+                PyErr_SetString(PyExc_TypeError, "the needles must be str");
+                return -1;
+            }
+        }
+        for (Py_ssize_t k = 0; k < count; k++) {
+            PyObject *needle = PyTuple_GET_ITEM(needles, k);
+            Py_ssize_t at = PyUnicode_Find(text, needle, start, end, 1);
+            if (at == -2) {
+                return -1;
+            }
+            if (at >= 0) {
+                *found |= (uint64_t)1 << k;
+                if (first_only) {
+                    return 0;
+                }
+            }
+        }
+        return 0;
     }
     /* The needles by their first character: ``head[c]`` is the first needle starting with Latin-1 ``c`` (-1: none),
      * ``next[k]`` the one after needle ``k``; needles starting beyond Latin-1 are chained from ``high``.
