@@ -20,7 +20,8 @@ from core.extraction.regex_store import compile_regex
 # whole pipeline linear even for a megabyte without a single full stop.
 MAX_SENTENCE: Final = 1200
 
-_PARA_BREAK: Final = compile_regex(r"\n(?:[ \t\f\r]*+\n)++")  # a whole run of blank lines at once
+# A whole run of blank lines at once (the tests hold ``_break_end``, which finds it, to this regex).
+_PARA_BREAK: Final = compile_regex(r"\n(?:[ \t\f\r]*+\n)++")
 # The first mark of a run only ("......" stays linear); it is tried at each mark (_end_marks) instead of
 # scanning every character. A lone full stop after a one-letter word ("z. B.") or
 # after a number of one to three digits ("1. Oktober", "am 13.09. wird") never ends a sentence (see
@@ -40,14 +41,34 @@ _AFTER_MARK: Final = frozenset('.!?"“”\')]')  # what can follow an end mark 
 def iter_paragraphs(text: str) -> Iterator[Span]:
     """Yield spans of blank-line separated paragraphs (stripped, never empty), lazily."""
     pos = 0
-    for match in _PARA_BREAK.finditer(text):
-        span = strip_span(text, pos, match.start())
+    nl = text.find("\n")
+    while nl >= 0:
+        brk = _break_end(text, nl)
+        if brk < 0:
+            nl = text.find("\n", nl + 1)
+            continue
+        span = strip_span(text, pos, nl)
         if span:
             yield span
-        pos = match.end()
+        pos = brk
+        nl = text.find("\n", brk)
     span = strip_span(text, pos, len(text))
     if span:
         yield span
+
+
+def _break_end(text: str, nl: int) -> int:
+    """Where the match of ``_PARA_BREAK`` at the line break ``nl`` ends, else -1: the regex tried only at line
+    breaks, found by str.find (its search would test every character for one)."""
+    end = -1
+    pos = nl + 1
+    while True:
+        while pos < len(text) and text[pos] in " \t\f\r":
+            pos += 1
+        if pos >= len(text) or text[pos] != "\n":
+            return end
+        pos += 1
+        end = pos
 
 
 def iter_sentence_blocks(text: str, min_chars: int, block_chars: int) -> Iterator[tuple[int, int, list[Span]]]:

@@ -230,3 +230,17 @@ def test_the_end_marks_hand_a_line_dense_with_marks_to_finditer() -> None:
     text = "Ja! " * 40 + "Nein? Gut. Fertig."
     plain = [m.span() for m in sentences._END_PUNCT.finditer(text, 0, len(text))]
     assert [m.span() for m in sentences._end_marks(text, 0, len(text))] == plain
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*"\n \t\r\f\v\xa0a."]), max_size=30))
+def test_a_paragraph_break_ends_where_the_regex_match_ends(text: str) -> None:
+    for match in re.finditer("\n", text):
+        plain = sentences._PARA_BREAK.match(text, match.start())
+        assert sentences._break_end(text, match.start()) == (plain.end() if plain else -1)
+    plain_paragraphs, pos = [], 0
+    for match in sentences._PARA_BREAK.finditer(text):
+        plain_paragraphs.append(text[pos:match.start()].strip())
+        pos = match.end()
+    plain_paragraphs.append(text[pos:].strip())
+    assert [text[a:b] for a, b in sentences.iter_paragraphs(text)] == [p for p in plain_paragraphs if p]
