@@ -182,3 +182,71 @@ wv_present_mask(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     }
     return PyLong_FromUnsignedLongLong(found);
 }
+
+/* Whether ``text`` starts (``at_end`` 0) or ends (1) with one of the str ``affixes`` (a tuple), as
+ * str.startswith / str.endswith with a tuple answer. Those compare each affix through a call that checks and
+ * adjusts bounds first; here most affixes fail at their first (or last) character. -1 on error. */
+static int
+has_affix(PyObject *text, PyObject *affixes, int at_end)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), count = PyTuple_GET_SIZE(affixes);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t k = 0; k < count; k++) {
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(affixes, k))) {
+            PyErr_SetString(PyExc_TypeError, "the affixes must be str");
+            return -1;
+        }
+    }
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *affix = PyTuple_GET_ITEM(affixes, k);
+        Py_ssize_t length = PyUnicode_GET_LENGTH(affix);
+        if (length > n) {
+            continue;
+        }
+        if (length == 0) {
+            return 1;
+        }
+        Py_ssize_t at = at_end ? n - length : 0;
+        int a_kind = PyUnicode_KIND(affix);
+        const void *a_data = PyUnicode_DATA(affix);
+        /* the character a mismatch is likeliest at first: the first of a prefix, the last of a suffix */
+        Py_ssize_t probe = at_end ? length - 1 : 0;
+        if (PyUnicode_READ(kind, data, at + probe) != PyUnicode_READ(a_kind, a_data, probe)) {
+            continue;
+        }
+        Py_ssize_t i = 0;
+        while (i < length && PyUnicode_READ(kind, data, at + i) == PyUnicode_READ(a_kind, a_data, i)) {
+            i++;
+        }
+        if (i == length) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* starts_with_any(text, prefixes) / ends_with_any(text, suffixes) -> bool, as str.startswith / str.endswith. */
+static PyObject *
+affix_call(PyObject *const *args, Py_ssize_t nargs, int at_end)
+{
+    if (nargs != 2 || !PyUnicode_Check(args[0]) || !PyTuple_Check(args[1])) {
+        PyErr_Format(PyExc_TypeError, "%s(text: str, affixes: tuple[str, ...])",
+                     at_end ? "ends_with_any" : "starts_with_any");
+        return NULL;
+    }
+    int found = has_affix(args[0], args[1], at_end);
+    return found < 0 ? NULL : PyBool_FromLong(found);
+}
+
+PyObject *
+wv_starts_with_any(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    return affix_call(args, nargs, 0);
+}
+
+PyObject *
+wv_ends_with_any(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    return affix_call(args, nargs, 1);
+}

@@ -20,6 +20,10 @@ static PyMethodDef methods[] = {
      "spaced_words(text) -> int: its number of words when single spaces alone separate them, else -1."},
     {"present_mask", (PyCFunction)(void (*)(void))wv_present_mask, METH_FASTCALL,
      "present_mask(text, needles, start=0, end=None) -> int: bit k set where needle k occurs in the slice."},
+    {"starts_with_any", (PyCFunction)(void (*)(void))wv_starts_with_any, METH_FASTCALL,
+     "starts_with_any(text, prefixes) -> bool: text.startswith(prefixes), for a tuple of str."},
+    {"ends_with_any", (PyCFunction)(void (*)(void))wv_ends_with_any, METH_FASTCALL,
+     "ends_with_any(text, suffixes) -> bool: text.endswith(suffixes), for a tuple of str."},
     {"padded_lower", (PyCFunction)(void (*)(void))wv_padded_lower, METH_FASTCALL,
      "padded_lower(text, start, end) -> str: ' ' + text[start:end].lower() + ' ', or '' where a character lowers "
      "to more than one."},

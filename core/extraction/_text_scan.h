@@ -63,6 +63,8 @@ PyObject *wv_word_tables(PyObject *module, PyObject *args);                     
 PyObject *wv_scan_words(PyObject *module, PyObject *args);                                   /* _word_scan.c */
 PyObject *wv_contains_any(PyObject *module, PyObject *const *args, Py_ssize_t nargs);       /* _needles.c */
 PyObject *wv_present_mask(PyObject *module, PyObject *const *args, Py_ssize_t nargs);       /* _needles.c */
+PyObject *wv_starts_with_any(PyObject *module, PyObject *const *args, Py_ssize_t nargs);    /* _needles.c */
+PyObject *wv_ends_with_any(PyObject *module, PyObject *const *args, Py_ssize_t nargs);      /* _needles.c */
 PyObject *wv_remove_words(PyObject *module, PyObject *const *args, Py_ssize_t nargs);       /* _words.c */
 PyObject *wv_spaced_words(PyObject *module, PyObject *text);                                 /* _words.c */
 PyObject *wv_padded_lower(PyObject *module, PyObject *const *args, Py_ssize_t nargs);       /* _case.c */

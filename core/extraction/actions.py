@@ -19,6 +19,7 @@ from core.extraction.pattern_forms import (
     is_word_char,
     remove_words,
     spaced_words,
+    starts_with_any,
     word_start,
 )
 from core.extraction.patterns import ADMINISTRATION, DEPENDENT_CONDITION, DEPENDENT_QUESTION, EXECUTIVE
@@ -183,7 +184,7 @@ def make_action(quote: str) -> str:
         task = _ASSIGN_HEAD.sub("", text, count=1)
         # The head governs a zu-infinitive or a dass-clause; after "vereinbart eine Klausur am Samstag, 23.01."
         # the comma only sets off the date.
-        if "zu" in task or task.startswith(("dass ", "daß ")):
+        if "zu" in task or starts_with_any(task, ("dass ", "daß ")):
             text = task
     if "zu" in text and contains_any(text, _PROMISE_WORDS):
         promise = _PROMISE_FRAME.match(text)

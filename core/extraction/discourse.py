@@ -14,7 +14,7 @@ from core.extraction import patterns as rx
 from core.extraction.cue_index import CueIndex
 from core.extraction.lexicon import Hits
 from core.extraction.owners import find_assignee
-from core.extraction.pattern_forms import contains_any, contains_any_in
+from core.extraction.pattern_forms import contains_any, contains_any_in, starts_with_any
 from core.extraction.speakers import Speaker, find_person, find_speaker
 from core.extraction.zu_infinitives import ZU_INF_ANY
 
@@ -66,9 +66,9 @@ def update_state(sentence: str, hits: Hits, state: State) -> None:
     blank_start = sentence[:1].isspace()
     if _starts_resolution(sentence, blank_start):
         state.resolution = True
-        if not sentence.lstrip().startswith(("„", '"', "Der", "Die", "Es")):
+        if not starts_with_any(sentence.lstrip(), ("„", '"', "Der", "Die", "Es")):
             state.proposal = False  # a "Beschluss:" heading, not a resolution text being read out
-    elif (blank_start or sentence.startswith(rx.RESOLUTION_END_OPENERS)) and rx.RESOLUTION_END.match(sentence):
+    elif (blank_start or starts_with_any(sentence, rx.RESOLUTION_END_OPENERS)) and rx.RESOLUTION_END.match(sentence):
         state.resolution = False
     speaker = find_speaker(sentence, hits)
     if sentence.endswith(":") and contains_any(sentence, rx.PROPOSAL_WORDS) and rx.PROPOSAL_START.search(sentence):
@@ -87,7 +87,7 @@ def update_state(sentence: str, hits: Hits, state: State) -> None:
         state.speaker, state.speaker_age = speaker, 0
         state.reported = False
         state.member = speaker.member
-    elif sentence.startswith(rx.PRONOUN_OPENERS) and rx.PRONOUN_START.match(sentence):
+    elif starts_with_any(sentence, rx.PRONOUN_OPENERS) and rx.PRONOUN_START.match(sentence):
         state.speaker_age = 0
     else:
         state.speaker_age += 1
@@ -100,7 +100,7 @@ def _starts_resolution(sentence: str, blank_start: bool) -> bool:
     only with "beschließt" in it) or with white space, which the pattern allows in front."""
     if sentence.startswith("Der"):
         return "beschließt" in sentence and rx.RESOLUTION_START.match(sentence) is not None
-    return (blank_start or sentence.startswith(rx.RESOLUTION_START_OPENERS)) \
+    return (blank_start or starts_with_any(sentence, rx.RESOLUTION_START_OPENERS)) \
         and rx.RESOLUTION_START.match(sentence) is not None
 
 
@@ -125,7 +125,7 @@ def acceptance(text: str, ahead: list[Sentence]) -> str | None:
             # zu, die Fahrpläne … zu überprüfen": the acceptance states the task itself and is its quote; the
             # request before owes nothing of its own ("sagt zu, dies zu tun" does not restate it).
             return None
-        if len(nxt) < 120 or (nxt.startswith(rx.ACCEPT_OPENERS) and rx.ACCEPT_SENTENCE.match(nxt)):
+        if len(nxt) < 120 or (starts_with_any(nxt, rx.ACCEPT_OPENERS) and rx.ACCEPT_SENTENCE.match(nxt)):
             if "erwaltung" in nxt:
                 return "Verwaltung"
             person = find_person(nxt)

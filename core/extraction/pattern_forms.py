@@ -103,6 +103,8 @@ _C_PRESENT_MASK: Final[Any] = getattr(native.c_helpers(), "present_mask", None)
 _C_REMOVE_WORDS: Final[Any] = getattr(native.c_helpers(), "remove_words", None)
 _C_SPACED_WORDS: Final[Any] = getattr(native.c_helpers(), "spaced_words", None)
 _C_PADDED_LOWER: Final[Any] = getattr(native.c_helpers(), "padded_lower", None)
+_C_STARTS_WITH_ANY: Final[Any] = getattr(native.c_helpers(), "starts_with_any", None)
+_C_ENDS_WITH_ANY: Final[Any] = getattr(native.c_helpers(), "ends_with_any", None)
 
 
 def contains_any(text: str, words: tuple[str, ...]) -> bool:
@@ -165,6 +167,23 @@ def spaced_words(text: str) -> int:
         count: int = _C_SPACED_WORDS(text)
         return count
     return -1
+
+
+def starts_with_any(text: str, prefixes: tuple[str, ...]) -> bool:
+    """``text.startswith(prefixes)``. With the build, most prefixes are turned away at their first character;
+    str.startswith calls a bounds-checking comparison for each (a tenth of the time of the discourse state)."""
+    if _C_STARTS_WITH_ANY is not None:
+        found: bool = _C_STARTS_WITH_ANY(text, prefixes)
+        return found
+    return text.startswith(prefixes)
+
+
+def ends_with_any(text: str, suffixes: tuple[str, ...]) -> bool:
+    """``text.endswith(suffixes)``; with the build, most suffixes are turned away at their last character."""
+    if _C_ENDS_WITH_ANY is not None:
+        found: bool = _C_ENDS_WITH_ANY(text, suffixes)
+        return found
+    return text.endswith(suffixes)
 
 
 def padded_lower(text: str, start: int, end: int) -> str:

@@ -34,7 +34,7 @@ from core.extraction.header import find_meeting_date
 from core.extraction.kinds import FORWARD, MEETING, REPORT_BACK, classify, is_concrete_period, is_specific
 from core.extraction.lexicon import Hits
 from core.extraction.ownership import owner_of
-from core.extraction.pattern_forms import contains_any, has_digit
+from core.extraction.pattern_forms import contains_any, has_digit, starts_with_any
 from core.extraction.sentences import iter_sentence_blocks
 from core.extraction.signals import (
     admin_subject,
@@ -118,7 +118,7 @@ def _process(
     update_state(sentence, hits, state)
     if state.proposal or len(sentence) < MIN_CLAUSE_CHARS:
         return []  # inside a motion read out or introduced, not adopted: nobody owes anything yet
-    if (hits[0] | hits[1]) & cue.ACCEPT.bit and sentence.startswith(rx.ACCEPT_OPENERS) \
+    if (hits[0] | hits[1]) & cue.ACCEPT.bit and starts_with_any(sentence, rx.ACCEPT_OPENERS) \
             and rx.ACCEPT_SENTENCE.match(sentence) and cue.ACCEPT.found(sentence, hits) \
             and not ZU_INF_ANY.search(sentence):
         return []  # "Dies wird zugesichert.": the acceptance of the request before, not a task of its own

@@ -9,7 +9,7 @@ from typing import Final
 from core.extraction import patterns as rx
 from core.extraction.discourse import Sentence
 from core.extraction.kinds import MEETING, classify
-from core.extraction.pattern_forms import contains_any
+from core.extraction.pattern_forms import contains_any, starts_with_any
 from core.extraction.timex import TimeExpr
 from core.types import Kind
 
@@ -44,14 +44,14 @@ def verwaltung_present(segment: str) -> bool:
     """``rx.VERWALTUNG_PRESENT`` ("Die Verwaltung prüft …"), tried only where the segment opens with a word its
     branches start with (or with white space or a number, which the pattern allows in front)."""
     first = segment[:1]
-    return (segment.startswith(rx.VERWALTUNG_PRESENT_OPENERS) or first.isspace() or first.isdigit()) \
+    return (starts_with_any(segment, rx.VERWALTUNG_PRESENT_OPENERS) or first.isspace() or first.isdigit()) \
         and rx.VERWALTUNG_PRESENT.match(segment) is not None
 
 
 def third_party(segment: str) -> bool:
     """``rx.THIRD_PARTY`` ("Der Förderverein wird …"), tried only where the segment opens with a word its
     branches start with (or with white space, which the pattern allows in front)."""
-    return (segment.startswith(rx.THIRD_PARTY_OPENERS) or segment[:1].isspace()) \
+    return (starts_with_any(segment, rx.THIRD_PARTY_OPENERS) or segment[:1].isspace()) \
         and rx.THIRD_PARTY.match(segment) is not None
 
 

@@ -17,7 +17,9 @@ from core.extraction.pattern_forms import (
     NOT_WORD_LATIN1,
     beyond_latin1_word,
     contains_any,
+    ends_with_any,
     first_letter_groups,
+    starts_with_any,
     word_start,
 )
 from core.extraction.patterns import (
@@ -219,7 +221,7 @@ def find_speaker(sentence: str, hits: Hits | None = None) -> Speaker | None:
         start = match.start()  # where the name starts in ``sentence`` (one character of padding)
         before = sentence[max(0, start - 12):start]
         subject = start < limit and not (
-            before.rstrip().endswith(_PREPOSITIONS) and _PREPOSITION_BEFORE.search(before) is not None
+            ends_with_any(before.rstrip(), _PREPOSITIONS) and _PREPOSITION_BEFORE.search(before) is not None
         )
         if (subject or _POSTPOSED.search(sentence[max(0, start - 16):start])) \
                 and not sentence.startswith("Herrn", start):
@@ -329,4 +331,4 @@ def find_person(clause: str) -> str | None:
 def person_plans(segment: str) -> bool:
     """Whether a named person opens the segment with a present-tense step ("Frau Seidel versendet …",
     ``patterns.PERSON_PLAN``); the regex runs only on segments that start with "Herr" or "Frau"."""
-    return segment.startswith(("Herr", "Frau")) and PERSON_PLAN.match(segment) is not None
+    return starts_with_any(segment, ("Herr", "Frau")) and PERSON_PLAN.match(segment) is not None

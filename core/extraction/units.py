@@ -17,7 +17,7 @@ from core.extraction.cue_index import CueIndex
 from core.extraction.kinds import DELIVERABLE, classify
 from core.extraction.lexicon import Hits
 from core.extraction.lines import Span
-from core.extraction.pattern_forms import contains_any
+from core.extraction.pattern_forms import contains_any, ends_with_any, starts_with_any
 from core.extraction.signals import third_party
 from core.extraction.speakers import find_person, find_speaker
 from core.extraction.timex import find_times, find_times_possible
@@ -109,7 +109,7 @@ def units_of(
 def is_complement(text: str, span: Span) -> bool:
     """Whether a clause is governed by the one before it ("dass …", a zu-infinitive group)."""
     seg = text[span[0]:span[1]]
-    return seg.startswith(("dass ", "daß ")) or ZU_INF_ANY.search(seg)
+    return starts_with_any(seg, ("dass ", "daß ")) or ZU_INF_ANY.search(seg)
 
 
 # The words without which rx.SPEECH_VERB, rx.INTENT and rx.AGREED cannot match (one is in each branch).
@@ -121,14 +121,14 @@ _AGREED_WORDS: Final = ("beschl", "verein", "verabred", "besproch", "verständig
 def is_speech_head(clause: str, hits: Hits | None = None) -> bool:
     """Whether a clause only introduces speech ("Herr X teilt mit, dass …"); ``hits``: its word bits, if known."""
     verb = contains_any(clause, _SPEECH_VERB_WORDS) and rx.SPEECH_VERB.search(clause) is not None
-    correlate = clause.rstrip().endswith(rx.CORRELATE_WORDS) and rx.CORRELATE_END.search(clause) is not None
+    correlate = ends_with_any(clause.rstrip(), rx.CORRELATE_WORDS) and rx.CORRELATE_END.search(clause) is not None
     return verb or correlate or find_speaker(clause, hits) is not None
 
 
 def promise_head(clause: str) -> bool:
     """``rx.PROMISE_HEAD`` ("sagt zu, …"), tried only where the clause ends in a word that ends one of its
     branches or contains the words of the other."""
-    return (clause.rstrip().endswith(rx.PROMISE_HEAD_ENDS) or contains_any(clause, rx.PROMISE_HEAD_WORDS)) \
+    return (ends_with_any(clause.rstrip(), rx.PROMISE_HEAD_ENDS) or contains_any(clause, rx.PROMISE_HEAD_WORDS)) \
         and rx.PROMISE_HEAD.search(clause) is not None
 
 
@@ -156,9 +156,9 @@ def split_und(text: str, index: CueIndex, unit: Unit) -> Iterator[Unit]:
             break  # bounded work on run-on garbage: real clauses have few "und"
         left, right = seg[:und_start], seg[und_end:]
         tail = left[-60:]
-        if right.startswith(("dazu ", "hierzu ", "dafür ", "hierfür ")):
+        if starts_with_any(right, ("dazu ", "hierzu ", "dafür ", "hierfür ")):
             continue  # "A zu tun und dazu B einzuberufen": B exists for A, one commitment
-        if tail.rstrip().endswith(rx.FINITE_WORDS) and rx.FINITE_END.search(tail) and len(right.split()) >= 3:
+        if ends_with_any(tail.rstrip(), rx.FINITE_WORDS) and rx.FINITE_END.search(tail) and len(right.split()) >= 3:
             pass  # "…, dass X fertig sei und in der nächsten Sitzung genehmigt werde": two statements
         elif (
             not (zu_inf_end(tail) and zu_inf_end(right[-60:]))

@@ -173,3 +173,21 @@ def test_it_lowers_a_padded_slice_as_str_lower_does(text: str, start: int, end: 
 ])
 def test_it_lowers_the_examples(text: str, lowered: str) -> None:
     assert pattern_forms._C_PADDED_LOWER(text, 0, len(text)) == lowered == _python_padded_lower(text, 0, len(text))
+
+
+@_C_BUILT
+@settings(max_examples=1500, deadline=None)
+@given(_TEXT, st.lists(st.text(alphabet=_ALPHABET, max_size=4), max_size=8).map(tuple))
+def test_it_tests_prefixes_and_suffixes_as_startswith_and_endswith_do(text: str, affixes: tuple[str, ...]) -> None:
+    assert pattern_forms._C_STARTS_WITH_ANY(text, affixes) is text.startswith(affixes)
+    assert pattern_forms._C_ENDS_WITH_ANY(text, affixes) is text.endswith(affixes)
+    assert pattern_forms.starts_with_any(text, affixes) is text.startswith(affixes)
+    assert pattern_forms.ends_with_any(text, affixes) is text.endswith(affixes)
+
+
+@_C_BUILT
+def test_it_refuses_affixes_that_are_not_str() -> None:
+    with pytest.raises(TypeError):
+        pattern_forms._C_STARTS_WITH_ANY("text", ("t", 1))
+    with pytest.raises(TypeError):
+        pattern_forms._C_ENDS_WITH_ANY("text", ["t"])
