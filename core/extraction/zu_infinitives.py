@@ -33,10 +33,25 @@ class ZuInfinitive:
         """Whether the pattern matches in ``text[pos:endpos]`` (a word boundary at ``pos`` sees the character
         before it, as ``re`` does)."""
         end = len(text) if endpos is None else endpos
-        if text.find("zu", pos, end) < 0:
-            return False
-        if self._separate.search(text, pos, end) is not None:
+        # Which of the two can start at a "zu" of the slice: a separate "zu" (no word character before it,
+        # white space after it) or an infixed one (two lower-case letters before it, one after it). Most "zu"
+        # are neither ("zur", "Zuschuss", "dazu."): a look at each spares the regexes, whose every call costs
+        # as much as a scan of the sentence.
+        separate = infixed = False
+        zu = text.find("zu", pos, end)
+        while zu >= 0 and not (separate and infixed):
+            if zu + 2 < end:
+                after = text[zu + 2]
+                if after.isspace():
+                    separate = separate or zu == 0 or not is_word_char(text[zu - 1])
+                elif after in LOWER_LETTERS and zu >= 2 and text[zu - 1] in LOWER_LETTERS \
+                        and text[zu - 2] in LOWER_LETTERS:
+                    infixed = True
+            zu = text.find("zu", zu + 1, end)
+        if separate and self._separate.search(text, pos, end) is not None:
             return True
+        if not infixed:
+            return False
         for match in self._infix.finditer(text, pos, end):
             zu = match.start()
             # The lower-case letters before it, at most 40 and not before ``pos``, must start the word.
