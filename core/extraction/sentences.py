@@ -9,11 +9,11 @@ never see more than ``MAX_SENTENCE`` characters at once.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from typing import Final
 
 from core.extraction.lines import ABBREVIATIONS, Span, logical_lines, next_char, skip_space, strip_span, word_before
+from core.extraction.pattern_forms import is_word_char
 from core.extraction.regex_store import compile_regex
 
 # Later stages run a dozen regexes per sentence; bounding the length keeps the
@@ -110,8 +110,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, min_chars
 
 def _split_line(text: str, start: int, end: int, out: list[Span], min_chars: int) -> None:
     sent_start = start
-    for match in _end_marks(text, start, end):
-        mark, after = match.span()
+    for mark, after in _end_marks(text, start, end):
         if text[mark] == "." and not _is_boundary(text, mark, after, end):
             continue
         _emit(text, sent_start, after, out, min_chars)
@@ -119,26 +118,35 @@ def _split_line(text: str, start: int, end: int, out: list[Span], min_chars: int
     _emit(text, sent_start, end, out, min_chars)
 
 
-def _end_marks(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    """``_END_PUNCT.finditer(text, start, end)`` without its per-character scan (a character-set test at each).
+def _end_marks(text: str, start: int, end: int) -> Iterator[Span]:
+    """The spans of ``_END_PUNCT.finditer(text, start, end)`` without its per-character scan (a character-set
+    test at each).
 
     Every match starts at a ".", "!" or "?": str.find jumps from mark to mark in C, and the regex (whose
     lookbehinds see the text before the mark all the same) is tried only at a mark followed by a mark, quote
-    or space, unlike "13.09.2023" or "z.B.".
+    or space, unlike "13.09.2023" or "z.B.". The commonest mark is not even tried: a full stop after a word
+    of two or more characters ending in a letter, before white space, is a match of that one character (no
+    lookbehind of the pattern can hold there), and a regex call costs more than the whole sentence's test.
     """
     dot, bang, ask = text.find(".", start, end), text.find("!", start, end), text.find("?", start, end)
     left = _MAX_DOTS
     while dot >= 0 or bang >= 0 or ask >= 0:
         mark = _first_found(_first_found(dot, bang), ask)
         if not left:  # a table or ". . .": finditer's C loop is faster through dense marks
-            yield from _END_PUNCT.finditer(text, mark, end)
+            for dense in _END_PUNCT.finditer(text, mark, end):
+                yield dense.span()
             return
         left -= 1
         nxt = text[mark + 1:mark + 2] if mark + 1 < end else ""
-        match = _END_PUNCT.match(text, mark, end) if nxt in _AFTER_MARK or nxt.isspace() else None
-        if match is not None:
-            yield match
-        pos = mark + 1 if match is None else match.end()
+        pos = mark + 1
+        if nxt.isspace() and mark >= 2 and text[mark] == "." and text[mark - 1].isalpha() \
+                and is_word_char(text[mark - 2]):
+            yield mark, pos
+        elif nxt in _AFTER_MARK or nxt.isspace():
+            match = _END_PUNCT.match(text, mark, end)
+            if match is not None:
+                pos = match.end()
+                yield mark, pos
         if 0 <= dot < pos:
             dot = text.find(".", pos, end)
         if 0 <= bang < pos:

@@ -16,7 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.extraction import actions, sentences, speakers
+from core.extraction import actions, pipeline, sentences, speakers
+from core.extraction import patterns as rx
 from core.extraction.cue_index import CueIndex
 from core.extraction.kinds import classify
 from core.extraction.pattern_forms import (
@@ -213,7 +214,7 @@ def test_the_final_participle_is_the_one_the_plain_regex_finds(pieces: list[str]
 # Marks, quotes, digits, one-letter words and the articles that end a sentence after "L 123.", in any order.
 _MARK_PIECES = st.sampled_from([
     ".", "!", "?", "...", "!?", "“", '"', ")", " ", "\n", "\xa0", "z", "1", "12", "123", "2023", "Die", "Der",
-    "ab", "ł", "—", "a.", "Nr.",
+    "ab", "ł", "—", "a.", "Nr.", "-", "é", "_", "Ä",
 ])
 
 
@@ -223,13 +224,13 @@ def test_the_end_marks_are_the_ones_finditer_finds(pieces: list[str], cut_start:
     text = "".join(pieces)
     start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
     plain = [m.span() for m in sentences._END_PUNCT.finditer(text, start, end)]
-    assert [m.span() for m in sentences._end_marks(text, start, end)] == plain
+    assert list(sentences._end_marks(text, start, end)) == plain
 
 
 def test_the_end_marks_hand_a_line_dense_with_marks_to_finditer() -> None:
     text = "Ja! " * 40 + "Nein? Gut. Fertig."
     plain = [m.span() for m in sentences._END_PUNCT.finditer(text, 0, len(text))]
-    assert [m.span() for m in sentences._end_marks(text, 0, len(text))] == plain
+    assert list(sentences._end_marks(text, 0, len(text))) == plain
 
 
 @settings(max_examples=1500, deadline=None)
@@ -244,3 +245,9 @@ def test_a_paragraph_break_ends_where_the_regex_match_ends(text: str) -> None:
         pos = match.end()
     plain_paragraphs.append(text[pos:].strip())
     assert [text[a:b] for a, b in sentences.iter_paragraphs(text)] == [p for p in plain_paragraphs if p]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*"abzäößAÄ ._1ł\n"]), max_size=20))
+def test_a_run_of_three_lower_case_letters_is_found_as_the_regex_finds_it(text: str) -> None:
+    assert pipeline._has_lower_run(text) is (rx.LOWER3.search(text) is not None)
