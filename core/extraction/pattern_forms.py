@@ -189,7 +189,7 @@ def ends_with_any(text: str, suffixes: tuple[str, ...]) -> bool:
 def padded_lower(text: str, start: int, end: int) -> str:
     """``" " + text[start:end].lower() + " "``, or "" where a character lowers to more than one ("İ"): the offsets
     of the lower case then no longer match the text's. With the build, a table for Latin-1 instead of the
-    Unicode case tables that ``str.lower`` consults for every character beyond ASCII (a fifth of the index's time).
+    Unicode case tables that ``str.lower`` consults for every character beyond ASCII (over half of the index's time).
     """
     if _C_PADDED_LOWER is not None:
         lowered: str = _C_PADDED_LOWER(text, start, end)

@@ -35,7 +35,7 @@ class ZuInfinitive:
         end = len(text) if endpos is None else endpos
         # Which of the two can start at a "zu" of the slice: a separate "zu" (no word character before it,
         # white space after it) or an infixed one (two lower-case letters before it, one after it). Most "zu"
-        # are neither ("zur", "Zuschuss", "dazu."): a look at each spares the regexes, whose every call costs
+        # are neither ("zur", "zum", "dazu."): a look at each spares the regexes, whose every call costs
         # as much as a scan of the sentence.
         separate = infixed = False
         zu = text.find("zu", pos, end)
