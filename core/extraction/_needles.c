@@ -1,11 +1,26 @@
 /* Substring tests of several words at once: ``contains_any`` (whether one occurs, ``pattern_forms.contains_any``)
  * and ``present_mask`` (which occur). Python's ``in`` scans the text once per word (and copies each word first when
  * the text holds characters beyond Latin-1); these scan it once, comparing the words only where one can start.
+ * And the prefix and suffix tests against several words, ``starts_with_any`` and ``ends_with_any``.
  */
 #include "_text_scan.h"
 
 /* Up to this many needles, each is searched for by str.find (see find_needles). */
 #define FEW_NEEDLES 2
+
+/* 0 when every item of the tuple ``items`` is a str, else -1 with a TypeError: "the <what> must be str". (Checked
+ * before any is compared, so that a bad tuple fails whether or not an earlier item is found.) */
+static int
+check_str_items(PyObject *items, const char *what)
+{
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(items); k++) {
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(items, k))) {
+            PyErr_Format(PyExc_TypeError, "the %s must be str", what);
+            return -1;
+        }
+    }
+    return 0;
+}
 
 /* Which of the str ``needles`` (a tuple of at most 64) occur in ``text[start:end]`` (the bounds as str.find reads
  * them): bit k of ``*found`` for needle k. With ``first_only`` it stops at the first needle found. -1 on error. */
@@ -31,11 +46,8 @@ find_needles(PyObject *text, PyObject *needles, Py_ssize_t start, Py_ssize_t end
         /* One or two needles: str.find's search (a skip table and memchr) beats a scan that stops at every pair
          * of characters a needle can start with, and building that scan's tables would cost more than it. */
         *found = 0;
-        for (Py_ssize_t k = 0; k < count; k++) {
-            if (!PyUnicode_Check(PyTuple_GET_ITEM(needles, k))) {
-                PyErr_SetString(PyExc_TypeError, "the needles must be str");
-                return -1;
-            }
+        if (check_str_items(needles, "needles") < 0) {
+            return -1;
         }
         for (Py_ssize_t k = 0; k < count; k++) {
             PyObject *needle = PyTuple_GET_ITEM(needles, k);
@@ -192,11 +204,8 @@ has_affix(PyObject *text, PyObject *affixes, int at_end)
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), count = PyTuple_GET_SIZE(affixes);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    for (Py_ssize_t k = 0; k < count; k++) {
-        if (!PyUnicode_Check(PyTuple_GET_ITEM(affixes, k))) {
-            PyErr_SetString(PyExc_TypeError, "the affixes must be str");
-            return -1;
-        }
+    if (check_str_items(affixes, "affixes") < 0) {
+        return -1;
     }
     for (Py_ssize_t k = 0; k < count; k++) {
         PyObject *affix = PyTuple_GET_ITEM(affixes, k);
@@ -210,7 +219,7 @@ has_affix(PyObject *text, PyObject *affixes, int at_end)
         Py_ssize_t at = at_end ? n - length : 0;
         int a_kind = PyUnicode_KIND(affix);
         const void *a_data = PyUnicode_DATA(affix);
-        /* the character a mismatch is likeliest at first: the first of a prefix, the last of a suffix */
+        /* first the character where a mismatch is likeliest: the first of a prefix, the last of a suffix */
         Py_ssize_t probe = at_end ? length - 1 : 0;
         if (PyUnicode_READ(kind, data, at + probe) != PyUnicode_READ(a_kind, a_data, probe)) {
             continue;

@@ -1,7 +1,8 @@
 /* The C text scans of the rules, one extension module built with the compiled rules (scripts/compile_rules.py)
  * and used only with that build; each function is tested against the Python it stands for, which stays the
- * fallback: the word scan of the paragraph index (_word_scan.c), substring tests of several words (_needles.c)
- * the word-level edits of the action phrases (_words.c) and the lower case of the paragraph index (_case.c).
+ * fallback: the word scan of the paragraph index (_word_scan.c), substring, prefix and suffix tests of several
+ * words (_needles.c), the word-level edits of the action phrases (_words.c) and the lower case of the paragraph
+ * index (_case.c).
  */
 #include "_text_scan.h"
 
